@@ -1,0 +1,5 @@
+"""Command line: ``python -m ganlib train|sample ...`` (see ``--help``)."""
+
+from ganlib.cli import main
+
+raise SystemExit(main())

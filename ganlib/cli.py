@@ -1,0 +1,78 @@
+"""``python -m ganlib train`` / ``sample``: the course's model from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from ganlib.config import current_mode, quiet_tensorflow, run_sizes
+
+
+def _parser() -> argparse.ArgumentParser:
+    sizes = run_sizes()
+    p = argparse.ArgumentParser(prog="python -m ganlib", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("train", help="train the seed's DCGAN, checkpointing every epoch")
+    t.add_argument("--epochs", type=int, default=sizes.epochs, help=f"default {sizes.epochs} ({sizes.mode} mode)")
+    t.add_argument("--batch-size", type=int, default=sizes.batch_size)
+    t.add_argument("--noise-dim", type=int, default=sizes.noise_dim)
+    t.add_argument("--images", type=int, default=sizes.n_images,
+                   help="use only the first N digits (default: all in gpu mode, "
+                        f"{sizes.n_images} in {sizes.mode} mode)")
+    t.add_argument("--data", choices=["auto", "bundled", "keras"], default=None,
+                   help="MNIST source (default: $GANLIB_DATA, else auto)")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--out", required=True, help="run folder, e.g. runs/NAME")
+    t.add_argument("--resume", action="store_true", help="continue the run in --out")
+
+    s = sub.add_parser("sample", help="draw a grid of digits from trained generator weights")
+    s.add_argument("--weights", required=True, help="a generator .weights.h5 file")
+    s.add_argument("--n", type=int, default=64)
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--out", default="grid.png")
+    return p
+
+
+def _train(args) -> int:
+    from ganlib.training import train
+
+    started = time.time()
+    print(f"ganlib: training {args.epochs} epochs in {current_mode()} mode → {args.out}", flush=True)
+    train(epochs=args.epochs, batch_size=args.batch_size, noise_dim=args.noise_dim,
+          data=args.data, n_images=args.images, run_dir=args.out, resume=args.resume,
+          seed=args.seed, verbose="auto" if sys.stdout.isatty() else 2)
+    elapsed = time.time() - started
+    print(f"ganlib: done in {elapsed:.0f} s; generator weights at {Path(args.out) / 'generator.weights.h5'}")
+    return 0
+
+
+def _sample(args) -> int:
+    from ganlib.models import build_generator, load_generator_weights, weights_noise_dim
+    from ganlib.plotting import save_grid
+    from ganlib.sampling import generate, noise
+
+    path = Path(args.weights)
+    if not path.is_file():
+        raise ValueError(f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME")
+    info = path.with_name("generator.json")
+    noise_dim = json.loads(info.read_text())["noise_dim"] if info.is_file() else weights_noise_dim(path)
+    generator = load_generator_weights(build_generator(noise_dim or 200), path)
+    images = generate(generator, noise(args.n, noise_dim or 200, seed=args.seed))
+    save_grid(images, args.out, title=f"seed {args.seed}")
+    print(f"ganlib: wrote {args.n} samples to {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    quiet_tensorflow()
+    args = _parser().parse_args(argv)
+    try:
+        return _train(args) if args.command == "train" else _sample(args)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,205 @@
+"""MNIST digits, offline first: the bundled 10,000-digit split or Keras' 60,000.
+
+`load_mnist` returns raw uint8 images and labels; `scale_images` maps them to the
+generator's tanh range [-1, 1]; `make_dataset` turns them into a shuffled, batched,
+prefetched `tf.data` stream whose order depends only on (seed, epoch), so that a
+resumed run sees exactly the batches an uninterrupted one would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import socket
+import threading
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+SOURCES = ("auto", "bundled", "keras")
+
+#: sha256 of the two files shipped in ``ganlib/_data`` (see DATA-LICENSE.md there).
+BUNDLED_FILES = {
+    "images": (
+        "t10k-images-idx3-ubyte.gz",
+        "167310007f03058885c7e95e6c0b19c20de5c7fd3031f4cbdadc9014a523d80b",
+    ),
+    "labels": (
+        "t10k-labels-idx1-ubyte.gz",
+        "fc607395669ec21321ea83e4b82c0544b7e8e63ff5b34337c06bc0a17cc0da3c",
+    ),
+}
+
+KERAS_MNIST_HOST = "storage.googleapis.com"
+NETWORK_TIMEOUT_S = 3.0
+
+
+def bundled_dir() -> Path:
+    """Folder holding the bundled MNIST files inside the installed package."""
+    return Path(str(resources.files("ganlib") / "_data"))
+
+
+def _read_verified(path: Path, sha256: str) -> bytes:
+    if not path.is_file():
+        raise ValueError(
+            f"Bundled MNIST file is missing: {path}. Reinstall ganlib "
+            "(pip install --force-reinstall ganlib) or use load_mnist('keras') online."
+        )
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != sha256:
+        raise ValueError(
+            f"Bundled MNIST file {path.name} is corrupt (sha256 {digest[:12]}…, "
+            f"expected {sha256[:12]}…). Reinstall ganlib to restore it, "
+            "or use load_mnist('keras') online."
+        )
+    return gzip.decompress(raw)
+
+
+def _parse_idx(buf: bytes, magic: int, name: str) -> np.ndarray:
+    got = int.from_bytes(buf[:4], "big")
+    if got != magic:
+        raise ValueError(f"{name}: not an IDX file (magic {got}, expected {magic}).")
+    ndim = buf[3]
+    dims = [int.from_bytes(buf[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
+    data = np.frombuffer(buf, dtype=np.uint8, offset=4 + 4 * ndim)
+    return data.reshape(dims).copy()
+
+
+def load_bundled(directory: str | os.PathLike | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The 10,000-digit MNIST split shipped with ganlib, checksum-verified."""
+    base = Path(directory) if directory is not None else bundled_dir()
+    img_name, img_sha = BUNDLED_FILES["images"]
+    lab_name, lab_sha = BUNDLED_FILES["labels"]
+    images = _parse_idx(_read_verified(base / img_name, img_sha), 2051, img_name)
+    labels = _parse_idx(_read_verified(base / lab_name, lab_sha), 2049, lab_name)
+    return images, labels
+
+
+def _keras_cache() -> Path:
+    home = os.environ.get("KERAS_HOME", os.path.join(os.path.expanduser("~"), ".keras"))
+    return Path(home) / "datasets" / "mnist.npz"
+
+
+def _reachable(host: str, port: int = 443, timeout: float = NETWORK_TIMEOUT_S) -> bool:
+    """True if a TCP connection to host opens within timeout (DNS included)."""
+    result: list[bool] = []
+
+    def probe() -> None:
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                result.append(True)
+        except OSError:
+            result.append(False)
+
+    thread = threading.Thread(target=probe, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return bool(result and result[0])
+
+
+def load_keras() -> tuple[np.ndarray, np.ndarray]:
+    """The 60,000-digit MNIST training split via keras.datasets (cached or downloaded)."""
+    if not _keras_cache().is_file() and not _reachable(KERAS_MNIST_HOST):
+        raise ValueError(
+            "MNIST from Keras is not cached and the download server cannot be "
+            f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?). "
+            "Use load_mnist('bundled') or set GANLIB_DATA=bundled."
+        )
+    import keras
+
+    (x_train, y_train), _ = keras.datasets.mnist.load_data()
+    return x_train.astype(np.uint8), y_train.astype(np.uint8)
+
+
+def load_mnist(source: str | None = None, verbose: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Load MNIST as uint8 images ``(N, 28, 28)`` and uint8 labels ``(N,)``.
+
+    source: ``"bundled"`` (10,000 digits shipped with ganlib), ``"keras"`` (60,000
+    training digits via ``keras.datasets.mnist``) or ``"auto"`` (Keras if it is cached
+    or reachable within seconds, otherwise bundled). ``None`` (the default) reads the
+    ``GANLIB_DATA`` environment variable and falls back to ``"auto"``.
+    """
+    if source is None:
+        source = os.environ.get("GANLIB_DATA", "auto").strip().lower() or "auto"
+    if source not in SOURCES:
+        raise ValueError(f"Unknown MNIST source {source!r}; use one of {', '.join(SOURCES)}.")
+    if source == "bundled":
+        return load_bundled()
+    if source == "keras":
+        return load_keras()
+    try:
+        images, labels = load_keras()
+        chosen = "Keras MNIST training split (60,000 digits)"
+    except Exception:  # noqa: BLE001 - any failure here means: use the bundled copy
+        images, labels = load_bundled()
+        chosen = "bundled MNIST test split (10,000 digits, offline)"
+    if verbose:
+        print(f"ganlib: using {chosen}.")
+    return images, labels
+
+
+def scale_images(images: np.ndarray) -> np.ndarray:
+    """uint8 ``(N, 28, 28)`` digits → float32 ``(N, 28, 28, 1)`` in [-1, 1]."""
+    images = np.asarray(images)
+    if images.ndim == 4 and images.shape[-1] == 1:
+        images = images[..., 0]
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise ValueError(
+            f"Expected images of shape (N, 28, 28) (or (N, 28, 28, 1)), got {images.shape}. "
+            "Pass the images exactly as load_mnist() returns them."
+        )
+    if images.dtype != np.uint8:
+        raise ValueError(
+            f"Expected uint8 pixels in 0..255, got dtype {images.dtype}. "
+            "Pass raw images from load_mnist(); scale_images does the scaling."
+        )
+    return ((images.astype(np.float32) - 127.5) / 127.5)[..., np.newaxis]
+
+
+def make_dataset(
+    images: np.ndarray,
+    batch_size: int = 128,
+    seed: int = 0,
+    start_epoch: int = 0,
+):
+    """Endless ``tf.data`` stream of shuffled float batches ``(batch_size, 28, 28, 1)``.
+
+    Epoch ``e`` is a permutation drawn from ``(seed, e)`` alone and split into
+    ``len(images) // batch_size`` full batches (the remainder is dropped), so
+    ``fit(..., steps_per_epoch=steps_per_epoch(len(images), batch_size))`` sees each
+    image at most once per epoch, and a run resumed at ``start_epoch`` sees the same
+    batches as an uninterrupted one.
+    """
+    import tensorflow as tf
+
+    scaled = images if images.dtype == np.float32 else scale_images(images)
+    if scaled.ndim != 4 or scaled.shape[1:] != (28, 28, 1):
+        raise ValueError(f"Expected float images of shape (N, 28, 28, 1), got {scaled.shape}.")
+    n = len(scaled)
+    steps = steps_per_epoch(n, batch_size)
+    table = tf.constant(scaled)
+
+    def epoch_order(epoch):
+        idx = tf.random.experimental.stateless_shuffle(
+            tf.range(n, dtype=tf.int64), seed=tf.stack([tf.cast(seed, tf.int64), epoch])
+        )
+        return tf.data.Dataset.from_tensor_slices(idx[: steps * batch_size]).batch(batch_size)
+
+    ds = tf.data.Dataset.range(start_epoch, 2**62).flat_map(epoch_order)
+    ds = ds.map(lambda idx: tf.gather(table, idx), num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.prefetch(tf.data.AUTOTUNE)
+
+
+def steps_per_epoch(n_images: int, batch_size: int) -> int:
+    """Full batches per epoch; raises if batch_size is not a positive int ≤ n_images."""
+    if not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}.")
+    if n_images < batch_size:
+        raise ValueError(
+            f"batch_size ({batch_size}) is larger than the number of images ({n_images}); "
+            "use a smaller batch_size or more images."
+        )
+    return n_images // batch_size

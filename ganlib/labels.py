@@ -1,0 +1,39 @@
+"""The targets we make ourselves: real → 1 (smoothed to 0.9), fake → 0.
+
+MNIST's own digit labels (0–9) are never used for training the GAN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def check_batch_size(batch_size: int) -> int:
+    """Return batch_size if it is a positive integer, else raise a ValueError saying so."""
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
+        raise ValueError(f"batch_size must be a positive integer (the seed uses 128), got {batch_size!r}.")
+    return int(batch_size)
+
+
+def check_smoothing(smoothing: float) -> float:
+    """Return smoothing if it lies in (0, 1], else raise a ValueError saying so."""
+    if not isinstance(smoothing, (int, float, np.floating)) or not 0.0 < float(smoothing) <= 1.0:
+        raise ValueError(
+            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the seed uses 0.9; got {smoothing!r}."
+        )
+    return float(smoothing)
+
+
+def discriminator_targets(batch_size: int, smoothing: float = 0.9) -> np.ndarray:
+    """float32 ``(2*batch_size,)``: ``smoothing`` for the real half, then 0 for the fake half.
+
+    The order matches ``concat([real_images, fake_images])``.
+    """
+    n = check_batch_size(batch_size)
+    s = check_smoothing(smoothing)
+    return np.concatenate([np.full(n, s, np.float32), np.zeros(n, np.float32)])
+
+
+def generator_targets(batch_size: int) -> np.ndarray:
+    """float32 ones ``(batch_size,)``: the generator wants its fakes called real."""
+    return np.ones(check_batch_size(batch_size), np.float32)

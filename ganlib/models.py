@@ -1,0 +1,117 @@
+"""The seed's DCGAN, layer for layer, in Keras 3 (channels last).
+
+Generator:  noise (noise_dim) → Dense 128·7·7 → LeakyReLU 0.2 → Reshape 7×7×128
+            → UpSampling2D 2 → Conv2D 64 5×5 → LeakyReLU 0.2
+            → UpSampling2D 2 → Conv2D 1 5×5 tanh → image 28×28×1 in [-1, 1].
+Discriminator: image 28×28×1 → Conv2D 64 5×5/2 → LeakyReLU 0.2 → Dropout 0.3
+            → Conv2D 128 5×5/2 → LeakyReLU 0.2 → Dropout 0.3 → Flatten → Dense 1 sigmoid.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keras
+from keras import layers
+
+IMAGE_SHAPE = (28, 28, 1)
+DEFAULT_NOISE_DIM = 200
+_DENSE_UNITS = 128 * 7 * 7
+
+
+def check_noise_dim(noise_dim: int) -> int:
+    """Return noise_dim if it is a positive integer, else raise a ValueError saying so."""
+    if isinstance(noise_dim, bool) or not isinstance(noise_dim, int) or noise_dim <= 0:
+        raise ValueError(
+            f"noise_dim must be a positive integer (the seed uses 200), got {noise_dim!r}."
+        )
+    return noise_dim
+
+
+def build_generator(noise_dim: int = DEFAULT_NOISE_DIM) -> keras.Model:
+    """Noise vector of length noise_dim → 28×28×1 image in [-1, 1] (1,467,137 params at 200)."""
+    check_noise_dim(noise_dim)
+    return keras.Sequential(
+        [
+            keras.Input(shape=(noise_dim,), name="noise"),
+            layers.Dense(
+                _DENSE_UNITS,
+                kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
+            ),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.Reshape((7, 7, 128)),
+            layers.UpSampling2D(size=2),
+            layers.Conv2D(64, kernel_size=5, padding="same"),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.UpSampling2D(size=2),
+            layers.Conv2D(1, kernel_size=5, padding="same", activation="tanh"),
+        ],
+        name="generator",
+    )
+
+
+def build_discriminator(dropout: float = 0.3) -> keras.Model:
+    """28×28×1 image → probability that it is real (212,865 params)."""
+    if not 0.0 <= dropout < 1.0:
+        raise ValueError(f"dropout must be in [0, 1) (the seed uses 0.3), got {dropout!r}.")
+    return keras.Sequential(
+        [
+            keras.Input(shape=IMAGE_SHAPE, name="image"),
+            layers.Conv2D(
+                64,
+                kernel_size=5,
+                strides=2,
+                padding="same",
+                kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
+            ),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.Dropout(dropout),
+            layers.Conv2D(128, kernel_size=5, strides=2, padding="same"),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.Dropout(dropout),
+            layers.Flatten(),
+            layers.Dense(1, activation="sigmoid"),
+        ],
+        name="discriminator",
+    )
+
+
+def noise_dim_of(generator: keras.Model) -> int:
+    """The length of the noise vector a generator expects."""
+    return int(generator.input_shape[-1])
+
+
+def weights_noise_dim(path: str | os.PathLike) -> int | None:
+    """Noise size a generator weights file was made for (rows of its Dense kernel)."""
+    import h5py
+
+    found: list[int] = []
+
+    def visit(_name, obj):
+        if isinstance(obj, h5py.Dataset) and obj.ndim == 2 and obj.shape[1] == _DENSE_UNITS:
+            found.append(int(obj.shape[0]))
+
+    with h5py.File(path, "r") as f:
+        f.visititems(visit)
+    return found[0] if found else None
+
+
+def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> keras.Model:
+    """Load ``*.weights.h5`` into generator, explaining a noise-size mismatch."""
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise ValueError(f"No weights file at {path!r}; train first (python -m ganlib train).")
+    if not path.endswith(".weights.h5"):
+        raise ValueError(
+            f"{path!r}: Keras 3 weights files end in '.weights.h5' "
+            "(Keras 2 '.h5' files from the original post do not load here)."
+        )
+    expected = noise_dim_of(generator)
+    stored = weights_noise_dim(path)
+    if stored is not None and stored != expected:
+        raise ValueError(
+            f"These weights were made for noise_dim={stored}, but the generator expects "
+            f"noise_dim={expected}. Build it with build_generator(noise_dim={stored})."
+        )
+    generator.load_weights(path)
+    return generator

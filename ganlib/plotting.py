@@ -1,0 +1,109 @@
+"""Figures: digit grids (grey, as the seed's ``plt.gray()``), loss curves, animations."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping, Sequence
+
+import matplotlib
+
+if not os.environ.get("MPLBACKEND") and "ipykernel" not in os.sys.modules:
+    matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib import animation  # noqa: E402
+
+
+def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarray:
+    """Arrange ``(n, 28, 28[, 1])`` images (float in [-1, 1] or uint8) into one 2-D mosaic in [0, 1]."""
+    images = np.asarray(images)
+    images = images / 127.5 - 1.0 if images.dtype == np.uint8 else images.astype(np.float32)
+    if images.ndim == 4:
+        images = images[..., 0]
+    if images.ndim != 3:
+        raise ValueError(f"Expected images of shape (n, H, W) or (n, H, W, 1), got {images.shape}.")
+    n, h, w = images.shape
+    ncols = ncols or math.ceil(math.sqrt(n))
+    nrows = math.ceil(n / ncols)
+    mosaic = np.ones((nrows * (h + pad) + pad, ncols * (w + pad) + pad), np.float32)
+    for i, img in enumerate((images + 1.0) / 2.0):
+        r, c = divmod(i, ncols)
+        mosaic[pad + r * (h + pad) : pad + r * (h + pad) + h, pad + c * (w + pad) : pad + c * (w + pad) + w] = img
+    return np.clip(mosaic, 0.0, 1.0)
+
+
+def show_grid(images, ncols=None, title=None, ax=None, captions: Sequence[str] | None = None):
+    """Show images in [-1, 1] as a grey grid; returns the matplotlib Axes."""
+    if ax is None:
+        n = len(images)
+        cols = ncols or math.ceil(math.sqrt(n))
+        rows = math.ceil(n / cols)
+        _, ax = plt.subplots(figsize=(min(1.0 * cols, 10), min(1.0 * rows + 0.4, 10)))
+    ax.imshow(tile(images, ncols), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
+    if captions is not None:
+        cols = ncols or math.ceil(math.sqrt(len(images)))
+        for i, text in enumerate(captions):
+            r, c = divmod(i, cols)
+            ax.text(2 + c * 30, 2 + r * 30 + 27, str(text), color="tab:red", fontsize=8, va="bottom")
+    return ax
+
+
+def save_grid(images, path, title=None, ncols=None) -> None:
+    """Write a grey grid of images to a PNG file."""
+    fig, ax = plt.subplots(figsize=(4, 4.3))
+    show_grid(images, ncols=ncols, title=title, ax=ax)
+    fig.savefig(path, dpi=80, bbox_inches="tight")
+    plt.close(fig)
+
+
+def plot_losses(history: Mapping[str, Sequence[float]], ax=None, labels: Mapping[str, str] | None = None,
+                xlabel: str = "epoch", ylabel: str = "loss", title: str | None = None):
+    """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history)."""
+    if hasattr(history, "history"):
+        history = history.history
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    labels = labels or {"d_loss": "discriminator", "g_loss": "generator"}
+    for key in ("d_loss", "g_loss"):
+        if key in history:
+            values = list(history[key])
+            ax.plot(range(1, len(values) + 1), values, marker="o" if len(values) < 30 else None,
+                    label=labels.get(key, key))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend()
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def animate_grids(grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}", interval: int = 400):
+    """An HTML animation of the fixed-noise grids, one frame per epoch.
+
+    Returns an ``IPython.display.HTML`` object (a notebook shows it, and so does the
+    built book) made with matplotlib's ``to_jshtml``.
+    """
+    from IPython.display import HTML
+
+    if not grids:
+        raise ValueError("No grids to animate: train at least one epoch with a SampleGrid callback.")
+    epochs = sorted(grids)
+    fig, ax = plt.subplots(figsize=(3.6, 3.8))
+    image = ax.imshow(tile(grids[epochs[0]]), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_axis_off()
+    heading = ax.set_title(title.format(epoch=epochs[0]))
+
+    def frame(i):
+        image.set_data(tile(grids[epochs[i]]))
+        heading.set_text(title.format(epoch=epochs[i]))
+        return image, heading
+
+    anim = animation.FuncAnimation(fig, frame, frames=len(epochs), interval=interval)
+    html = anim.to_jshtml(default_mode="once")
+    plt.close(fig)
+    return HTML(html)

@@ -1,0 +1,67 @@
+"""Noise in, digits out: seeded Gaussian noise, generation and latent interpolation."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+
+from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, noise_dim_of
+
+
+def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -> np.ndarray:
+    """float32 ``(n, noise_dim)`` drawn from N(0, 1); the same seed gives the same noise."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n <= 0:
+        raise ValueError(f"n (how many noise vectors) must be a positive integer, got {n!r}.")
+    check_noise_dim(noise_dim)
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((int(n), noise_dim), dtype=np.float32)
+
+
+def generate(generator: keras.Model, z: np.ndarray, batch_size: int = 256) -> np.ndarray:
+    """Images float32 ``(n, 28, 28, 1)`` in [-1, 1] for noise ``z`` of shape ``(n, noise_dim)``."""
+    z = np.asarray(z, dtype=np.float32)
+    expected = noise_dim_of(generator)
+    if z.ndim == 1:
+        z = z[np.newaxis]
+    if z.ndim != 2 or z.shape[1] != expected:
+        raise ValueError(
+            f"Noise of shape {z.shape} does not fit this generator, which expects "
+            f"(n, {expected}); make it with ganlib.sampling.noise(n, noise_dim={expected})."
+        )
+    out = [
+        keras.ops.convert_to_numpy(generator(z[i : i + batch_size], training=False))
+        for i in range(0, len(z), batch_size)
+    ]
+    return np.concatenate(out).astype(np.float32)
+
+
+def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "linear") -> np.ndarray:
+    """``steps`` noise vectors from z0 to z1 (both ends included).
+
+    method ``"linear"`` walks the straight line; ``"slerp"`` walks the great circle,
+    which keeps the vectors at the typical length of Gaussian noise.
+    """
+    z0 = np.asarray(z0, np.float32).reshape(-1)
+    z1 = np.asarray(z1, np.float32).reshape(-1)
+    if z0.shape != z1.shape:
+        raise ValueError(f"z0 and z1 must have the same length, got {z0.shape} and {z1.shape}.")
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:
+        raise ValueError(f"steps must be an integer ≥ 2 (both ends are included), got {steps!r}.")
+    t = np.linspace(0.0, 1.0, int(steps), dtype=np.float32)[:, None]
+    if method == "linear":
+        return (1 - t) * z0 + t * z1
+    if method == "slerp":
+        cos = np.dot(z0, z1) / (np.linalg.norm(z0) * np.linalg.norm(z1))
+        omega = np.arccos(np.clip(cos, -1.0, 1.0))
+        if omega < 1e-6:
+            return (1 - t) * z0 + t * z1
+        return (np.sin((1 - t) * omega) * z0 + np.sin(t * omega) * z1) / np.sin(omega)
+    raise ValueError(f"method must be 'linear' or 'slerp', got {method!r}.")
+
+
+def to_uint8(images: np.ndarray) -> np.ndarray:
+    """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of scale_images)."""
+    images = np.asarray(images, np.float32)
+    if images.ndim == 4:
+        images = images[..., 0]
+    return np.clip(np.rint(images * 127.5 + 127.5), 0, 255).astype(np.uint8)

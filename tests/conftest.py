@@ -1,0 +1,21 @@
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ["GANLIB_DATA"] = "bundled"
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import ganlib  # noqa: E402,F401  (imports TensorFlow quietly)
+import keras  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def mnist():
+    from ganlib.data import load_mnist
+
+    return load_mnist("bundled")
+
+
+@pytest.fixture()
+def seeded():
+    keras.utils.set_random_seed(0)

@@ -1,0 +1,26 @@
+import pytest
+
+from ganlib import config
+
+
+def test_modes(monkeypatch):
+    monkeypatch.delenv("GANLIB_FAST", raising=False)
+    monkeypatch.delenv("GANLIB_MODE", raising=False)
+    assert config.current_mode() == "cpu"
+    cpu = config.run_sizes()
+    assert cpu.batch_size == 128 and cpu.noise_dim == 200
+    assert cpu.epochs * cpu.steps_per_epoch <= 120  # about two minutes on a laptop CPU
+    gpu = config.run_sizes("gpu")
+    assert (gpu.epochs, gpu.batch_size, gpu.n_images) == (50, 128, None)  # the seed's settings
+    monkeypatch.setenv("GANLIB_MODE", "gpu")
+    assert config.run_sizes().mode == "gpu"
+    monkeypatch.setenv("GANLIB_FAST", "1")
+    fast = config.run_sizes()
+    assert fast.mode == "fast" and fast.epochs * fast.steps_per_epoch < cpu.epochs * cpu.steps_per_epoch / 4
+
+
+def test_bad_mode(monkeypatch):
+    monkeypatch.delenv("GANLIB_FAST", raising=False)
+    monkeypatch.setenv("GANLIB_MODE", "turbo")
+    with pytest.raises(ValueError, match="fast, cpu, gpu"):
+        config.current_mode()

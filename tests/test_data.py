@@ -1,0 +1,118 @@
+import shutil
+import time
+
+import numpy as np
+import pytest
+
+from ganlib import data
+
+
+def test_bundled_is_the_mnist_test_split(mnist):
+    images, labels = mnist
+    assert images.shape == (10000, 28, 28) and images.dtype == np.uint8
+    assert labels.shape == (10000,) and labels.dtype == np.uint8
+    assert labels[:10].tolist() == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9]
+    assert np.bincount(labels).tolist() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+    assert images.max() == 255 and images.min() == 0
+
+
+def test_scale_images_range_and_shape(mnist):
+    x = data.scale_images(mnist[0][:50])
+    assert x.shape == (50, 28, 28, 1) and x.dtype == np.float32
+    assert x.min() == -1.0 and x.max() == 1.0
+    assert np.allclose(x[..., 0], (mnist[0][:50].astype(np.float32) - 127.5) / 127.5)
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (np.zeros((4, 32, 32), np.uint8), "shape"),
+        (np.zeros((4, 784), np.uint8), "shape"),
+        (np.zeros((4, 28, 28), np.float64), "uint8"),
+    ],
+)
+def test_scale_images_rejects_bad_input(bad, words):
+    with pytest.raises(ValueError, match=words):
+        data.scale_images(bad)
+
+
+def _copy_bundled(tmp_path):
+    for name, _ in data.BUNDLED_FILES.values():
+        shutil.copy(data.bundled_dir() / name, tmp_path / name)
+    return tmp_path
+
+
+def test_corrupt_bundled_file_is_refused(tmp_path):
+    folder = _copy_bundled(tmp_path)
+    path = folder / data.BUNDLED_FILES["images"][0]
+    raw = bytearray(path.read_bytes())
+    raw[1000] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    with pytest.raises(ValueError, match="corrupt.*[Rr]einstall"):
+        data.load_bundled(folder)
+
+
+def test_missing_bundled_file_is_refused(tmp_path):
+    folder = _copy_bundled(tmp_path)
+    (folder / data.BUNDLED_FILES["labels"][0]).unlink()
+    with pytest.raises(ValueError, match="missing"):
+        data.load_bundled(folder)
+
+
+def test_unknown_source():
+    with pytest.raises(ValueError, match="bundled"):
+        data.load_mnist("internet")
+
+
+@pytest.fixture()
+def offline(monkeypatch, tmp_path):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # empty cache
+    monkeypatch.setattr(data, "_reachable", lambda *a, **k: False)
+
+
+def test_keras_offline_fails_fast_with_advice(offline):
+    start = time.time()
+    with pytest.raises(ValueError, match="GANLIB_DATA=bundled"):
+        data.load_mnist("keras")
+    assert time.time() - start < 5
+
+
+def test_auto_offline_falls_back_to_bundled(offline, capsys):
+    images, _ = data.load_mnist("auto")
+    assert len(images) == 10000
+    assert "bundled" in capsys.readouterr().out
+
+
+def test_env_var_chooses_the_default(monkeypatch, offline):
+    monkeypatch.setenv("GANLIB_DATA", "keras")
+    with pytest.raises(ValueError, match="cannot be reached"):
+        data.load_mnist()
+    monkeypatch.setenv("GANLIB_DATA", "bundled")
+    assert len(data.load_mnist()[0]) == 10000
+
+
+def test_unreachable_host_answers_within_timeout():
+    start = time.time()
+    assert data._reachable("127.0.0.1", port=9, timeout=1.0) is False
+    assert time.time() - start < 2
+
+
+def test_dataset_batches_and_epoch_order(mnist):
+    images = mnist[0][:100]
+    ds = data.make_dataset(images, batch_size=32, seed=3)
+    batches = [b.numpy() for b in ds.take(6)]  # two epochs of 3 full batches
+    assert all(b.shape == (32, 28, 28, 1) and b.dtype == np.float32 for b in batches)
+    epoch0 = np.concatenate(batches[:3])
+    # each epoch is a permutation without repeats, and the next epoch is reshuffled
+    assert len({b.tobytes() for b in epoch0}) == 96
+    assert not np.array_equal(batches[0], batches[3])
+    # a stream started at epoch 1 sees exactly what the uninterrupted one saw there
+    resumed = [b.numpy() for b in data.make_dataset(images, 32, seed=3, start_epoch=1).take(3)]
+    assert all(np.array_equal(a, b) for a, b in zip(batches[3:], resumed))
+
+
+def test_batch_size_must_fit_the_data(mnist):
+    with pytest.raises(ValueError, match="smaller batch_size"):
+        data.make_dataset(mnist[0][:10], batch_size=32)
+    with pytest.raises(ValueError, match="positive integer"):
+        data.make_dataset(mnist[0][:10], batch_size=0)

@@ -1,0 +1,65 @@
+import numpy as np
+import pytest
+from keras import layers
+
+from ganlib import models
+from ganlib.sampling import generate, noise
+
+
+def test_parameter_counts_match_the_seed():
+    assert models.build_generator(200).count_params() == 1_467_137
+    assert models.build_discriminator().count_params() == 212_865
+    # only the first Dense depends on the noise size: 6272 weights per noise input
+    assert models.build_generator(100).count_params() == 1_467_137 - 100 * 6272
+
+
+def test_layer_sequence_is_the_seed_architecture():
+    g = [type(layer) for layer in models.build_generator().layers]
+    assert g == [layers.Dense, layers.LeakyReLU, layers.Reshape, layers.UpSampling2D, layers.Conv2D,
+                 layers.LeakyReLU, layers.UpSampling2D, layers.Conv2D]
+    d = models.build_discriminator().layers
+    assert [type(layer) for layer in d] == [layers.Conv2D, layers.LeakyReLU, layers.Dropout, layers.Conv2D,
+                                            layers.LeakyReLU, layers.Dropout, layers.Flatten, layers.Dense]
+    assert d[0].strides == (2, 2) and d[0].kernel_size == (5, 5) and d[2].rate == 0.3
+    assert d[1].negative_slope == pytest.approx(0.2)
+
+
+def test_shapes_and_ranges(seeded):
+    g, d = models.build_generator(), models.build_discriminator()
+    images = generate(g, noise(8, seed=1))
+    assert images.shape == (8, 28, 28, 1) and images.dtype == np.float32
+    assert images.min() >= -1 and images.max() <= 1
+    p = np.asarray(d(images))
+    assert p.shape == (8, 1) and (p > 0).all() and (p < 1).all()
+
+
+@pytest.mark.parametrize("bad", [0, -5, 2.0, None])
+def test_bad_noise_dim(bad):
+    with pytest.raises(ValueError, match="noise_dim must be a positive integer"):
+        models.build_generator(bad)
+
+
+def test_save_then_load_gives_identical_outputs(tmp_path, seeded):
+    g = models.build_generator()
+    path = tmp_path / "g.weights.h5"
+    g.save_weights(path)
+    g2 = models.load_generator_weights(models.build_generator(), path)
+    z = noise(4, seed=2)
+    assert np.array_equal(generate(g, z), generate(g2, z))
+    assert models.weights_noise_dim(path) == 200
+
+
+def test_weights_of_another_noise_size_are_explained(tmp_path):
+    path = tmp_path / "g10.weights.h5"
+    models.build_generator(10).save_weights(path)
+    with pytest.raises(ValueError, match=r"noise_dim=10.*build_generator\(noise_dim=10\)"):
+        models.load_generator_weights(models.build_generator(200), path)
+
+
+def test_keras2_h5_and_missing_files_are_explained(tmp_path):
+    old = tmp_path / "dcgan_generator_epoch_50.h5"
+    old.write_bytes(b"x")
+    with pytest.raises(ValueError, match="Keras 2"):
+        models.load_generator_weights(models.build_generator(), old)
+    with pytest.raises(ValueError, match="train first"):
+        models.load_generator_weights(models.build_generator(), tmp_path / "none.weights.h5")

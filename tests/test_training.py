@@ -1,0 +1,134 @@
+import json
+
+import keras
+import numpy as np
+import pytest
+
+from ganlib import training
+from ganlib.data import scale_images
+from ganlib.models import build_discriminator, build_generator
+
+
+def _snapshot(model):
+    return [np.array(v) for v in model.trainable_variables]
+
+
+def _changed(before, model):
+    return [not np.array_equal(a, np.array(b)) for a, b in zip(before, model.trainable_variables)]
+
+
+@pytest.fixture()
+def gan(seeded):
+    g = training.GAN(build_generator(), build_discriminator())
+    g.compile()
+    return g
+
+
+@pytest.fixture()
+def real(mnist):
+    return keras.ops.convert_to_tensor(scale_images(mnist[0][:16]))
+
+
+def test_one_train_step_updates_both_networks(gan, real):
+    g0, d0 = _snapshot(gan.generator), _snapshot(gan.discriminator)
+    logs = gan.train_step(real)
+    assert all(_changed(g0, gan.generator)) and all(_changed(d0, gan.discriminator))
+    assert set(logs) == {"d_loss", "g_loss"}
+    assert np.isfinite(float(logs["d_loss"])) and np.isfinite(float(logs["g_loss"]))
+
+
+def test_discriminator_phase_leaves_the_generator_alone(gan, real):
+    g0, d0 = _snapshot(gan.generator), _snapshot(gan.discriminator)
+    gan.discriminator_step(real)
+    assert not any(_changed(g0, gan.generator))
+    assert all(_changed(d0, gan.discriminator))
+
+
+def test_generator_phase_leaves_the_discriminator_alone(gan, real):
+    # The Keras-3 pitfall: the seed's compile-once `trainable = False` trick does not
+    # reliably freeze the discriminator here; our generator step must not move it.
+    gan.discriminator_step(real)  # so both optimizers have state to (wrongly) apply
+    g0, d0 = _snapshot(gan.generator), _snapshot(gan.discriminator)
+    gan.generator_step(16)
+    assert not any(_changed(d0, gan.discriminator))
+    assert all(_changed(g0, gan.generator))
+
+
+def test_discriminator_targets_are_smoothed_real_then_zero(gan, real, monkeypatch):
+    seen = {}
+    original = gan.bce
+
+    def spy(y_true, y_pred):
+        seen.setdefault("y", np.array(y_true))
+        return original(y_true, y_pred)
+
+    monkeypatch.setattr(gan, "bce", spy)
+    gan.discriminator_step(real)
+    assert np.allclose(seen["y"][:, 0], [0.9] * 16 + [0.0] * 16)
+
+
+def test_default_optimizer_is_the_seeds_adam(gan):
+    for opt in (gan.d_optimizer, gan.g_optimizer):
+        assert isinstance(opt, keras.optimizers.Adam)
+        assert float(opt.learning_rate) == pytest.approx(2e-4) and opt.beta_1 == 0.5
+    assert gan.d_optimizer is not gan.g_optimizer
+
+
+def test_bad_hyper_parameters():
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        training.GAN(build_generator(), build_discriminator(), smoothing=0)
+    with pytest.raises(ValueError, match="epochs must be a positive integer"):
+        training.train(epochs=0)
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        training.train(epochs=1, batch_size=-1)
+    with pytest.raises(ValueError, match="noise_dim must be a positive integer"):
+        training.train(epochs=1, noise_dim=0)
+    with pytest.raises(ValueError, match="separate optimizer"):
+        opt = keras.optimizers.Adam()
+        training.GAN(build_generator(), build_discriminator()).compile(opt, opt)
+
+
+def test_fit_reports_losses_and_keeps_fixed_noise_grids(mnist):
+    gan = training.train(epochs=2, batch_size=16, images=mnist[0][:48], verbose=0)
+    hist = gan.history.history
+    assert len(hist["d_loss"]) == 2 and len(hist["g_loss"]) == 2
+    assert sorted(gan.sample_grid.grids) == [1, 2]
+    assert gan.sample_grid.grids[1].shape == (16, 28, 28, 1)
+    assert not np.array_equal(gan.sample_grid.grids[1], gan.sample_grid.grids[2])
+    assert int(gan.g_optimizer.iterations) == 6 and int(gan.d_optimizer.iterations) == 6
+
+
+def _weights(gan):
+    return [np.array(v) for v in gan.generator.weights + gan.discriminator.weights]
+
+
+def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
+    images = mnist[0][:64]
+    kw = dict(batch_size=16, images=images, verbose=0, seed=5)
+    whole = training.train(epochs=3, run_dir=tmp_path / "whole", **kw)
+    training.train(epochs=1, run_dir=tmp_path / "split", **kw)  # "interrupted" after epoch 1
+    with pytest.raises(ValueError, match="resume"):
+        training.train(epochs=3, run_dir=tmp_path / "split", **kw)
+    resumed = training.train(epochs=3, run_dir=tmp_path / "split", resume=True, **kw)
+
+    assert training.completed_epochs(tmp_path / "split") == 3
+    assert int(resumed.g_optimizer.iterations) == int(whole.g_optimizer.iterations) == 12
+    for a, b in zip(_weights(whole), _weights(resumed)):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    h_whole = training.load_history(tmp_path / "whole")
+    h_split = training.load_history(tmp_path / "split")
+    assert h_split["epoch"] == [0.0, 1.0, 2.0]  # no epoch lost or repeated
+    np.testing.assert_allclose(h_split["g_loss"], h_whole["g_loss"], rtol=1e-5)
+    grids = training.load_grids(tmp_path / "split" / "grids")
+    assert sorted(grids) == [1, 2, 3]
+    assert (tmp_path / "split" / "grids" / "epoch-003.png").is_file()
+    info = json.loads((tmp_path / "split" / "generator.json").read_text())
+    assert info == {"noise_dim": 200, "epoch": 3}
+    assert (tmp_path / "split" / "generator-epoch-002.weights.h5").is_file()
+
+
+def test_resume_with_other_settings_is_refused(mnist, tmp_path):
+    training.train(epochs=1, batch_size=16, images=mnist[0][:32], run_dir=tmp_path, verbose=0)
+    with pytest.raises(ValueError, match="noise_dim: 200 → 10"):
+        training.train(epochs=2, batch_size=16, noise_dim=10, images=mnist[0][:32], run_dir=tmp_path,
+                       resume=True, verbose=0)
