@@ -17,14 +17,23 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     t = sub.add_parser("train", help="train the seed's DCGAN, checkpointing every epoch")
-    t.add_argument("--epochs", type=int, default=sizes.epochs, help=f"default {sizes.epochs} ({sizes.mode} mode)")
+    t.add_argument(
+        "--epochs", type=int, default=sizes.epochs, help=f"default {sizes.epochs} ({sizes.mode} mode)"
+    )
     t.add_argument("--batch-size", type=int, default=sizes.batch_size)
     t.add_argument("--noise-dim", type=int, default=sizes.noise_dim)
-    t.add_argument("--images", type=int, default=sizes.n_images,
-                   help="use only the first N digits (default: all in gpu mode, "
-                        f"{sizes.n_images} in {sizes.mode} mode)")
-    t.add_argument("--data", choices=["auto", "bundled", "keras"], default=None,
-                   help="MNIST source (default: $GANLIB_DATA, else auto)")
+    t.add_argument(
+        "--images",
+        type=int,
+        default=sizes.n_images,
+        help=f"use only the first N digits (default: all in gpu mode, {sizes.n_images} in {sizes.mode} mode)",
+    )
+    t.add_argument(
+        "--data",
+        choices=["auto", "bundled", "keras"],
+        default=None,
+        help="MNIST source (default: $GANLIB_DATA, else auto)",
+    )
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--out", required=True, help="run folder, e.g. runs/NAME")
     t.add_argument("--resume", action="store_true", help="continue the run in --out")
@@ -42,9 +51,17 @@ def _train(args) -> int:
 
     started = time.time()
     print(f"ganlib: training {args.epochs} epochs in {current_mode()} mode → {args.out}", flush=True)
-    train(epochs=args.epochs, batch_size=args.batch_size, noise_dim=args.noise_dim,
-          data=args.data, n_images=args.images, run_dir=args.out, resume=args.resume,
-          seed=args.seed, verbose="auto" if sys.stdout.isatty() else 2)
+    train(
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        noise_dim=args.noise_dim,
+        data=args.data,
+        n_images=args.images,
+        run_dir=args.out,
+        resume=args.resume,
+        seed=args.seed,
+        verbose="auto" if sys.stdout.isatty() else 2,
+    )
     elapsed = time.time() - started
     print(f"ganlib: done in {elapsed:.0f} s; generator weights at {Path(args.out) / 'generator.weights.h5'}")
     return 0
@@ -57,7 +74,9 @@ def _sample(args) -> int:
 
     path = Path(args.weights)
     if not path.is_file():
-        raise ValueError(f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME")
+        raise ValueError(
+            f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME"
+        )
     info = path.with_name("generator.json")
     noise_dim = json.loads(info.read_text())["noise_dim"] if info.is_file() else weights_noise_dim(path)
     generator = load_generator_weights(build_generator(noise_dim or 200), path)

@@ -22,9 +22,7 @@ _DENSE_UNITS = 128 * 7 * 7
 def check_noise_dim(noise_dim: int) -> int:
     """Return noise_dim if it is a positive integer, else raise a ValueError saying so."""
     if isinstance(noise_dim, bool) or not isinstance(noise_dim, int) or noise_dim <= 0:
-        raise ValueError(
-            f"noise_dim must be a positive integer (the seed uses 200), got {noise_dim!r}."
-        )
+        raise ValueError(f"noise_dim must be a positive integer (the seed uses 200), got {noise_dim!r}.")
     return noise_dim
 
 

@@ -29,7 +29,9 @@ def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarr
     mosaic = np.ones((nrows * (h + pad) + pad, ncols * (w + pad) + pad), np.float32)
     for i, img in enumerate((images + 1.0) / 2.0):
         r, c = divmod(i, ncols)
-        mosaic[pad + r * (h + pad) : pad + r * (h + pad) + h, pad + c * (w + pad) : pad + c * (w + pad) + w] = img
+        mosaic[
+            pad + r * (h + pad) : pad + r * (h + pad) + h, pad + c * (w + pad) : pad + c * (w + pad) + w
+        ] = img
     return np.clip(mosaic, 0.0, 1.0)
 
 
@@ -60,8 +62,14 @@ def save_grid(images, path, title=None, ncols=None) -> None:
     plt.close(fig)
 
 
-def plot_losses(history: Mapping[str, Sequence[float]], ax=None, labels: Mapping[str, str] | None = None,
-                xlabel: str = "epoch", ylabel: str = "loss", title: str | None = None):
+def plot_losses(
+    history: Mapping[str, Sequence[float]],
+    ax=None,
+    labels: Mapping[str, str] | None = None,
+    xlabel: str = "epoch",
+    ylabel: str = "loss",
+    title: str | None = None,
+):
     """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history)."""
     if hasattr(history, "history"):
         history = history.history
@@ -71,8 +79,12 @@ def plot_losses(history: Mapping[str, Sequence[float]], ax=None, labels: Mapping
     for key in ("d_loss", "g_loss"):
         if key in history:
             values = list(history[key])
-            ax.plot(range(1, len(values) + 1), values, marker="o" if len(values) < 30 else None,
-                    label=labels.get(key, key))
+            ax.plot(
+                range(1, len(values) + 1),
+                values,
+                marker="o" if len(values) < 30 else None,
+                label=labels.get(key, key),
+            )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:

@@ -94,9 +94,7 @@ class GAN(keras.Model):
         batch = ops.shape(real)[0]
         fake = self.generator(self._noise(batch), training=False)
         images = ops.concatenate([real, fake], axis=0)
-        targets = ops.concatenate(
-            [ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0
-        )
+        targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
         with tf.GradientTape() as tape:
             d_loss = self.bce(targets, self.discriminator(images, training=True))
         weights = self.discriminator.trainable_variables
@@ -271,8 +269,13 @@ def train(
     if n_images is not None:
         images = images[: _positive_int("n_images", n_images)]
     steps = steps_per_epoch(len(images), batch_size)
-    config = {"batch_size": batch_size, "noise_dim": noise_dim, "seed": seed,
-              "smoothing": smoothing, "n_images": len(images)}
+    config = {
+        "batch_size": batch_size,
+        "noise_dim": noise_dim,
+        "seed": seed,
+        "smoothing": smoothing,
+        "n_images": len(images),
+    }
 
     start = 0
     if run_dir is not None:
@@ -289,8 +292,10 @@ def train(
             changed = {k: (before.get(k), v) for k, v in config.items() if before.get(k) != v}
             if changed:
                 detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
-                raise ValueError(f"Cannot resume {run_dir} with different settings ({detail}); "
-                                 "use the original settings or a new output folder.")
+                raise ValueError(
+                    f"Cannot resume {run_dir} with different settings ({detail}); "
+                    "use the original settings or a new output folder."
+                )
         run_dir.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(config, indent=2) + "\n")
 
@@ -305,6 +310,7 @@ def train(
         callbacks = [SampleGrid(z_fixed)]
     gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))
     dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start)
-    gan.fit(dataset, epochs=epochs, steps_per_epoch=steps, callbacks=callbacks,
-            verbose=verbose, shuffle=False)
+    gan.fit(
+        dataset, epochs=epochs, steps_per_epoch=steps, callbacks=callbacks, verbose=verbose, shuffle=False
+    )
     return gan

@@ -4,9 +4,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ["GANLIB_DATA"] = "bundled"
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import ganlib  # noqa: E402,F401  (imports TensorFlow quietly)
 import keras  # noqa: E402
 import pytest  # noqa: E402
+
+import ganlib  # noqa: E402,F401  (imports TensorFlow quietly)
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,9 @@ def run(*args, fast=True):
     env = dict(os.environ, GANLIB_DATA="bundled", PYTHONPATH=str(ROOT))
     if fast:
         env["GANLIB_FAST"] = "1"
-    return subprocess.run([sys.executable, "-m", "ganlib", *args], capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ganlib", *args], capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,13 @@ def test_train_in_fast_mode_writes_a_checkpointed_run(trained):
     out, proc = trained
     assert "fast mode" in proc.stdout and "d_loss" in proc.stdout and "g_loss" in proc.stdout
     assert "oneDNN" not in proc.stderr and "cuda" not in proc.stderr.lower()
-    for name in ("generator.weights.h5", "history.csv", "run.json", "grids/epoch-001.png",
-                 "backup/training_metadata.json"):
+    for name in (
+        "generator.weights.h5",
+        "history.csv",
+        "run.json",
+        "grids/epoch-001.png",
+        "backup/training_metadata.json",
+    ):
         assert (out / name).is_file(), name
 
 
@@ -50,8 +56,17 @@ def test_sample_writes_a_reproducible_grid(trained, tmp_path):
 
     pngs = []
     for name in ("a.png", "b.png"):
-        proc = run("sample", "--weights", str(out / "generator.weights.h5"), "--n", "16", "--seed", "3",
-                   "--out", str(tmp_path / name))
+        proc = run(
+            "sample",
+            "--weights",
+            str(out / "generator.weights.h5"),
+            "--n",
+            "16",
+            "--seed",
+            "3",
+            "--out",
+            str(tmp_path / name),
+        )
         assert proc.returncode == 0, proc.stderr
         pngs.append(plt.imread(tmp_path / name))
     assert np.array_equal(*pngs)

@@ -15,11 +15,27 @@ def test_parameter_counts_match_the_seed():
 
 def test_layer_sequence_is_the_seed_architecture():
     g = [type(layer) for layer in models.build_generator().layers]
-    assert g == [layers.Dense, layers.LeakyReLU, layers.Reshape, layers.UpSampling2D, layers.Conv2D,
-                 layers.LeakyReLU, layers.UpSampling2D, layers.Conv2D]
+    assert g == [
+        layers.Dense,
+        layers.LeakyReLU,
+        layers.Reshape,
+        layers.UpSampling2D,
+        layers.Conv2D,
+        layers.LeakyReLU,
+        layers.UpSampling2D,
+        layers.Conv2D,
+    ]
     d = models.build_discriminator().layers
-    assert [type(layer) for layer in d] == [layers.Conv2D, layers.LeakyReLU, layers.Dropout, layers.Conv2D,
-                                            layers.LeakyReLU, layers.Dropout, layers.Flatten, layers.Dense]
+    assert [type(layer) for layer in d] == [
+        layers.Conv2D,
+        layers.LeakyReLU,
+        layers.Dropout,
+        layers.Conv2D,
+        layers.LeakyReLU,
+        layers.Dropout,
+        layers.Flatten,
+        layers.Dense,
+    ]
     assert d[0].strides == (2, 2) and d[0].kernel_size == (5, 5) and d[2].rate == 0.3
     assert d[1].negative_slope == pytest.approx(0.2)
 

@@ -130,5 +130,12 @@ def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
 def test_resume_with_other_settings_is_refused(mnist, tmp_path):
     training.train(epochs=1, batch_size=16, images=mnist[0][:32], run_dir=tmp_path, verbose=0)
     with pytest.raises(ValueError, match="noise_dim: 200 → 10"):
-        training.train(epochs=2, batch_size=16, noise_dim=10, images=mnist[0][:32], run_dir=tmp_path,
-                       resume=True, verbose=0)
+        training.train(
+            epochs=2,
+            batch_size=16,
+            noise_dim=10,
+            images=mnist[0][:32],
+            run_dir=tmp_path,
+            resume=True,
+            verbose=0,
+        )
