@@ -37,3 +37,20 @@ def discriminator_targets(batch_size: int, smoothing: float = 0.9) -> np.ndarray
 def generator_targets(batch_size: int) -> np.ndarray:
     """float32 ones ``(batch_size,)``: the generator wants its fakes called real."""
     return np.ones(check_batch_size(batch_size), np.float32)
+
+
+def discriminator_batch(
+    real: np.ndarray, fake: np.ndarray, smoothing: float = 0.9
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(concat([real, fake]), discriminator_targets(n, smoothing))``: one training batch for the police.
+
+    ``real`` and ``fake`` are float images of the same shape, e.g. ``(n, 28, 28, 1)``.
+    """
+    real = np.asarray(real, np.float32)
+    fake = np.asarray(fake, np.float32)
+    if real.shape != fake.shape:
+        raise ValueError(
+            f"real {real.shape} and fake {fake.shape} must have the same shape: "
+            "make as many fakes as there are real images."
+        )
+    return np.concatenate([real, fake]), discriminator_targets(len(real), smoothing)

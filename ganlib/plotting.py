@@ -119,3 +119,39 @@ def animate_grids(grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}",
     html = anim.to_jshtml(default_mode="once")
     plt.close(fig)
     return HTML(html)
+
+
+TOY_LABELS = {
+    "real": "real data",
+    "fake": "counterfeiter",
+    "belief": "police: D(x)",
+    "step": "step {step}",
+    "x": "x",
+    "density": "density",
+}
+
+
+def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6):
+    """One panel per snapshot of a ``ganlib.toy.train_toy`` run: histograms of real and
+    fake numbers, and the discriminator's belief D(x) (right axis, 0..1)."""
+    labels = {**TOY_LABELS, **(labels or {})}
+    picks = np.unique(np.linspace(0, len(run.steps) - 1, min(max_panels, len(run.steps))).astype(int))
+    fig, axes = plt.subplots(1, len(picks), figsize=(3.0 * len(picks), 2.8), sharey=True)
+    axes = np.atleast_1d(axes)
+    bins = np.linspace(run.xs[0], run.xs[-1], 61)
+    for ax, i in zip(axes, picks):
+        ax.hist(run.real, bins=bins, density=True, color="0.75", label=labels["real"])
+        ax.hist(run.fakes[i], bins=bins, density=True, color="tab:orange", alpha=0.6, label=labels["fake"])
+        twin = ax.twinx()
+        twin.plot(run.xs, run.beliefs[i], color="tab:blue", label=labels["belief"])
+        twin.axhline(0.5, color="tab:blue", lw=0.6, ls=":")
+        twin.set_ylim(0, 1)
+        if i != picks[-1]:
+            twin.set_yticklabels([])
+        ax.set_title(labels["step"].format(step=run.steps[i]))
+        ax.set_xlabel(labels["x"])
+    axes[0].set_ylabel(labels["density"])
+    handles = axes[0].get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+    fig.legend(handles, [h.get_label() for h in handles], loc="lower center", ncol=3, frameon=False)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    return fig

@@ -65,3 +65,22 @@ def to_uint8(images: np.ndarray) -> np.ndarray:
     if images.ndim == 4:
         images = images[..., 0]
     return np.clip(np.rint(images * 127.5 + 127.5), 0, 255).astype(np.uint8)
+
+
+def nearest_real(samples: np.ndarray, real_images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each sample, the index of the closest real image (Euclidean, pixel space) and its distance.
+
+    ``samples`` are generator outputs in [-1, 1]; ``real_images`` are uint8 digits from
+    load_mnist or scaled floats. Use it to check that samples are imagined, not copied.
+    """
+    from ganlib.data import scale_images
+
+    real = np.asarray(real_images)
+    real = scale_images(real) if real.dtype == np.uint8 else real.astype(np.float32)
+    a = np.asarray(samples, np.float32).reshape(len(samples), -1)
+    b = real.reshape(len(real), -1)
+    if a.shape[1] != b.shape[1]:
+        raise ValueError(f"Samples have {a.shape[1]} pixels but real images have {b.shape[1]}.")
+    d2 = (a**2).sum(1)[:, None] - 2 * a @ b.T + (b**2).sum(1)[None, :]
+    idx = d2.argmin(1)
+    return idx, np.sqrt(np.maximum(d2[np.arange(len(a)), idx], 0.0))
