@@ -1,4 +1,4 @@
-"""``python -m ganlib train`` / ``sample``: the course's model from a terminal."""
+"""``python -m ganlib train`` / ``sample`` / ``evaluate``: the course's model from a terminal."""
 
 from __future__ import annotations
 
@@ -43,7 +43,40 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--n", type=int, default=64)
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--out", default="grid.png")
+    e = sub.add_parser("evaluate", help="classifier score, Fréchet distance and class histogram")
+    e.add_argument("--weights", help="a generator .weights.h5 file (default: the shipped reference)")
+    e.add_argument("--n", type=int, default=2000, help="samples to draw (default 2000)")
+    e.add_argument("--seed", type=int, default=123)
     return p
+
+
+def _load_generator(path: Path):
+    from ganlib.models import build_generator, load_generator_weights, weights_noise_dim
+
+    if not path.is_file():
+        raise ValueError(
+            f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME"
+        )
+    info = path.with_name("generator.json")
+    noise_dim = json.loads(info.read_text())["noise_dim"] if info.is_file() else weights_noise_dim(path)
+    return load_generator_weights(build_generator(noise_dim or 200), path)
+
+
+def _evaluate(args) -> int:
+    from ganlib import metrics, pretrained
+
+    generator = pretrained.load_generator() if args.weights is None else _load_generator(Path(args.weights))
+    rows = [
+        ("real digits (held-out)", metrics.real_reference(args.n)),
+        ("this generator", metrics.evaluate_generator(generator, n=args.n, seed=args.seed)),
+    ]
+    print(f"{'':24s} {'score':>7s} {'Fréchet':>9s} {'top class':>10s} {'classes':>8s}  histogram 0..9")
+    for name, r in rows:
+        print(
+            f"{name:24s} {r['classifier_score']:7.2f} {r['frechet_distance']:9.2f} "
+            f"{r['top_class_share']:10.1%} {r['classes_covered']:8d}  {r['class_histogram']}"
+        )
+    return 0
 
 
 def _train(args) -> int:
@@ -91,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_tensorflow()
     args = _parser().parse_args(argv)
     try:
-        return _train(args) if args.command == "train" else _sample(args)
+        return {"train": _train, "sample": _sample, "evaluate": _evaluate}[args.command](args)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

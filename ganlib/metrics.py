@@ -1,0 +1,198 @@
+"""How good are the generated digits? Measures built on a small MNIST classifier.
+
+- :func:`classifier_score`: the Inception-score idea with a digit classifier (as TF-GAN's
+  ``mnist_score``): ``exp(E_x KL(p(y|x) ‖ p(y)))``, 1 (worst) … 10 (confident and all digits).
+- :func:`frechet_distance`: distance between Gaussians fitted to classifier features of two
+  image sets (as TF-GAN's ``mnist_frechet_distance``); 0 for identical sets.
+- :func:`class_histogram`: how many samples fall in each digit class — a generator in mode
+  collapse fills one or two bins.
+
+The classifier (``ganlib/reference/mnist_classifier.weights.h5``) is trained by
+``tools/train_classifier.py`` on the first ``N_TRAIN`` bundled digits; the rest are held out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import keras
+import numpy as np
+
+N_TRAIN = 8000  # bundled digits 0..7999 train the classifier; 8000..9999 are held out
+CLASSIFIER_FILE = "mnist_classifier.weights.h5"
+
+
+def build_classifier() -> keras.Model:
+    """A small CNN: 28×28×1 image in [-1, 1] → 10 class probabilities (64-D feature layer)."""
+    layers = keras.layers
+    return keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            layers.Conv2D(32, 3, padding="same", activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Conv2D(64, 3, padding="same", activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Conv2D(64, 3, padding="same", activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Flatten(),
+            layers.Dropout(0.3),
+            layers.Dense(64, activation="relu", name="features"),
+            layers.Dense(10, activation="softmax", name="probs"),
+        ],
+        name="mnist_classifier",
+    )
+
+
+def classifier_path() -> Path:
+    from ganlib.pretrained import reference_dir
+
+    return reference_dir() / CLASSIFIER_FILE
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> keras.Model:
+    """The shipped digit classifier (raises if its weights are missing)."""
+    path = classifier_path()
+    if not path.is_file():
+        raise ValueError(f"Classifier weights missing at {path}; run python tools/train_classifier.py.")
+    model = build_classifier()
+    model.load_weights(path)
+    return model
+
+
+def heldout_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The bundled digits the classifier never saw: uint8 images and labels."""
+    from ganlib.data import load_bundled
+
+    images, labels = load_bundled()
+    return images[N_TRAIN:], labels[N_TRAIN:]
+
+
+def _as_float(images) -> np.ndarray:
+    from ganlib.data import scale_images
+
+    images = np.asarray(images)
+    if images.dtype == np.uint8:
+        return scale_images(images)
+    images = images.astype(np.float32)
+    return images if images.ndim == 4 else images[..., None]
+
+
+def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(class probabilities (n, 10), features (n, 64)) for uint8 or [-1, 1] images."""
+    model = model or load_classifier()
+    feats_model = _feature_model(model)
+    x = _as_float(images)
+    feats, probs = feats_model.predict(x, batch_size=500, verbose=0)
+    return probs, feats
+
+
+@lru_cache(maxsize=4)
+def _feature_model(model: keras.Model) -> keras.Model:
+    inputs = keras.Input((28, 28, 1))
+    x = inputs
+    outputs = []
+    for layer in model.layers:
+        x = layer(x)
+        if layer.name in ("features", "probs"):
+            outputs.append(x)
+    return keras.Model(inputs, outputs)
+
+
+def classifier_score(probs: np.ndarray, eps: float = 1e-12) -> float:
+    """exp(mean KL(p(y|x) ‖ p(y))) from class probabilities (n, 10)."""
+    probs = np.asarray(probs, np.float64)
+    marginal = probs.mean(axis=0, keepdims=True)
+    kl = (probs * (np.log(probs + eps) - np.log(marginal + eps))).sum(axis=1)
+    return float(np.exp(kl.mean()))
+
+
+def _sqrt_psd(matrix: np.ndarray) -> np.ndarray:
+    values, vectors = np.linalg.eigh(matrix)
+    return (vectors * np.sqrt(np.clip(values, 0, None))) @ vectors.T
+
+
+def frechet_distance(feats_a: np.ndarray, feats_b: np.ndarray) -> float:
+    """‖μa − μb‖² + Tr(Σa + Σb − 2 (Σa Σb)^½) between two feature sets (n, d)."""
+    a = np.asarray(feats_a, np.float64)
+    b = np.asarray(feats_b, np.float64)
+    if a.ndim != 2 or b.ndim != 2 or a.shape[1] != b.shape[1]:
+        raise ValueError(f"Feature sets must be (n, d) with the same d, got {a.shape} and {b.shape}.")
+    mu_a, mu_b = a.mean(0), b.mean(0)
+    cov_a, cov_b = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
+    root_a = _sqrt_psd(cov_a)
+    cross = np.linalg.eigvalsh(root_a @ cov_b @ root_a)
+    trace_sqrt = np.sqrt(np.clip(cross, 0, None)).sum()
+    value = ((mu_a - mu_b) ** 2).sum() + np.trace(cov_a) + np.trace(cov_b) - 2 * trace_sqrt
+    return float(max(value, 0.0))
+
+
+def class_histogram(probs: np.ndarray) -> np.ndarray:
+    """How many images the classifier puts in each digit class (int array of 10)."""
+    return np.bincount(np.asarray(probs).argmax(axis=1), minlength=10)
+
+
+def histogram_summary(hist: np.ndarray) -> dict[str, float]:
+    """Mode-collapse signals: share of the largest class, classes with ≥ 2 % of samples,
+    and the histogram's entropy in bits (log2 10 ≈ 3.32 for perfect balance)."""
+    p = np.asarray(hist, np.float64) / max(hist.sum(), 1)
+    nz = p[p > 0]
+    return {
+        "top_class_share": float(p.max()),
+        "classes_covered": int((p >= 0.02).sum()),
+        "entropy_bits": float(-(nz * np.log2(nz)).sum()),
+    }
+
+
+def evaluate_images(images, reference_feats: np.ndarray | None = None) -> dict:
+    """All measures for a set of images against the held-out real digits."""
+    probs, feats = predict(images)
+    if reference_feats is None:
+        reference_feats = heldout_features()
+    hist = class_histogram(probs)
+    return {
+        "n": int(len(probs)),
+        "classifier_score": classifier_score(probs),
+        "frechet_distance": frechet_distance(feats, reference_feats),
+        "class_histogram": hist.tolist(),
+        **histogram_summary(hist),
+    }
+
+
+@lru_cache(maxsize=1)
+def heldout_features() -> np.ndarray:
+    """Classifier features of the 2,000 held-out real digits (cached)."""
+    return predict(heldout_digits()[0])[1]
+
+
+def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -> dict:
+    """Measures for ``n`` samples of ``generator`` drawn from seeded noise."""
+    from ganlib.models import noise_dim_of
+    from ganlib.sampling import generate, noise
+
+    images = generate(generator, noise(n, noise_dim_of(generator), seed=seed))
+    return evaluate_images(images)
+
+
+def real_reference(n: int = 2000, seed: int = 0) -> dict:
+    """The same measures for ``n`` real training-split digits vs the held-out ones: the best a
+    generator can hope for."""
+    from ganlib.data import load_bundled
+
+    images = load_bundled()[0][:N_TRAIN]
+    pick = np.random.default_rng(seed).choice(len(images), n, replace=False)
+    return evaluate_images(images[pick])
+
+
+def reference_quality() -> dict:
+    """The measures computed by ``tools/evaluate_reference.py`` and shipped with the package:
+    ``{"real": {...}, "untrained": {...}, "checkpoints": [{"epoch", "steps", ...}, ...]}``."""
+    import json
+
+    from ganlib.pretrained import reference_dir
+
+    path = reference_dir() / "quality.json"
+    if not path.is_file():
+        raise ValueError(f"{path} is missing; run python tools/evaluate_reference.py.")
+    return json.loads(path.read_text())

@@ -1,0 +1,77 @@
+import keras
+import numpy as np
+import pytest
+
+from ganlib import metrics, pretrained
+from ganlib.models import build_generator
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    images, labels = metrics.heldout_digits()
+    probs, feats = metrics.predict(images)
+    return images, labels, probs, feats
+
+
+def test_classifier_is_accurate_on_digits_it_never_saw(heldout):
+    images, labels, probs, _ = heldout
+    assert len(images) == 2000
+    assert (probs.argmax(1) == labels).mean() >= 0.985
+    assert metrics.classifier_path().stat().st_size <= 1_000_000
+
+
+def test_identical_sets_have_zero_frechet_distance(heldout):
+    feats = heldout[3]
+    assert metrics.frechet_distance(feats, feats) == pytest.approx(0.0, abs=1e-3)
+    assert metrics.frechet_distance(feats[:1000], feats[1000:]) > 0.1
+
+
+def test_frechet_distance_of_shifted_gaussians():
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((20000, 3))
+    # same covariance, means 2 apart in one axis → distance 4
+    assert metrics.frechet_distance(a, a + [2, 0, 0]) == pytest.approx(4.0, rel=1e-6)
+    # a set scaled by 2: Tr(I + 4I - 2·2I) per axis = 1 → 3
+    assert metrics.frechet_distance(a, 2 * a) == pytest.approx(3.0, rel=0.05)
+    with pytest.raises(ValueError, match="same d"):
+        metrics.frechet_distance(a, a[:, :2])
+
+
+def test_one_repeated_digit_signals_collapse(heldout):
+    images = heldout[0]
+    one = np.repeat(images[:1], 500, axis=0)
+    r = metrics.evaluate_images(one, reference_feats=heldout[3])
+    assert r["classifier_score"] == pytest.approx(1.0, abs=0.01)
+    assert r["top_class_share"] == 1.0 and r["classes_covered"] == 1 and r["entropy_bits"] == 0.0
+    assert r["frechet_distance"] > 50
+
+
+def test_real_digits_score_close_to_ten(heldout):
+    _, _, probs, _ = heldout
+    assert metrics.classifier_score(probs) > 9.5
+    summary = metrics.histogram_summary(metrics.class_histogram(probs))
+    assert summary["classes_covered"] == 10 and summary["entropy_bits"] > 3.2
+
+
+def test_shipped_reference_generator_beats_an_untrained_one(heldout):
+    feats = heldout[3]
+    from ganlib.sampling import generate, noise
+
+    z = noise(1000, seed=1)
+    keras.utils.set_random_seed(0)
+    untrained = metrics.evaluate_images(generate(build_generator(), z), feats)
+    reference = metrics.evaluate_images(generate(pretrained.load_generator(), z), feats)
+    assert reference["frechet_distance"] < untrained["frechet_distance"] / 4
+    assert reference["classifier_score"] > untrained["classifier_score"] + 3
+    assert reference["classes_covered"] >= 8
+
+
+def test_shipped_quality_table_is_consistent():
+    q = metrics.reference_quality()
+    epochs = [row["epoch"] for row in q["checkpoints"]]
+    assert epochs == sorted(epochs) and epochs[-1] == pretrained.provenance()["epochs"]
+    assert (
+        q["real"]["classifier_score"]
+        > q["checkpoints"][-1]["classifier_score"]
+        > q["untrained"]["classifier_score"]
+    )

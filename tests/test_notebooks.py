@@ -1,0 +1,130 @@
+"""Both languages run the same code; every chapter is in the TOC; the Colab cell behaves."""
+
+import io
+import json
+import sys
+import tokenize
+import types
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TR = sorted((ROOT / "book" / "tr").glob("*.ipynb"))
+EN = sorted((ROOT / "book" / "en").glob("*.ipynb"))
+DROP = {
+    tokenize.COMMENT,
+    tokenize.STRING,
+    tokenize.NL,
+    tokenize.NEWLINE,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENCODING,
+    tokenize.ENDMARKER,
+}
+
+
+def code_tokens(source: str) -> list[str]:
+    """The program without comments and string literals, as a token list."""
+    lines = [ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+    toks = tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline)
+    return [t.string for t in toks if t.type not in DROP]
+
+
+def code_cells(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def first_difference(tr: Path, en: Path) -> str | None:
+    a, b = code_cells(tr), code_cells(en)
+    for i, (x, y) in enumerate(zip(a, b)):
+        if code_tokens(x) != code_tokens(y):
+            return f"code cell {i + 1}: {tr.name} has\n{x}\n--- but {en.name} has\n{y}"
+    if len(a) != len(b):
+        return f"{tr.name} has {len(a)} code cells, {en.name} has {len(b)}"
+    return None
+
+
+def test_every_chapter_exists_in_both_languages():
+    assert len(TR) == len(EN) >= 7
+    assert [p.name[:3] for p in TR] == [p.name[:3] for p in EN]
+
+
+@pytest.mark.parametrize("tr, en", list(zip(TR, EN)), ids=[p.name[:2] for p in TR])
+def test_turkish_and_english_run_the_same_code(tr, en):
+    diff = first_difference(tr, en)
+    assert diff is None, diff
+
+
+def test_parity_check_catches_a_changed_program(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1  # bir")])
+    other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 2  # one")])
+    same = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1  # one")])
+    for name, book in (("a.ipynb", nb), ("b.ipynb", other), ("c.ipynb", same)):
+        nbformat.write(book, tmp_path / name)
+    assert "code cell 1" in first_difference(tmp_path / "a.ipynb", tmp_path / "b.ipynb")
+    assert first_difference(tmp_path / "a.ipynb", tmp_path / "c.ipynb") is None
+    assert code_tokens('show(x, title="Örnek")  # tr') == code_tokens("show(x, title='Sample')")
+
+
+def test_toc_lists_every_notebook_and_nothing_missing():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    captions = [part["caption"] for part in toc["parts"]]
+    assert toc["format"] == "jb-book" and captions[:2] == ["Türkçe", "English"]
+    for path in TR + EN:
+        assert str(path.relative_to(ROOT).with_suffix("")) in files
+    for f in files + [toc["root"]]:
+        assert any((ROOT / f).with_suffix(s).is_file() for s in (".md", ".ipynb")), f
+
+
+def test_each_chapter_links_to_its_counterpart():
+    for mine, other, lang in [(t, e, "en") for t, e in zip(TR, EN)] + [(e, t, "tr") for t, e in zip(TR, EN)]:
+        head = nbformat.read(mine, as_version=4).cells[0].source
+        assert f"](../{lang}/{other.name})" in head, mine.name
+
+
+def _setup_source(path: Path) -> str:
+    src = code_cells(path)[0]
+    assert "google.colab" in src
+    return src
+
+
+def test_colab_cell_uses_the_repository_url_from_config():
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].rstrip("/")
+    for path in TR + EN:
+        assert f'GANLIB_URL = "git+{url}@main"' in _setup_source(path), path.name
+
+
+def _run_setup(src: str, monkeypatch, colab: bool):
+    calls = []
+    import subprocess
+
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    monkeypatch.delenv("GANLIB_MODE", raising=False)
+    if colab:
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    else:
+        monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    exec(compile(src, "setup-cell", "exec"), {})
+    import os
+
+    return calls, os.environ.get("GANLIB_MODE")
+
+
+def test_colab_cell_installs_and_switches_to_gpu_only_on_colab(monkeypatch):
+    src = _setup_source(EN[0])
+    calls, mode = _run_setup(src, monkeypatch, colab=True)
+    assert len(calls) == 1 and calls[0][1:4] == ["-m", "pip", "install"] and calls[0][-1].startswith("git+")
+    assert mode == "gpu"
+    calls, mode = _run_setup(src, monkeypatch, colab=False)
+    assert calls == [] and mode is None
+
+
+def test_notebooks_are_committed_with_outputs():
+    for path in TR + EN:
+        nb = json.loads(path.read_text())
+        executed = [c for c in nb["cells"] if c["cell_type"] == "code" and c.get("execution_count")]
+        assert executed, f"{path.name} has no outputs: run make outputs"

@@ -1,0 +1,61 @@
+"""The repository's own promises: layout, dependency lists in step, README ↔ CI."""
+
+import re
+from pathlib import Path
+
+import tomllib
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _names(reqs):
+    return {re.split(r"[<>=!~ ]", r, maxsplit=1)[0].strip().lower(): r.replace(" ", "") for r in reqs}
+
+
+def test_top_level_layout():
+    for name in (
+        "book",
+        "_config.yml",
+        "_toc.yml",
+        "ganlib",
+        "tests",
+        "environment.yml",
+        "pyproject.toml",
+        "README.md",
+        ".ci/run",
+        "LICENSE",
+        "ganlib/_data/DATA-LICENSE.md",
+    ):
+        assert (ROOT / name).exists(), name
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    listed = _names(p for p in pip if not p.startswith("-e"))
+    assert listed == _names(wanted)
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_jupyter_book_pinned_to_1x():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "jupyter-book>=1.0.4,<2" in project["optional-dependencies"]["book"]
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    commands = re.findall(r"^(make \w+)\s+#", readme, flags=re.M)
+    assert commands[:2] == ["make book", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, flags=re.M)
+
+
+def test_bundled_data_is_package_data():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = project["tool"]["setuptools"]["package-data"]["ganlib"]
+    assert "_data/*.gz" in patterns and "reference/*" in patterns
