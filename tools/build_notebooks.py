@@ -106,7 +106,9 @@ def notebook(chapter, lang: str) -> nbformat.NotebookNode:
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
     from nbclient import NotebookClient
 
-    NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    NotebookClient(
+        nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+    ).execute()
 
 
 def main(argv=None) -> int:
