@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit notebooks browser lint outputs clean
+.PHONY: install book test unit notebooks browser lint outputs student clean
 
 install: $(STAMP)
 
@@ -24,10 +24,11 @@ lint: install
 	$(BIN)/ruff check .
 
 unit: install
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser
 
 notebooks: install
-	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q --nbval -p no:randomly book
+	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q --nbval book
+	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q tests/notebooks
 
 browser: book
 	$(BIN)/python -m pytest -q tests/browser
@@ -37,6 +38,10 @@ test: lint unit notebooks browser
 # Re-run every notebook in default (CPU) mode and store its outputs (several minutes).
 outputs: install
 	GANLIB_DATA=bundled $(BIN)/python tools/build_notebooks.py --execute
+
+# The student edition: all notebooks without solutions → _build/student/
+student: install
+	$(BIN)/python tools/student_edition.py --out _build/student
 
 clean:
 	rm -rf _build

@@ -33,7 +33,7 @@ class RunSizes:
 _SIZES = {
     # CI: seconds, just enough to exercise every code path.
     "fast": RunSizes("fast", epochs=2, batch_size=32, n_images=256),
-    # A CPU laptop: about two minutes of training (≈ 96 steps of 128 images).
+    # A CPU laptop: about a minute of training (96 steps of 128 images, ≈ 0.4–0.6 s each).
     "cpu": RunSizes("cpu", epochs=3, batch_size=128, n_images=4096),
     # A GPU (Colab): the seed's 50 epochs over the 60,000 training digits.
     "gpu": RunSizes("gpu", epochs=50, batch_size=128, n_images=None, data="auto"),

@@ -78,6 +78,20 @@ def load_bundled(directory: str | os.PathLike | None = None) -> tuple[np.ndarray
     return images, labels
 
 
+def load_idx(path: str | os.PathLike) -> np.ndarray:
+    """Read any IDX file (gzip or plain), e.g. Fashion-MNIST from Debian's dataset-fashion-mnist:
+    ``load_idx("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")``."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"No IDX file at {path}. For Fashion-MNIST: apt-get install dataset-fashion-mnist.")
+    raw = path.read_bytes()
+    buf = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    magic = int.from_bytes(buf[:4], "big")
+    if magic not in (2049, 2051):
+        raise ValueError(f"{path.name}: not an IDX file of uint8 images or labels (magic {magic}).")
+    return _parse_idx(buf, magic, path.name)
+
+
 def _keras_cache() -> Path:
     home = os.environ.get("KERAS_HOME", os.path.join(os.path.expanduser("~"), ".keras"))
     return Path(home) / "datasets" / "mnist.npz"

@@ -141,7 +141,7 @@ def histogram_summary(hist: np.ndarray) -> dict[str, float]:
     return {
         "top_class_share": float(p.max()),
         "classes_covered": int((p >= 0.02).sum()),
-        "entropy_bits": float(-(nz * np.log2(nz)).sum()),
+        "entropy_bits": float(max(0.0, -(nz * np.log2(nz)).sum())),
     }
 
 

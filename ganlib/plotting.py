@@ -50,7 +50,15 @@ def show_grid(images, ncols=None, title=None, ax=None, captions: Sequence[str] |
         cols = ncols or math.ceil(math.sqrt(len(images)))
         for i, text in enumerate(captions):
             r, c = divmod(i, cols)
-            ax.text(2 + c * 30, 2 + r * 30 + 27, str(text), color="tab:red", fontsize=8, va="bottom")
+            ax.text(
+                2 + c * 30,
+                2 + r * 30 + 27,
+                str(text),
+                color="white",
+                fontsize=8,
+                va="bottom",
+                bbox=dict(facecolor="black", alpha=0.6, pad=1, lw=0),
+            )
     return ax
 
 
@@ -69,6 +77,7 @@ def plot_losses(
     xlabel: str = "epoch",
     ylabel: str = "loss",
     title: str | None = None,
+    alpha: float = 1.0,
 ):
     """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history)."""
     if hasattr(history, "history"):
@@ -76,12 +85,13 @@ def plot_losses(
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
     labels = labels or {"d_loss": "discriminator", "g_loss": "generator"}
-    for key in ("d_loss", "g_loss"):
+    for key in ("g_loss", "d_loss"):  # the discriminator on top: it is the calmer curve
         if key in history:
             values = list(history[key])
             ax.plot(
                 range(1, len(values) + 1),
                 values,
+                alpha=alpha,
                 marker="o" if len(values) < 30 else None,
                 label=labels.get(key, key),
             )
@@ -148,6 +158,8 @@ def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int =
         twin.set_ylim(0, 1)
         if i != picks[-1]:
             twin.set_yticklabels([])
+        else:
+            twin.set_ylabel(labels["belief"])
         ax.set_title(labels["step"].format(step=run.steps[i]))
         ax.set_xlabel(labels["x"])
     axes[0].set_ylabel(labels["density"])

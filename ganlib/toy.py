@@ -74,6 +74,8 @@ class _Snapshots(keras.callbacks.Callback):
         self.step += 1
         self.run.d_loss.append(float(logs["d_loss"]))
         self.run.g_loss.append(float(logs["g_loss"]))
+        for metric in self.model.metrics:  # logs hold a running mean; keep per-step losses
+            metric.reset_state()
         if self.step % self.every == 0:
             self._record()
 

@@ -1,11 +1,13 @@
 """The seed's alternating training loop as a Keras 3 ``Model.train_step``, plus callbacks.
 
 The Keras-2 original froze the discriminator inside a combined model with
-``discriminator.trainable = False`` before compiling it. In Keras 3 that flag is read
-when the model is compiled and again on every call, so the trick either freezes the
-discriminator for good or not at all. Here each phase computes gradients for exactly
-one network and hands them to that network's own optimizer: the discriminator phase
-never touches the generator, and the generator phase never touches the discriminator.
+``discriminator.trainable = False`` before compiling it. In Keras 3 the flag is baked into a
+model's training function when that function is built (at the first ``train_on_batch`` or
+``fit`` after ``compile``) and later flips are ignored until the model is recompiled, so the
+trick freezes the discriminator for good or not at all, depending on call order. Here each
+phase computes gradients for exactly one network and hands them to that network's own
+optimizer: the discriminator phase never touches the generator, and the generator phase
+never touches the discriminator.
 """
 
 from __future__ import annotations

@@ -116,3 +116,18 @@ def test_batch_size_must_fit_the_data(mnist):
         data.make_dataset(mnist[0][:10], batch_size=32)
     with pytest.raises(ValueError, match="positive integer"):
         data.make_dataset(mnist[0][:10], batch_size=0)
+
+
+def test_load_idx_reads_any_idx_file(tmp_path):
+    import gzip as gz
+
+    images = data.load_idx(data.bundled_dir() / data.BUNDLED_FILES["images"][0])
+    assert images.shape == (10000, 28, 28) and images.dtype == np.uint8
+    plain = tmp_path / "labels-idx1-ubyte"
+    plain.write_bytes(gz.decompress((data.bundled_dir() / data.BUNDLED_FILES["labels"][0]).read_bytes()))
+    assert data.load_idx(plain)[:3].tolist() == [7, 2, 1]
+    with pytest.raises(ValueError, match="dataset-fashion-mnist"):
+        data.load_idx(tmp_path / "missing.gz")
+    (tmp_path / "junk").write_bytes(b"\x00\x00\x09\x99" + b"\x00" * 20)
+    with pytest.raises(ValueError, match="not an IDX"):
+        data.load_idx(tmp_path / "junk")

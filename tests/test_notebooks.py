@@ -24,6 +24,10 @@ DROP = {
     tokenize.ENCODING,
     tokenize.ENDMARKER,
 }
+# Python ≥ 3.12 splits f-strings into tokens: drop their literal parts, keep the expressions.
+DROP |= {
+    getattr(tokenize, n) for n in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(tokenize, n)
+}
 
 
 def code_tokens(source: str) -> list[str]:

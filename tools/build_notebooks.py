@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -33,16 +34,75 @@ class Cell:
     kind: str
     tr: str
     en: str
+    tags: tuple[str, ...] = ()
 
 
-def md(tr: str, en: str) -> Cell:
-    return Cell("markdown", tr.strip("\n"), en.strip("\n"))
+def md(tr: str, en: str | None = None, tags: tuple[str, ...] = ()) -> Cell:
+    """A markdown cell; ``en`` defaults to ``tr`` (for directive-only cells)."""
+    en = tr if en is None else en
+    return Cell("markdown", tr.strip("\n"), en.strip("\n"), tuple(tags))
 
 
-def code(src: str | None = None, *, tr: str | None = None, en: str | None = None) -> Cell:
+def code(
+    src: str | None = None, *, tr: str | None = None, en: str | None = None, tags: tuple[str, ...] = ()
+) -> Cell:
+    """A code cell, the same in both languages (``src``) or differing in comments/strings."""
     if src is not None:
-        return Cell("code", src.strip("\n"), src.strip("\n"))
-    return Cell("code", tr.strip("\n"), en.strip("\n"))
+        return Cell("code", src.strip("\n"), src.strip("\n"), tuple(tags))
+    return Cell("code", tr.strip("\n"), en.strip("\n"), tuple(tags))
+
+
+def exercise(
+    label: str,
+    title: dict,
+    text: dict,
+    stub: dict,
+    solution: dict,
+    check: str,
+    solution_text: dict | None = None,
+) -> list[Cell]:
+    """A code exercise: statement, the student's cell (stub), a collapsed solution, a checker.
+
+    ``label`` is made unique per language; ``check`` is the checker call with ``{lang}`` in
+    place of the language, e.g. ``exercises.check_lerp(my_lerp, lang="{lang}")``. Cells of
+    the solution carry the tag ``solution`` (the student edition drops them), the stub the
+    tag ``exercise`` and the checker the tag ``check``.
+    """
+    cells = [
+        md(
+            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n\n{text['tr'].strip()}\n```",
+            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n\n{text['en'].strip()}\n```",
+        ),
+        code(tr=stub["tr"], en=stub["en"], tags=("exercise",)),
+        md(
+            tr=f"```{{solution-start}} tr-{label}\n:class: dropdown\n```" + _after(solution_text, "tr"),
+            en=f"```{{solution-start}} en-{label}\n:class: dropdown\n```" + _after(solution_text, "en"),
+            tags=("solution",),
+        ),
+        code(tr=solution["tr"], en=solution["en"], tags=("solution",)),
+        md("```{solution-end}\n```", tags=("solution",)),
+        code(tr=check.format(lang="tr"), en=check.format(lang="en"), tags=("check",)),
+    ]
+    return cells
+
+
+def question(label: str, title: dict, text: dict, answer: dict) -> list[Cell]:
+    """A question answered in prose: statement and a collapsed solution."""
+    return [
+        md(
+            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n\n{text['tr'].strip()}\n```",
+            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n\n{text['en'].strip()}\n```",
+        ),
+        md(
+            tr=f"````{{solution}} tr-{label}\n:class: dropdown\n\n{answer['tr'].strip()}\n````",
+            en=f"````{{solution}} en-{label}\n:class: dropdown\n\n{answer['en'].strip()}\n````",
+            tags=("solution",),
+        ),
+    ]
+
+
+def _after(text: dict | None, lang: str) -> str:
+    return "" if not text else "\n\n" + text[lang].strip()
 
 
 def repository_url() -> str:
@@ -91,10 +151,10 @@ def notebook(chapter, lang: str) -> nbformat.NotebookNode:
     cells = [nbformat.v4.new_markdown_cell(head), nbformat.v4.new_code_cell(setup_cell(lang))]
     for cell in chapter.CELLS:
         text = getattr(cell, lang)
-        if cell.kind == "markdown":
-            cells.append(nbformat.v4.new_markdown_cell(text))
-        else:
-            cells.append(nbformat.v4.new_code_cell(text))
+        new = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
+        cells.append(new(text))
+        if cell.tags:
+            cells[-1].metadata["tags"] = list(cell.tags)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
@@ -109,6 +169,32 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
     NotebookClient(
         nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
     ).execute()
+
+
+CARRIAGE_RETURN = re.compile(r"[^\n]*\r(?=[^\n])")
+
+
+def tidy_streams(nb: nbformat.NotebookNode) -> None:
+    """Merge consecutive stream outputs and keep only the last state of each progress-bar
+    line (the HTML book would otherwise show every ``\\r`` update as its own line)."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            if (
+                out.output_type == "stream"
+                and merged
+                and merged[-1].output_type == "stream"
+                and merged[-1].name == out.name
+            ):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        for out in merged:
+            if out.output_type == "stream":
+                out.text = CARRIAGE_RETURN.sub("", out.text)
+        cell.outputs = merged
 
 
 def main(argv=None) -> int:
@@ -129,6 +215,7 @@ def main(argv=None) -> int:
             if args.execute:
                 start = time.time()
                 execute(nb, out.parent)
+                tidy_streams(nb)
                 print(f"{out.relative_to(ROOT)}: executed in {time.time() - start:.0f} s", flush=True)
             nbformat.write(nb, out)
     return 0

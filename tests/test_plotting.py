@@ -1,0 +1,32 @@
+import matplotlib
+import numpy as np
+
+from ganlib import plotting
+
+matplotlib.use("Agg")
+
+
+def test_tile_arranges_images_in_a_grid():
+    images = np.stack([np.full((28, 28, 1), v, np.float32) for v in (-1, 1, 0)])
+    mosaic = plotting.tile(images, ncols=2, pad=2)
+    assert mosaic.shape == (2 * 30 + 2, 2 * 30 + 2)
+    assert mosaic[2:30, 2:30].max() == 0.0 and mosaic[2:30, 32:60].min() == 1.0
+    assert np.allclose(mosaic[32:60, 2:30], 0.5)
+    assert np.allclose(
+        plotting.tile(np.zeros((1, 28, 28), np.uint8)), np.pad(np.zeros((28, 28)), 2, constant_values=1)
+    )
+
+
+def test_grids_curves_and_animation(tmp_path):
+    images = np.random.default_rng(0).uniform(-1, 1, (4, 28, 28, 1)).astype(np.float32)
+    ax = plotting.show_grid(images, title="t", captions=["a", "b", "c", "d"])
+    assert ax.get_title() == "t" and len(ax.texts) == 4
+    plotting.save_grid(images, tmp_path / "g.png")
+    assert (tmp_path / "g.png").stat().st_size > 1000
+    ax = plotting.plot_losses(
+        {"d_loss": [0.7, 0.6], "g_loss": [0.8, 0.9]}, labels={"d_loss": "D", "g_loss": "G"}
+    )
+    assert {line.get_label() for line in ax.get_lines()} == {"D", "G"}
+    html = plotting.animate_grids({1: images, 2: -images}, title="dönem {epoch}").data
+    assert "dönem 1" not in html or "<img" in html or "frames" in html
+    assert html.count("data:image/png;base64") >= 2 or html.count("frames[") >= 2
