@@ -31,6 +31,11 @@ def _ok(lang: str, tr: str, en: str) -> None:
     print("✓ " + _say(lang, tr, en))
 
 
+def _tr_int(n: int) -> str:
+    """1467137 → "1.467.137" (Turkish thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _not_done(answer, lang: str) -> None:
     if answer is None or answer is Ellipsis:
         _fail(
@@ -167,7 +172,7 @@ def check_transpose_generator(model, lang: str = "en") -> None:
         )
     _ok(
         lang,
-        f"Doğru: {model.count_params():,} parametre (UpSampling2D'li üretici: 1,467,137).",
+        f"Doğru: {_tr_int(model.count_params())} parametre (UpSampling2D'li üretici: 1.467.137).",
         f"Right: {model.count_params():,} parameters (the UpSampling2D generator: 1,467,137).",
     )
 
@@ -185,14 +190,14 @@ def check_noise10_params(count, lang: str = "en") -> None:
     if count != want:
         _fail(
             lang,
-            f"{want:,} bekleniyordu, {count} geldi. Yalnız ilk Dense katman değişir: "
+            f"{_tr_int(want)} bekleniyordu, {count} geldi. Yalnız ilk Dense katman değişir: "
             "her gürültü girdisi 6.272 ağırlık ekler.",
             f"Expected {want:,}, got {count}. Only the first Dense layer changes: "
             "each noise input adds 6,272 weights.",
         )
     _ok(
         lang,
-        f"Doğru: {want:,} parametre, 200 boyuta göre 1.191.680 daha az.",
+        f"Doğru: {_tr_int(want)} parametre, 200 boyuta göre 1.191.680 daha az.",
         f"Right: {want:,} parameters, 1,191,680 fewer than with 200 dimensions.",
     )
 
@@ -298,10 +303,10 @@ def check_step_count(count, lang: str = "en") -> None:
     if count != want:
         _fail(
             lang,
-            f"{want:,} bekleniyordu, {count} geldi: dönem sayısı × dönem başına adım.",
+            f"{_tr_int(want)} bekleniyordu, {count} geldi: dönem sayısı × dönem başına adım.",
             f"Expected {want:,}, got {count}: epochs × steps per epoch.",
         )
-    _ok(lang, f"Doğru: {want:,} üretici güncellemesi.", f"Right: {want:,} generator updates.")
+    _ok(lang, f"Doğru: {_tr_int(want)} üretici güncellemesi.", f"Right: {want:,} generator updates.")
 
 
 # ---------------------------------------------------------------- chapter 06

@@ -130,8 +130,8 @@ if "google.colab" in sys.modules:
 
 
 SWITCH = {
-    "tr": "🇬🇧 *This chapter in English:* [{title}](../en/{slug}.ipynb)",
-    "en": "🇹🇷 *Bu bölüm Türkçe:* [{title}](../tr/{slug}.ipynb)",
+    "tr": "**EN** · *This chapter in English:* [{title}](../en/{slug}.ipynb)",
+    "en": "**TR** · *Bu bölüm Türkçe:* [{title}](../tr/{slug}.ipynb)",
 }
 
 
@@ -149,6 +149,7 @@ def notebook(chapter, lang: str) -> nbformat.NotebookNode:
         title=chapter.TITLE[other], slug=chapter.SLUG[other]
     )
     cells = [nbformat.v4.new_markdown_cell(head), nbformat.v4.new_code_cell(setup_cell(lang))]
+    cells[1].metadata["tags"] = ["hide-input"]  # the book shows it collapsed
     for cell in chapter.CELLS:
         text = getattr(cell, lang)
         new = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell

@@ -1,4 +1,4 @@
-from build_notebooks import code, md
+from build_notebooks import code, exercise, md, question
 
 SLUG = {"tr": "02-ayirtac", "en": "02-discriminator"}
 TITLE = {"tr": "Ayırtaç", "en": "The discriminator"}
@@ -194,7 +194,9 @@ off, and always gives the same answer:
         """
 images, labels = load_mnist()
 one = scale_images(images[:1])
-print(discriminator.predict(one, verbose=0)[0, 0].round(3), discriminator.predict(one, verbose=0)[0, 0].round(3))
+first = discriminator.predict(one, verbose=0)[0, 0]
+second = discriminator.predict(one, verbose=0)[0, 0]
+print(first.round(3), second.round(3))
 """
     ),
     code(
@@ -395,5 +397,135 @@ the same: an untrained discriminator says roughly 0.5 to everything.
 - Keras 3 puts channels last, `(28, 28, 1)`; the original code's `'th'` ordering was `(1, 28, 28)`.
 - An untrained discriminator says ≈ 0.5 to every image: it knows nothing yet.
 """,
+    ),
+]
+
+CELLS += [
+    md(
+        tr="""## Alıştırmalar
+
+✏️ ile işaretli hücreyi doldurun; hemen altındaki denetim hücresi cevabınızı sınar ve neyin doğru,
+neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz deneyin.""",
+        en="""## Exercises
+
+Fill in the cell marked ✏️; the check cell right under it tests your answer and tells you what is
+right and what is wrong. Solutions are in collapsed boxes: try first.""",
+    ),
+    *exercise(
+        "02-conv-params",
+        title={"tr": "Bir evrişim katmanının parametreleri", "en": "The parameters of a convolution"},
+        text={
+            "tr": """`conv_params(kernel, c_in, c_out)` fonksiyonunu yazın: `c_in` kanallı bir girdiye
+uygulanan, `kernel`×`kernel` boyutlu `c_out` filtreli bir `Conv2D` katmanının ağırlık ve sapma (bias)
+sayısını döndürsün. Sonra onunla ayırtacın iki evrişimini yeniden sayın. Adım (`strides`) ve
+`padding` neden formüle girmiyor?""",
+            "en": """Write `conv_params(kernel, c_in, c_out)`: it returns the number of weights and
+biases of a `Conv2D` layer with `c_out` filters of size `kernel`×`kernel` applied to an input with
+`c_in` channels. Then use it to recount the discriminator's two convolutions. Why do the stride
+(`strides`) and `padding` not appear in the formula?""",
+        },
+        stub={
+            "tr": """# ✏️ ALIŞTIRMA: gövdeyi yazın (ağırlıklar + sapmalar)
+def conv_params(kernel, c_in, c_out):
+    raise NotImplementedError""",
+            "en": """# ✏️ EXERCISE: write the body (weights + biases)
+def conv_params(kernel, c_in, c_out):
+    raise NotImplementedError""",
+        },
+        solution_text={
+            "tr": """Her filtre girdinin bütün kanallarına bakar, yani `kernel × kernel × c_in` ağırlık
+taşır; `c_out` filtre ve her filtreye bir sapma vardır. Adım ve `padding` yalnızca **aynı** filtrenin
+resmin hangi noktalarına uygulanacağını belirler; filtrenin kendisini değiştirmez. Bu yüzden parametre
+sayısı resmin boyutundan da adımdan da bağımsızdır: 28×28'lik ya da 280×280'lik bir resme uygulanan
+aynı katman aynı sayıda parametre taşır. (Değişen, hesap miktarıdır: adım 1 olsaydı filtre dört kat
+daha fazla noktada çalışırdı.)""",
+            "en": """Each filter looks at all input channels, so it carries `kernel × kernel × c_in`
+weights; there are `c_out` filters and one bias per filter. The stride and `padding` only decide at
+which points of the image the **same** filter is applied; they do not change the filter. So the count
+depends neither on the image size nor on the stride: the same layer has the same number of parameters
+on a 28×28 image and on a 280×280 one. (What changes is the amount of computation: with stride 1 the
+filter would run at four times as many points.)""",
+        },
+        solution={
+            "tr": """# her filtre: kernel × kernel × c_in ağırlık + 1 sapma; c_out filtre
+def conv_params(kernel, c_in, c_out):
+    return kernel * kernel * c_in * c_out + c_out
+
+
+print(conv_params(5, 1, 64), conv_params(5, 64, 128))
+print([layer.count_params() for layer in discriminator.layers if isinstance(layer, keras.layers.Conv2D)])""",
+            "en": """# each filter: kernel × kernel × c_in weights + 1 bias; c_out filters
+def conv_params(kernel, c_in, c_out):
+    return kernel * kernel * c_in * c_out + c_out
+
+
+print(conv_params(5, 1, 64), conv_params(5, 64, 128))
+print([layer.count_params() for layer in discriminator.layers if isinstance(layer, keras.layers.Conv2D)])""",
+        },
+        check='from ganlib import exercises\n\nexercises.check_conv_params(conv_params, lang="{lang}")',
+    ),
+    *question(
+        "02-dropout-pooling",
+        title={
+            "tr": "Bırakmasız ya da havuzlamalı bir polis",
+            "en": "Police without dropout, or with pooling",
+        },
+        text={
+            "tr": """Ayırtacın iki değişik sürümünü düşünün:
+
+1. Bırakma (dropout) katmanları çıkarılmış.
+2. Adımı 2 olan her evrişimin yerinde, adımı 1 olan aynı evrişim ve ardından bir `MaxPooling2D(2)`
+   var.
+
+Her birinde parametre sayısı nasıl değişir? Sayı değişmiyorsa başka ne değişir?""",
+            "en": """Consider two variants of the discriminator:
+
+1. The dropout layers are removed.
+2. Each convolution with stride 2 is replaced by the same convolution with stride 1, followed by a
+   `MaxPooling2D(2)`.
+
+How does the parameter count change in each case? If it does not change, what does?""",
+        },
+        answer={
+            "tr": """**Parametre sayısı ikisinde de değişmez: 212.865.**
+
+1. **Bırakmasız.** Dropout'un hiç parametresi yoktur; `build_discriminator(dropout=0.0).count_params()`
+   yine 212.865 verir. Aynı ağırlıklarla `predict` bile aynı cevabı verir, çünkü bırakma çıkarımda
+   zaten kapalıdır. Değişen **eğitimdir**: gürültüsüz polis daha hızlı öğrenir ve eğitim kümesini
+   (özellikle bizim 10.000 rakamlık küçük kümemizi) ezberlemeye daha yatkındır. GAN'de asıl tehlike,
+   polisin kalpazandan fazla öne geçmesidir: sahteleri kolayca ve kendinden çok emin yakalayan bir
+   polisin gradyanı kalpazana pek bir şey söylemez.
+2. **Havuzlamalı.** Adım 1, 28×28'lik çıktıyı verir; `MaxPooling2D(2)` onu 14×14'e indirir. Katmanların
+   çıktı biçimleri (14×14×64, 7×7×128) aynı kalır, yani Dense katmanı da aynıdır; filtreler de
+   aynıdır (yukarıdaki alıştırma: adım formüle girmez); havuzlamanın parametresi yoktur. Değişenler:
+   - **Hesap:** evrişimler dört kat daha fazla noktada çalışır; iki evrişimin çarpma-toplama sayısı
+     kabaca dört katına çıkar.
+   - **Küçültmeyi kim yapar:** adımlı evrişimde ağ nasıl küçülteceğini öğrenir; havuzlamada kural
+     sabittir ("2×2'nin en büyüğünü al"). DCGAN bu yüzden havuzlama yerine adımlı evrişim önerir
+     {cite}`radford2015`.
+   - **Gradyan:** en büyük değer havuzlamasında gradyan her 2×2 pencerede yalnızca en büyük değere
+     akar; öbür üç konum o adımda hiç geri bildirim almaz. Üreticinin tek öğretmeni bu gradyan
+     olduğundan, geri bildirim daha seyrek olur.""",
+            "en": """**In both cases the count stays at 212,865.**
+
+1. **No dropout.** Dropout has no parameters; `build_discriminator(dropout=0.0).count_params()` still
+   gives 212,865. With the same weights even `predict` gives the same answers, since dropout is off at
+   inference anyway. What changes is **training**: police without the noise learn faster and are more
+   prone to memorising the training set (our bundled set of 10,000 digits especially). The real danger
+   in a GAN is the police running too far ahead of the counterfeiter: police that catch every fake
+   easily, and with great confidence, send back gradients that tell the counterfeiter little.
+2. **Pooling.** Stride 1 gives a 28×28 output, which `MaxPooling2D(2)` brings down to 14×14. The
+   layers' output shapes (14×14×64, 7×7×128) are unchanged, so the Dense layer is too; so are the
+   filters (see the exercise above: the stride is not in the formula); pooling has no parameters.
+   What changes:
+   - **Compute:** the convolutions run at four times as many points; the multiply-adds of the two
+     convolutions roughly quadruple.
+   - **Who does the downsampling:** with a strided convolution the network learns how to shrink the
+     image; with pooling the rule is fixed ("keep the largest of each 2×2"). That is why DCGAN
+     recommends strided convolutions instead of pooling {cite}`radford2015`.
+   - **Gradients:** with max pooling, the gradient in each 2×2 window flows to the largest value only;
+     the other three positions get no feedback in that step. Since this gradient is the generator's
+     only teacher, its feedback becomes sparser.""",
+        },
     ),
 ]

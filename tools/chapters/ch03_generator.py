@@ -1,4 +1,4 @@
-from build_notebooks import code, md
+from build_notebooks import code, exercise, md, question
 
 SLUG = {"tr": "03-uretici", "en": "03-generator"}
 TITLE = {"tr": "Üretici", "en": "The generator"}
@@ -127,18 +127,18 @@ Which part of the network does the size change? Compare the parameter counts:
 print("noise_dim:", run_sizes().noise_dim)
 counts = {dim: build_generator(dim).count_params() for dim in (10, 100, 200)}
 for dim, n in counts.items():
-    print(f"{dim:>3} boyutlu gürültü: {n:>9,} parametre")
+    print(f"{dim:>3}", "boyutlu gürültü:", f"{n:>9,}", "parametre")
 per_input = (counts[200] - counts[100]) // 100
-print(f"gürültüdeki her sayı başına: {per_input:,} ağırlık")
+print("gürültüdeki her sayı başına:", f"{per_input:,}", "ağırlık")
 assert per_input == 7 * 7 * 128
 """,
         en="""
 print("noise_dim:", run_sizes().noise_dim)
 counts = {dim: build_generator(dim).count_params() for dim in (10, 100, 200)}
 for dim, n in counts.items():
-    print(f"{dim:>3}-dimensional noise: {n:>9,} parameters")
+    print(f"{dim:>3}", "noise dimensions:", f"{n:>9,}", "parameters")
 per_input = (counts[200] - counts[100]) // 100
-print(f"per number of noise: {per_input:,} weights")
+print("per number of noise:", f"{per_input:,}", "weights")
 assert per_input == 7 * 7 * 128
 """,
     ),
@@ -367,7 +367,7 @@ plt.show()
     ),
     md(
         tr="""
-Soldaki iki satır birebir aynı, sağdakiler farklı. Yani üreticide rastlantı **yalnızca gürültüden**
+Üstteki ızgaranın iki satırı birebir aynı, alttakininkiler farklı. Yani üreticide rastlantı **yalnızca gürültüden**
 gelir; ağın kendisinde zar atılmaz (üreticide dropout da yoktur). Bunun iki sonucu var:
 
 - Eğitim ağırlıkları değiştirdiği için aynı gürültü her dönemde başka bir resme dönüşür.
@@ -390,7 +390,7 @@ gelir; ağın kendisinde zar atılmaz (üreticide dropout da yoktur). Bunun iki 
 - Ağ deterministiktir: aynı gürültü → aynı resim, farklı gürültü → farklı resim.
 """,
         en="""
-The two rows on the left are identical; those on the right differ. So in the generator, randomness
+The two rows of the upper grid are identical; those of the lower grid differ. So in the generator, randomness
 comes **only from the noise**; the network itself rolls no dice (it has no dropout either). This has two
 consequences:
 
@@ -413,5 +413,224 @@ consequences:
 - An untrained generator draws grey blobs.
 - The network is deterministic: same noise → same image, different noise → different image.
 """,
+    ),
+]
+
+CELLS += [
+    md(
+        tr="""## Alıştırmalar
+
+Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
+sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
+deneyin.""",
+        en="""## Exercises
+
+Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
+answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
+    ),
+    *exercise(
+        "03-noise10",
+        title={"tr": "10 boyutlu gürültüyle kaç parametre?", "en": "How many parameters with 10-D noise?"},
+        text={
+            "tr": """Kod yorumunun önerdiği gibi gürültü 10 boyutlu olsaydı üreticinin kaç parametresi
+olurdu? Ağı kurmadan, katman biçimlerinden hesaplayın (yukarıda 1.467.137'yi doğruladığımız hücre
+gibi), sonucu `count_10` adlı değişkene yazın; ardından `build_generator(noise_dim=10)` ile
+doğrulayın.""",
+            "en": """How many parameters would the generator have with 10-dimensional noise, as the code
+comment suggests? Work it out from the layer shapes, without building the network (like the cell
+above that confirmed 1,467,137), and store it in `count_10`; then confirm it with
+`build_generator(noise_dim=10)`.""",
+        },
+        stub={
+            "tr": """# ✏️ ALIŞTIRMA: None yerine katman biçimlerinden hesapladığınız sayıyı yazın
+count_10 = None""",
+            "en": """# ✏️ EXERCISE: replace None with the count worked out from the layer shapes
+count_10 = None""",
+        },
+        solution_text={
+            "tr": """Gürültünün boyutu yalnızca ilk Dense katmanında görünür: $10 \\cdot 6272$ ağırlık
+ve 6272 sapma. İki evrişim gürültüyü hiç görmez, onların sayısı aynı kalır. 200'den 10'a inmek
+$190 \\cdot 6272 = 1.191.680$ ağırlık eksiltir: ağın beşte dördünden fazlası.""",
+            "en": """The noise size only shows up in the first Dense layer: $10 \\cdot 6272$ weights and
+6272 biases. The two convolutions never see the noise, so their counts stay the same. Going from 200
+down to 10 removes $190 \\cdot 6272 = 1,191,680$ weights: more than four fifths of the network.""",
+        },
+        solution={
+            "tr": """# yalnızca ilk Dense katmanı gürültünün boyutuna bağlı
+count_10 = (10 * 6272 + 6272) + (5 * 5 * 128 * 64 + 64) + (5 * 5 * 64 * 1 + 1)
+assert count_10 == build_generator(noise_dim=10).count_params()
+print(f"{count_10:,}")""",
+            "en": """# only the first Dense layer depends on the size of the noise
+count_10 = (10 * 6272 + 6272) + (5 * 5 * 128 * 64 + 64) + (5 * 5 * 64 * 1 + 1)
+assert count_10 == build_generator(noise_dim=10).count_params()
+print(f"{count_10:,}")""",
+        },
+        check='from ganlib import exercises\n\nexercises.check_noise10_params(count_10, lang="{lang}")',
+    ),
+    *exercise(
+        "03-transpose",
+        title={"tr": "Devrik evrişimli bir üretici", "en": "A generator with transposed convolutions"},
+        text={
+            "tr": """`build_generator()`'ın bir benzerini `keras.Sequential` ile kendiniz kurun; tek fark,
+her **UpSampling2D + Conv2D** çiftinin yerine tek bir `keras.layers.Conv2DTranspose(..., strides=2,
+padding="same")` gelsin (filtre sayıları ve 5×5 boyut aynı; sonuncusu `activation="tanh"`).
+Giriş 200 boyutlu gürültü, çıkış 28×28×1 olmalı. Modeli `transpose_generator` adlı değişkene
+yazın. Parametre sayısını `build_generator()`'ınkiyle karşılaştırın: beklediğiniz gibi mi?""",
+            "en": """Build a look-alike of `build_generator()` yourself with `keras.Sequential`, with one
+difference: each **UpSampling2D + Conv2D** pair becomes a single `keras.layers.Conv2DTranspose(...,
+strides=2, padding="same")` (same numbers of filters, same 5×5 size; the last one with
+`activation="tanh"`). The input is 200-dimensional noise, the output 28×28×1. Store the model in
+`transpose_generator`. Compare its parameter count with that of `build_generator()`: is it what you
+expected?""",
+        },
+        stub={
+            "tr": """# ✏️ ALIŞTIRMA: None yerine keras.Sequential([...]) yazın. build_generator gibi başlayın:
+# keras.Input((200,)), Dense(7 * 7 * 128), LeakyReLU(0.2), Reshape((7, 7, 128)), ...
+transpose_generator = None""",
+            "en": """# ✏️ EXERCISE: replace None with keras.Sequential([...]). Start like build_generator:
+# keras.Input((200,)), Dense(7 * 7 * 128), LeakyReLU(0.2), Reshape((7, 7, 128)), ...
+transpose_generator = None""",
+        },
+        solution_text={
+            "tr": """Parametre sayısı **aynı** çıkar: 1.467.137. 64 filtreli, 5×5'lik bir devrik evrişimin
+128 kanallı girdiye bağlanan çekirdeği de $5 \\cdot 5 \\cdot 128 \\cdot 64$ ağırlık ve 64 sapmadır,
+tıpkı büyütmeden sonra gelen Conv2D'deki gibi; UpSampling2D'nin zaten parametresi yoktur. Fark
+başka yerlerde:
+
+- **Hesap:** devrik evrişim 7×7'lik küçük girdinin her pikselinde bir kez çalışır, Conv2D ise
+  büyütülmüş 14×14'lük resmin her pikselinde. Aynı ağırlıklarla, kabaca dört kat daha az
+  çarpma-toplama.
+- **Satranç tahtası deseni:** adım 2 iken 5×5'lik çekirdeğin izleri üst üste eşit binmez; 5, 2'ye
+  bölünmediği için bazı çıktı pikselleri çekirdeğin 9 ağırlığından, bazıları 6'sından, bazıları
+  4'ünden katkı alır. Çözümün son iki satırı bunu sayılarla gösterir: bütün ağırlıkları 1 olan bir
+  devrik evrişime düz bir resim verince çıktı düz değil, 9–6–4'lük bir desen olur. Eğitim bu deseni
+  bastırmayı öğrenebilir ama ağın başlangıç noktasında vardır; bölümde UpSampling2D + Conv2D'yi
+  seçmemizin nedeni budur.""",
+            "en": """The count comes out **the same**: 1,467,137. A 5×5 transposed convolution with 64
+filters on a 128-channel input has a kernel of $5 \\cdot 5 \\cdot 128 \\cdot 64$ weights plus 64 biases,
+exactly like the Conv2D that followed the upsampling; UpSampling2D has no parameters anyway. The
+differences lie elsewhere:
+
+- **Compute:** the transposed convolution runs once per pixel of the small 7×7 input, the Conv2D
+  once per pixel of the enlarged 14×14 image. Same weights, roughly four times fewer multiply-adds.
+- **Checkerboard patterns:** with stride 2 the footprints of a 5×5 kernel do not overlap evenly;
+  since 5 is not divisible by 2, some output pixels receive contributions from 9 of the kernel's
+  weights, some from 6, some from 4. The last two lines of the solution show it in numbers: give a
+  transposed convolution whose weights are all 1 a flat image, and what comes out is not flat but a
+  9–6–4 pattern. Training can learn to suppress it, but the network starts out with it; that is why
+  the chapter's generator uses UpSampling2D + Conv2D.""",
+        },
+        solution={
+            "tr": """transpose_generator = keras.Sequential(
+    [
+        keras.Input((200,)),
+        keras.layers.Dense(7 * 7 * 128, kernel_initializer=keras.initializers.RandomNormal(stddev=0.02)),
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Reshape((7, 7, 128)),
+        keras.layers.Conv2DTranspose(64, 5, strides=2, padding="same"),  # 7×7 → 14×14
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Conv2DTranspose(1, 5, strides=2, padding="same", activation="tanh"),  # → 28×28
+    ]
+)
+# ek: ağırlıkları hep 1 olan bir devrik evrişim, düz bir girdiden düz olmayan bir çıktı üretir
+flat = keras.layers.Conv2DTranspose(1, 5, strides=2, padding="same", kernel_initializer="ones")
+print(keras.ops.convert_to_numpy(flat(np.ones((1, 8, 8, 1), "float32")))[0, 6:10, 6:10, 0])""",
+            "en": """transpose_generator = keras.Sequential(
+    [
+        keras.Input((200,)),
+        keras.layers.Dense(7 * 7 * 128, kernel_initializer=keras.initializers.RandomNormal(stddev=0.02)),
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Reshape((7, 7, 128)),
+        keras.layers.Conv2DTranspose(64, 5, strides=2, padding="same"),  # 7×7 → 14×14
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Conv2DTranspose(1, 5, strides=2, padding="same", activation="tanh"),  # → 28×28
+    ]
+)
+# bonus: a transposed convolution with all weights 1 turns a flat input into a non-flat output
+flat = keras.layers.Conv2DTranspose(1, 5, strides=2, padding="same", kernel_initializer="ones")
+print(keras.ops.convert_to_numpy(flat(np.ones((1, 8, 8, 1), "float32")))[0, 6:10, 6:10, 0])""",
+        },
+        check=(
+            "from ganlib import exercises\n\n"
+            'exercises.check_transpose_generator(transpose_generator, lang="{lang}")'
+        ),
+    ),
+    *question(
+        "03-noise10-test",
+        title={"tr": "10 boyut gerçekten daha mı iyi?", "en": "Are 10 dimensions really better?"},
+        text={
+            "tr": """Özgün kodun yorumu, gürültü 10 boyutlu olduğunda sonuçların biraz daha iyi
+çıktığını söylüyor. Bu iddiayı nasıl sınardınız? Hangi koşuları yapar, neyi ölçer, neyi
+karşılaştırırdınız? Ne görmeyi beklersiniz?""",
+            "en": """The original code's comment says the results are a little better with 10 noise
+dimensions. How would you test that claim? Which runs would you make, what would you measure, and
+what would you compare? What do you expect to see?""",
+        },
+        answer={
+            "tr": """**Yalnızca bir şeyin değiştiği iki koşu.** Komut satırı arayüzüyle iki üretici
+eğitin; dönem sayısı, yığın boyu, veri ve `seed` aynı, yalnızca `--noise-dim` farklı olsun:
+
+```bash
+python -m ganlib train --noise-dim 200 --epochs 20 --seed 0 --out runs/z200-s0
+python -m ganlib train --noise-dim 10 --epochs 20 --seed 0 --out runs/z10-s0
+```
+
+**Gözle değil, ölçüyle karşılaştırma.** Her koşunun üreticisini aynı ölçülerle değerlendirin
+([Değerlendirme](../tr/07-degerlendirme.ipynb) bölümü):
+
+```bash
+python -m ganlib evaluate --weights runs/z200-s0/generator.weights.h5
+python -m ganlib evaluate --weights runs/z10-s0/generator.weights.h5
+```
+
+Sınıflandırıcı skoru yüksek, Fréchet uzaklığı düşük olan daha iyidir; sınıf histogramı ve kapsanan
+sınıf sayısı da çeşitliliği gösterir. `evaluate` ikisinde de aynı `seed` ile aynı sayıda örnek
+çeker ve gürültü boyutunu koşunun `generator.json` dosyasından okur. Ara dönemlerin ağırlıkları
+(`generator-epoch-NNN.weights.h5`) da kaydedildiği için yalnızca son dönemi değil, eğrinin bütününü
+karşılaştırabilirsiniz.
+
+**Birden çok `seed`.** GAN eğitimi gürültülüdür: aynı ayarla iki `seed` arasındaki fark, aradığınız
+farktan büyük olabilir. Her ayarı birkaç `seed` ile (`--seed 1`, `--seed 2`, …) koşup sonuçların
+yayılımına bakın. İki ayarın aralıkları örtüşüyorsa "10 boyut daha iyi" demek için kanıt yok.
+
+**Beklenti.** 10 boyutlu üretici 275.457 parametre taşır, 200 boyutlu olandan 1.191.680 az; farkın
+hepsi ilk Dense katmanında. MNIST'in çeşitliliği birkaç düzine "düğmeyle" anlatılabildiği için kalite
+büyük olasılıkla benzer çıkar; yorumun dediği küçük bir iyileşme de mümkün. Küçük bir gürültü uzayının
+riski **çeşitliliktir**: üretici bütün rakamları ve yazı biçimlerini 10 sayıya sığdırmak zorunda
+kalır. Bu, sınıflandırıcı skorundan çok Fréchet uzaklığında ve sınıf histogramında görünür.""",
+            "en": """**Two runs that differ in one thing only.** Train two generators with the command
+line, with the same epochs, batch size, data and `seed`, and only `--noise-dim` different:
+
+```bash
+python -m ganlib train --noise-dim 200 --epochs 20 --seed 0 --out runs/z200-s0
+python -m ganlib train --noise-dim 10 --epochs 20 --seed 0 --out runs/z10-s0
+```
+
+**Compare with measures, not by eye.** Evaluate each run's generator with the same measures (the
+[Evaluation](../en/07-evaluation.ipynb) chapter):
+
+```bash
+python -m ganlib evaluate --weights runs/z200-s0/generator.weights.h5
+python -m ganlib evaluate --weights runs/z10-s0/generator.weights.h5
+```
+
+A higher classifier score and a lower Fréchet distance are better; the class histogram and the number
+of classes covered show the variety. `evaluate` draws the same number of samples with the same `seed`
+for both, and reads the noise size from the run's `generator.json`. Since the weights of every epoch
+are saved too (`generator-epoch-NNN.weights.h5`), you can compare the whole curve, not just the last
+epoch.
+
+**Several seeds.** GAN training is noisy: two seeds of the same setting can differ by more than the
+effect you are looking for. Run each setting with a few seeds (`--seed 1`, `--seed 2`, …) and look at
+the spread of the results. If the two settings' ranges overlap, there is no evidence that 10
+dimensions are better.
+
+**What to expect.** The 10-D generator has 275,457 parameters, 1,191,680 fewer than the 200-D one, all
+of the difference in the first Dense layer. Since MNIST's variety can be described with a few dozen
+"knobs", the quality will most likely come out similar; the small improvement the comment mentions is
+possible too. The risk of a small noise space is **variety**: the generator has to fit all digits and
+handwriting styles into 10 numbers. That shows up in the Fréchet distance and the class histogram more
+than in the classifier score.""",
+        },
     ),
 ]
