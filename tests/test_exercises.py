@@ -61,7 +61,7 @@ CASES = {
     ),
     "check_step_count": (
         50 * (60_000 // 128),
-        [(50 * 60_000 / 128, "468", "468"), (46_800, "iki katını", "double")],
+        [(50 * 60_000 / 128, "468", "468"), (50 * 469, "468", "468"), (46_800, "iki katını", "double")],
     ),
     "check_lerp": (
         lambda a, b, n: interpolate(a, b, n),

@@ -1,4 +1,4 @@
-from build_notebooks import code, md
+from build_notebooks import code, exercise, md, question
 
 SLUG = {"tr": "05-egitim", "en": "05-training"}
 TITLE = {"tr": "Eğitim", "en": "Training"}
@@ -45,15 +45,24 @@ it live, and finally read the results of a much longer run.
 """,
     ),
     code(
-        """
+        tr="""
 import inspect
 
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ganlib import config, labels, models, plotting, pretrained, training
-"""
+from ganlib import config, labels, models, plotting, pretrained, training  # TensorFlow'u sessizce yükler
+import keras  # ganlib'den sonra: TensorFlow'un açılış mesajları çıkmasın diye
+""",
+        en="""
+import inspect
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ganlib import config, labels, models, plotting, pretrained, training  # loads TensorFlow quietly
+import keras  # after ganlib, so TensorFlow's start-up messages stay silent
+""",
     ),
     md(
         tr=r"""
@@ -174,9 +183,11 @@ modeli** derle. Keras 2 bu bayrağı **derleme anında** okurdu: ayırtaç, kend
 eğitilebilir olduğu için kendi `train_on_batch` çağrılarında öğrenmeye devam eder, birleşik
 modelin içinde ise donmuş kalırdı. Tek bir model, iki farklı derlemede iki farklı davranış.
 
-Keras 3'te bu sözleşme yok. Bayrak artık değişkenlerin kendisine yazılır ve eğitim fonksiyonu
-**ilk çağrıldığı anda** (ilk `train_on_batch` ya da `fit`) bayrak neyse o fonksiyona işlenir.
-Derleme anı önemsizdir; önemli olan çağrıların **sırası**. Küçük iki ağ ile denedik:
+Keras 3'te bu sözleşme yok. Bayrak artık değişkenlerin kendisine yazılır; bir modelin eğitim
+fonksiyonu ise `compile`'dan sonraki **ilk** `train_on_batch` ya da `fit` çağrısında kurulur
+ve o anda bayrak neyse onu içine işler. Bayrağı sonradan çevirmek, yeniden derlenene kadar
+hiçbir şeyi değiştirmez. Derleme anı önemsizdir; önemli olan çağrıların **sırası**. Küçük iki
+ağ ile denedik:
 
 - Keras 2'nin klasik kalıbı (bir kez derle, bayrağa bir daha dokunma): ayırtaç **hiç**
   öğrenmez; kendi adımı `The model does not have any trainable weights` uyarısıyla boşa döner.
@@ -184,7 +195,8 @@ Derleme anı önemsizdir; önemli olan çağrıların **sırası**. Küçük iki
 - Ayırtaç adımından önce `trainable = True` yapıp üretici adımından önce geri `False`
   yapmayı unutmak: bu kez ayırtaç üreticinin adımında da değişir, yani **hiç** donmamıştır.
 - Özgün kodun yaptığı gibi bayrağı her çağrıdan önce çevirmek bugün işe yarıyor, ama yalnızca
-  iki eğitim fonksiyonunun ilk çağrılma sırası tesadüfen doğru olduğu için.
+  iki eğitim fonksiyonu ilk kez çağrıldığında bayrak tesadüfen doğru değerde olduğu için;
+  sonraki bütün çevirmeler hiçbir şey yapmaz.
 
 `ganlib` bu kırılgan düzenden tamamen vazgeçer: birleşik model yok, `trainable` bayrağı yok.
 Her aşama gradyanı yalnızca **bir** ağın değişkenleri için hesaplar ve onu o ağın **kendi**
@@ -201,8 +213,9 @@ it was compiled, kept learning in its own `train_on_batch` calls, while inside t
 model it stayed frozen. One model, two behaviours, fixed by two compilations.
 
 Keras 3 has no such contract. The flag is now written onto the variables themselves, and a
-model's training function bakes in whatever the flag says **when that function is first
-called** (the first `train_on_batch` or `fit`). Compile time does not matter; the **order of
+model's training function is built at the **first** `train_on_batch` or `fit` call after
+`compile`, baking in whatever the flag says at that moment. Flipping the flag later changes
+nothing until the model is compiled again. Compile time does not matter; the **order of
 calls** does. We tried it with two tiny networks:
 
 - The classic Keras 2 pattern (compile once, never touch the flag again): the discriminator
@@ -212,7 +225,8 @@ calls** does. We tried it with two tiny networks:
   `False` before the generator's step: now the discriminator also moves during the
   generator's step. It is not frozen at all.
 - Flipping the flag before every call, as the original code does, happens to work today, but
-  only because the two training functions happen to be first called in the right order.
+  only because the flag happens to hold the right value when each of the two training
+  functions is first called; all the later flips do nothing.
 
 `ganlib` drops this fragile arrangement altogether: no combined model, no `trainable` flag.
 Each phase computes gradients for **one** network's variables and hands them to **that**
@@ -225,11 +239,11 @@ discriminator weight may have moved. We can run the same check here:
 keras.utils.set_random_seed(0)
 check = training.GAN(models.build_generator(), models.build_discriminator())
 check.compile()
-d_before = [np.array(w) for w in check.discriminator.trainable_variables]
-g_before = [np.array(w) for w in check.generator.trainable_variables]
+d_before = [w.numpy() for w in check.discriminator.trainable_variables]
+g_before = [w.numpy() for w in check.generator.trainable_variables]
 check.generator_step(8)
-d_same = [np.array_equal(a, np.array(w)) for a, w in zip(d_before, check.discriminator.trainable_variables)]
-g_same = [np.array_equal(a, np.array(w)) for a, w in zip(g_before, check.generator.trainable_variables)]
+d_same = [np.array_equal(a, w.numpy()) for a, w in zip(d_before, check.discriminator.trainable_variables)]
+g_same = [np.array_equal(a, w.numpy()) for a, w in zip(g_before, check.generator.trainable_variables)]
 print("ayırtacın tüm ağırlıkları aynı kaldı:", all(d_same))
 print("üreticinin tüm ağırlıkları değişti:  ", not any(g_same))
 """,
@@ -237,11 +251,11 @@ print("üreticinin tüm ağırlıkları değişti:  ", not any(g_same))
 keras.utils.set_random_seed(0)
 check = training.GAN(models.build_generator(), models.build_discriminator())
 check.compile()
-d_before = [np.array(w) for w in check.discriminator.trainable_variables]
-g_before = [np.array(w) for w in check.generator.trainable_variables]
+d_before = [w.numpy() for w in check.discriminator.trainable_variables]
+g_before = [w.numpy() for w in check.generator.trainable_variables]
 check.generator_step(8)
-d_same = [np.array_equal(a, np.array(w)) for a, w in zip(d_before, check.discriminator.trainable_variables)]
-g_same = [np.array_equal(a, np.array(w)) for a, w in zip(g_before, check.generator.trainable_variables)]
+d_same = [np.array_equal(a, w.numpy()) for a, w in zip(d_before, check.discriminator.trainable_variables)]
+g_same = [np.array_equal(a, w.numpy()) for a, w in zip(g_before, check.generator.trainable_variables)]
 print("every discriminator weight unchanged:", all(d_same))
 print("every generator weight changed:      ", not any(g_same))
 """,
@@ -517,8 +531,8 @@ Bu eğriler, denetimli öğrenmeden alıştığımız eğrilere benzemez. Bir s�
 düşer ve bir minimuma oturur; burada ise iki kayıp da sıfıra doğru gitmez, referans çizgilerin
 **çevresinde** dolaşır. Her kayıp, sürekli değişen bir rakibe karşı ölçülür: üretici
 iyileştikçe ayırtacın işi zorlaşır, ayırtaç iyileştikçe üreticininki. Sağlıklı bir koşuda
-tipik görüntü şudur: $d_{\text{loss}}$ $\ln 2$'nin biraz altında, $g_{\text{loss}}$ biraz
-üstünde; yani polis hep bir adım önde ama kaçamıyor. Bu yüzden "kayıp düştü, model iyileşti"
+tipik görüntü şudur: $d_{\text{loss}}$ $\ln 2$'nin biraz altında, $g_{\text{loss}}$ ise
+üstünde; yani polis hep bir adım önde ama kaçıp gidemiyor. Bu yüzden "kayıp düştü, model iyileşti"
 ya da "kayıp arttı, model kötüleşti" çıkarımları burada **geçersizdir**: GAN'de asıl hakem
 üretilen resimlerdir.
 
@@ -529,8 +543,8 @@ These curves look nothing like the ones from supervised learning. A classifier's
 and settles into a minimum; here neither loss heads for zero, both wander **around** the
 reference lines. Each loss is measured against an opponent that keeps changing: as the
 generator improves, the discriminator's job gets harder, and the other way round. The typical
-picture of a healthy run is $d_{\text{loss}}$ a little below $\ln 2$ and $g_{\text{loss}}$ a
-little above: the police stay one step ahead but cannot run away. This is why "the loss went
+picture of a healthy run is $d_{\text{loss}}$ somewhat below $\ln 2$ and $g_{\text{loss}}$
+above it: the police stay a step ahead but cannot run away. This is why "the loss went
 down, so the model improved" and "the loss went up, so it got worse" are **not** valid
 readings here. In a GAN the real judge is the images.
 
@@ -697,5 +711,377 @@ Bir sonraki bölümde eğitilmiş üreticiyi kullanıp yeni rakamlar örnekliyor
 In the next chapter we use the trained generator to sample new digits:
 [Sampling](../en/06-sampling.ipynb).
 """,
+    ),
+]
+
+CELLS += [
+    md(
+        tr="""## Alıştırmalar
+
+Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
+sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
+deneyin.""",
+        en="""## Exercises
+
+Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
+answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
+    ),
+    *exercise(
+        "05-no-smoothing",
+        title={"tr": "Etiket yumuşatmasız bir eğitim", "en": "A run without label smoothing"},
+        text={
+            "tr": """Etiket yumuşatmanın ne yaptığını görmenin en doğrudan yolu onu kapatmaktır. Yukarıdaki canlı
+eğitimi aynı boyutlarla (`sizes`), ama `smoothing=1.0` ile tekrarlayın ve dönen GAN'i `gan_plain`
+adına atayın (`verbose=0` ilerleme çubuklarını gizler). `training.train` her seferinde aynı tohumla
+başladığı için iki koşu aynı başlangıç ağırlıklarını, aynı sabit gürültüyü ve aynı yığınları
+kullanır: aralarındaki tek fark, gerçek resimlerin hedefinin 0,9 yerine 1 olması. (Colab'in GPU
+kipinde bu, birkaç dakikalık ikinci bir tam eğitim demektir.)""",
+            "en": """The most direct way to see what label smoothing does is to switch it off. Repeat the live run
+above with the same sizes (`sizes`) but `smoothing=1.0`, and call the returned GAN `gan_plain`
+(`verbose=0` hides the progress bars). Since `training.train` starts from the same seed every
+time, both runs share their initial weights, their fixed noise and their batches: the only
+difference is that the real images' target is 1 instead of 0.9. (In Colab's GPU mode this is a
+second full run of several minutes.)""",
+        },
+        stub={
+            "tr": """# ✏️ ALIŞTIRMA: yukarıdaki training.train(...) çağrısını smoothing=1.0 ile tekrarlayın
+gan_plain = None""",
+            "en": """# ✏️ EXERCISE: repeat the training.train(...) call above with smoothing=1.0
+gan_plain = None""",
+        },
+        solution={
+            "tr": """# Aynı boyutlar, aynı tohum; yalnızca gerçeklerin hedefi 1
+gan_plain = training.train(epochs=sizes.epochs, batch_size=sizes.batch_size, n_images=sizes.n_images, data=sizes.data, smoothing=1.0, verbose=0)""",
+            "en": """# Same sizes, same seed; only the real images' target is 1
+gan_plain = training.train(epochs=sizes.epochs, batch_size=sizes.batch_size, n_images=sizes.n_images, data=sizes.data, smoothing=1.0, verbose=0)""",
+        },
+        check='# NBVAL_IGNORE_OUTPUT\nfrom ganlib import exercises\n\nexercises.check_no_smoothing_run(gan_plain, lang="{lang}")',
+    ),
+    md(
+        tr=r"""
+İki koşuyu yan yana koyalım: son dönemin ortalama kayıpları ve ayırtacın 256 gerçek rakama
+verdiği ortalama olasılık, $D(\text{gerçek})$:
+""",
+        en=r"""
+Now put the two runs side by side: the last epoch's mean losses, and the average probability
+the discriminator gives 256 real digits, $D(\text{real})$:
+""",
+    ),
+    code(
+        tr="""
+# NBVAL_IGNORE_OUTPUT
+from ganlib import data
+
+real_digits = data.scale_images(data.load_mnist(sizes.data)[0][:256])
+for name, run in [("yumuşatmalı (0,9)", gan), ("yumuşatmasız (1,0)", gan_plain)]:
+    losses = run.history.history
+    d_real = float(np.mean(run.discriminator(real_digits, training=False)))
+    print(f"{name:<20} d_loss = {losses['d_loss'][-1]:.3f}   g_loss = {losses['g_loss'][-1]:.3f}   D(gerçek) = {d_real:.3f}")
+""",
+        en="""
+# NBVAL_IGNORE_OUTPUT
+from ganlib import data
+
+real_digits = data.scale_images(data.load_mnist(sizes.data)[0][:256])
+for name, run in [("smoothed (0.9)", gan), ("plain (1.0)", gan_plain)]:
+    losses = run.history.history
+    d_real = float(np.mean(run.discriminator(real_digits, training=False)))
+    print(f"{name:<20} d_loss = {losses['d_loss'][-1]:.3f}   g_loss = {losses['g_loss'][-1]:.3f}   D(real) = {d_real:.3f}")
+""",
+    ),
+    code(
+        tr="""
+# NBVAL_IGNORE_OUTPUT
+fig, axes = plt.subplots(1, 2, figsize=(7, 3.8))
+for ax, run, title in zip(axes, [gan, gan_plain], ["yumuşatmalı (0,9)", "yumuşatmasız (1,0)"]):
+    run_grids = run.sample_grid.grids
+    plotting.show_grid(run_grids[max(run_grids)], ax=ax, title=f"{title}, dönem {max(run_grids)}")
+plt.show()
+""",
+        en="""
+# NBVAL_IGNORE_OUTPUT
+fig, axes = plt.subplots(1, 2, figsize=(7, 3.8))
+for ax, run, title in zip(axes, [gan, gan_plain], ["smoothed (0.9)", "plain (1.0)"]):
+    run_grids = run.sample_grid.grids
+    plotting.show_grid(run_grids[max(run_grids)], ax=ax, title=f"{title}, epoch {max(run_grids)}")
+plt.show()
+""",
+    ),
+    md(
+        tr=r"""
+Sayıları okurken bir tuzağa dikkat: iki koşunun $d_{\text{loss}}$ değerleri aynı ölçekte değil.
+Hedef 0,9 iken bir gerçek resmin kaybı, polis ne kadar iyi olursa olsun, $D(x) = 0{,}9$'da en
+küçük değerini alır ve bu değer sıfır değil, $-(0{,}9 \ln 0{,}9 + 0{,}1 \ln 0{,}1) \approx 0{,}325$'tir.
+Sahtelerin yarısı sıfıra inebildiği için yumuşatmalı koşuda $d_{\text{loss}}$ hiçbir zaman
+yaklaşık 0,16'nın altına düşemez; yumuşatmasız koşunun tabanı ise 0. Yani yumuşatmasız koşunun
+daha düşük bir $d_{\text{loss}}$ göstermesi tek başına "polis daha güçlü" demek değildir.
+Daha doğrudan karşılaştırma $D(\text{gerçek})$: yumuşatmalı ayırtaç gerçeklere en fazla 0,9
+demeyi öğrenir, yumuşatmasız olan 1'e kadar çıkmaya çalışır. Uzun bir eğitimde bu fark, polisin
+aşırı emin olup olmadığının ta kendisidir {cite}`salimans2016`.
+
+Izgaralar aynı gürültüden üretildiği için kare kare karşılaştırılabilir. Kısa bir koşuda iki ağ da
+henüz acemidir ve farklar küçüktür; hangisinin "daha iyi" göründüğü çoğu zaman şansa bağlıdır.
+Tek tohumlu iki kısa koşu bir deney sayılmaz: yumuşatmanın işe yaradığını göstermek için birçok
+tohum, daha uzun eğitimler ve [Değerlendirme](../tr/07-degerlendirme.ipynb) bölümündeki gibi
+sayısal bir kalite ölçüsü gerekir.
+""",
+        en=r"""
+Beware of one trap when reading the numbers: the two runs' $d_{\text{loss}}$ are not on the same
+scale. With a target of 0.9, the loss on a real image is smallest at $D(x) = 0.9$, however good
+the police, and that smallest value is not zero but $-(0.9 \ln 0.9 + 0.1 \ln 0.1) \approx 0.325$.
+Since the fake half can reach zero, the smoothed run's $d_{\text{loss}}$ can never go below about
+0.16, while the plain run's floor is 0. So a lower $d_{\text{loss}}$ in the plain run does not
+by itself mean "a stronger police". The more direct comparison is $D(\text{real})$: the smoothed
+discriminator learns to say at most 0.9 to real digits, the plain one pushes towards 1. Over a
+long run that difference is exactly whether the police grow overconfident {cite}`salimans2016`.
+
+The grids come from the same noise, so they can be compared cell by cell. In a short run both
+networks are still beginners and the differences are small; which one "looks better" is often
+down to luck. Two short runs with one seed are not an experiment: to show that smoothing helps
+you would need many seeds, longer runs and a numerical measure of quality like those in
+[Evaluation](../en/07-evaluation.ipynb).
+""",
+    ),
+    *exercise(
+        "05-step-count",
+        title={"tr": "Özgün eğitim kaç adım?", "en": "How many steps is the original run?"},
+        text={
+            "tr": """Özgün yazının koşusu 60.000 MNIST rakamını 128'lik yığınlarla 50 dönem eğitir. Üretici bu
+sürede kaç kez güncellenir? Cevabı bir tam sayı olarak `count` adına atayın. Bir dönemin kaç adım
+olduğunu ve her adımda üreticinin kaç kez güncellendiğini düşünün; 60.000, 128'e tam bölünmez.""",
+            "en": """The original post's run trains on 60,000 MNIST digits in batches of 128 for 50 epochs. How many
+times is the generator updated? Assign the answer, as an integer, to `count`. Think about how
+many steps make an epoch and how many generator updates a step holds; 60,000 is not a multiple
+of 128.""",
+        },
+        stub={
+            "tr": """# ✏️ ALIŞTIRMA: üretici güncellemelerinin sayısı
+count = None""",
+            "en": """# ✏️ EXERCISE: the number of generator updates
+count = None""",
+        },
+        solution={
+            "tr": """# dönem başına 60000 // 128 = 468 tam yığın, her adımda bir üretici güncellemesi
+count = 50 * (60_000 // 128)
+print(count)""",
+            "en": """# 60000 // 128 = 468 full batches per epoch, one generator update per step
+count = 50 * (60_000 // 128)
+print(count)""",
+        },
+        solution_text={
+            "tr": """Özgün döngü dönem başına `int(60000 / 128) = 468` adım atar (her yığını rastgele seçerek);
+`ganlib` da yalnızca tam yığınları sayar ve artan 96 resmi o dönemin dışında bırakır. Her adımda ayırtaç bir kez, üretici bir kez güncellenir: 50 × 468 = 23.400
+üretici güncellemesi (ve bir o kadar da ayırtaç güncellemesi). Referans koşunun kaydındaki
+`info['steps']` ile karşılaştırın: bizim dönemlerimiz 10.000 rakamlık olduğu için aynı dönem
+sayısı altıda bir kadar adım demektir.""",
+            "en": """The original loop takes `int(60000 / 128) = 468` steps per epoch (drawing each batch at
+random); `ganlib` also counts full batches only and leaves the 96 images left over out of that
+epoch. Each step updates the discriminator once and the
+generator once: 50 × 468 = 23,400 generator updates (and as many discriminator updates). Compare
+with `info['steps']` from the reference run's record: our epochs are 10,000 digits long, so the
+same number of epochs means about a sixth as many steps.""",
+        },
+        check='from ganlib import exercises\n\nexercises.check_step_count(count, lang="{lang}")',
+    ),
+    *question(
+        "05-fashion",
+        title={"tr": "Rakam yerine giysi", "en": "Clothes instead of digits"},
+        text={
+            "tr": """Fashion-MNIST, MNIST ile aynı biçimde (28×28 gri tonlu, 60.000 eğitim resmi, 10 sınıf) ama
+rakam yerine tişört, pantolon, ayakkabı, çanta gibi giysi resimlerinden oluşan bir veri kümesidir.
+Bu bölümün canlı eğitimini, yalnızca **bir satırı** değiştirerek Fashion-MNIST üzerinde nasıl
+çalıştırırsınız? Üretici ile ayırtaçta neyi değiştirmek gerekir?""",
+            "en": """Fashion-MNIST has the same format as MNIST (28×28 greyscale, 60,000 training images, 10 classes),
+but its images are clothes (T-shirts, trousers, shoes, bags and so on) instead of digits. How would
+you run this chapter's live training on Fashion-MNIST by changing only **one line**? What has to
+change in the generator and the discriminator?""",
+        },
+        answer={
+            "tr": """Üretici ile ayırtaçta hiçbir şey: resimler aynı boyda ve aynı `uint8` biçiminde, yani
+`scale_images`, mimariler ve eğitim döngüsü olduğu gibi çalışır. Değişen tek şey veri, yani
+`training.train` çağrısının tek satırı: `data=` yerine doğrudan bir `images=` dizisi verilir
+(aşağıda okunaklı olsun diye resimleri ayrı bir satırda yüklüyoruz).
+
+Debian/Ubuntu'da veri kümesi bir paket olarak gelir ve `ganlib.data.load_idx` IDX dosyalarını
+(sıkıştırılmış ya da değil) okur:
+
+```bash
+sudo apt-get install dataset-fashion-mnist
+```
+
+```python
+from ganlib import data
+
+images = data.load_idx("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
+gan_fashion = training.train(epochs=sizes.epochs, batch_size=sizes.batch_size, n_images=sizes.n_images, images=images)
+```
+
+Colab'de paket yerine Keras'ın indiricisini kullanın:
+`(images, _), _ = keras.datasets.fashion_mnist.load_data()`.
+
+Sonra `plotting.animate_grids(gan_fashion.sample_grid.grids)` ile ızgaraya bakın. Kısa bir
+eğitimde önce siluetler belirir (ayakkabının alçak, pantolonun iki bacaklı, tişörtün kollu
+biçimi); desenler, yazılar ve dokular ise çok daha uzun sürer, çünkü bu resimlerde rakamlardan
+çok daha fazla ayrıntı var. Etiket yumuşatma ve diğer bütün ayarlar aynı kalır.""",
+            "en": """Nothing in the generator or the discriminator: the images have the same size and the same
+`uint8` format, so `scale_images`, both architectures and the training loop work unchanged. Only
+the data changes, which is the one line of the `training.train` call: instead of `data=`, pass an
+`images=` array directly (below, the images are loaded on a line of their own for readability).
+
+On Debian/Ubuntu the data set comes as a package, and `ganlib.data.load_idx` reads IDX files
+(gzipped or not):
+
+```bash
+sudo apt-get install dataset-fashion-mnist
+```
+
+```python
+from ganlib import data
+
+images = data.load_idx("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
+gan_fashion = training.train(epochs=sizes.epochs, batch_size=sizes.batch_size, n_images=sizes.n_images, images=images)
+```
+
+On Colab use Keras' downloader instead of the package:
+`(images, _), _ = keras.datasets.fashion_mnist.load_data()`.
+
+Then look at the grid with `plotting.animate_grids(gan_fashion.sample_grid.grids)`. In a short
+run the silhouettes come first (the low shape of a shoe, the two legs of a pair of trousers, the
+sleeves of a T-shirt); prints, lettering and textures take much longer, since these images hold
+far more detail than digits. Label smoothing and every other setting stay as they are.""",
+        },
+    ),
+    *question(
+        "05-conditional",
+        title={
+            "tr": "Zorlayıcı: istenen rakamı çizen bir üretici",
+            "en": "Challenge: a generator that draws the digit you ask for",
+        },
+        text={
+            "tr": """Bizim üreticimiz hangi rakamı çizeceğine kendisi karar verir: bir 7 istiyorsanız 7 çıkana
+kadar gürültü denemeniz gerekir. MNIST'in her resmiyle birlikte bir etiket (0–9) gelir, ama bu kurs
+onları hiç kullanmadı. Üreticiye "bana bir 7 çiz" diyebilmek için üretici, ayırtaç ve eğitim
+adımında neyi değiştirirdiniz? Ayırtacın da etiketi görmesi neden şart?""",
+            "en": """Our generator decides for itself which digit to draw: if you want a 7, you have to try noise until
+a 7 comes out. Every MNIST image comes with a label (0–9), but this course never used them. What
+would you change in the generator, the discriminator and the training step to be able to tell the
+generator "draw me a 7"? Why must the discriminator see the label too?""",
+        },
+        answer={
+            "tr": """Bu, Mirza ve Osindero'nun *Conditional Generative Adversarial Nets* (2014) makalesindeki
+**koşullu GAN** fikridir: iki ağa da gürültü ve resmin yanında etiketi veririz.
+
+- **Üretici:** etiketi bir vektöre çevirip (10 uzunlukta bir "one-hot" vektör ya da öğrenilen bir
+  gömme, `Embedding`) gürültüye ekleriz; üretici 200 yerine örneğin 250 sayı alır.
+- **Ayırtaç:** etiketi resmin yanına ek bir 28×28 kanal olarak koyarız: her sınıf için sabit bir
+  kanal (one-hot), ya da 784 sayılık bir gömmenin 28×28'e yeniden şekillendirilmiş hâli. Ayırtaç
+  artık "bu resim gerçek mi?" değil, "bu resim gerçek **ve** bu etikete uygun mu?" diye sorar.
+- **Eğitim adımı:** ayırtaç gerçek resimleri **kendi etiketleriyle** (hedef 0,9), sahteleri ise
+  üreticiden istenen rastgele etiketlerle (hedef 0) görür; üretici adımında aynı rastgele
+  etiketlerle hedef 1'dir. Veri akışı bu kez `(resim, etiket)` çiftleri vermelidir:
+  `images, labels = data.load_mnist()`.
+
+Ayırtaç etiketi görmeseydi, iyi çizilmiş bir 3'ü "7 çiz" isteğine cevap olarak da kabul ederdi;
+üreticinin etiketi dinlemesi için hiçbir sebep kalmazdı ve etiketi görmezden gelmeyi öğrenirdi.
+Etiketi gören bir ayırtaç için "3 resmi + 7 etiketi" çifti gerçek veride hiç bulunmadığından
+sahtedir; üretici ancak istenen rakamı çizerek onu kandırabilir.
+
+Keras'ta iki ağın iskeleti (mimari, bu kursun üretici ve ayırtacının aynısı):
+
+```python
+import keras
+import numpy as np
+from keras import layers
+
+from ganlib import sampling
+
+# Üretici: gürültü + etiket → resim
+z_in = keras.Input((200,))
+y_in = keras.Input((1,), dtype="int32")
+y_vec = layers.Flatten()(layers.Embedding(10, 50)(y_in))  # etiket → 50 sayı
+h = layers.Concatenate()([z_in, y_vec])  # 250 girdi
+h = layers.Reshape((7, 7, 128))(layers.LeakyReLU(0.2)(layers.Dense(7 * 7 * 128)(h)))
+h = layers.LeakyReLU(0.2)(layers.Conv2D(64, 5, padding="same")(layers.UpSampling2D()(h)))
+image = layers.Conv2D(1, 5, padding="same", activation="tanh")(layers.UpSampling2D()(h))
+generator = keras.Model([z_in, y_in], image)
+
+# Ayırtaç: resim + etiket → "gerçek ve etikete uygun" olasılığı
+x_in = keras.Input((28, 28, 1))
+y_in = keras.Input((1,), dtype="int32")
+y_map = layers.Reshape((28, 28, 1))(layers.Embedding(10, 28 * 28)(y_in))  # etiket → 28×28 kanal
+h = layers.Concatenate()([x_in, y_map])  # 28×28×2
+h = layers.Dropout(0.3)(layers.LeakyReLU(0.2)(layers.Conv2D(64, 5, strides=2, padding="same")(h)))
+h = layers.Dropout(0.3)(layers.LeakyReLU(0.2)(layers.Conv2D(128, 5, strides=2, padding="same")(h)))
+p = layers.Dense(1, activation="sigmoid")(layers.Flatten()(h))
+discriminator = keras.Model([x_in, y_in], p)
+
+# Eğitimden sonra: her rakamdan bir tane, 0'dan 9'a
+digits = generator([sampling.noise(10), np.arange(10)])
+```
+
+`GAN.train_step`'in iki yarısı da etiketleri taşıyacak şekilde değişir:
+`discriminator([real, real_labels])`, `discriminator([generator([z, wanted]), wanted])`.
+Gürültü artık yalnızca **biçimi** (eğim, kalınlık, el yazısının karakteri) taşır; rakamın
+kimliği etiketten gelir. Aynı gürültüyü on farklı etiketle vermek, aynı "el yazısıyla" yazılmış
+on rakam verir.""",
+            "en": """This is the **conditional GAN** of Mirza and Osindero's *Conditional Generative Adversarial
+Nets* (2014): both networks get the label alongside the noise or the image.
+
+- **Generator:** turn the label into a vector (a one-hot vector of length 10, or a learned
+  embedding, `Embedding`) and concatenate it to the noise; the generator takes, say, 250 numbers
+  instead of 200.
+- **Discriminator:** put the label next to the image as an extra 28×28 channel: one constant
+  channel per class (one-hot), or a 784-number embedding reshaped to 28×28. The discriminator no
+  longer asks "is this image real?" but "is this image real **and** does it match this label?".
+- **Training step:** the discriminator sees real images with **their own** labels (target 0.9)
+  and fakes with the random labels the generator was asked for (target 0); in the generator's
+  step the same random labels go with a target of 1. The data stream now has to yield
+  `(image, label)` pairs: `images, labels = data.load_mnist()`.
+
+If the discriminator did not see the label, it would accept a well-drawn 3 as the answer to
+"draw a 7"; the generator would have no reason to listen to the label and would learn to ignore
+it. To a discriminator that sees the label, the pair "image of a 3 + label 7" never occurs in the
+real data, so it is fake; the generator can only fool it by drawing the digit it was asked for.
+
+The skeleton of both networks in Keras (the same architecture as this course's generator and
+discriminator):
+
+```python
+import keras
+import numpy as np
+from keras import layers
+
+from ganlib import sampling
+
+# Generator: noise + label → image
+z_in = keras.Input((200,))
+y_in = keras.Input((1,), dtype="int32")
+y_vec = layers.Flatten()(layers.Embedding(10, 50)(y_in))  # label → 50 numbers
+h = layers.Concatenate()([z_in, y_vec])  # 250 inputs
+h = layers.Reshape((7, 7, 128))(layers.LeakyReLU(0.2)(layers.Dense(7 * 7 * 128)(h)))
+h = layers.LeakyReLU(0.2)(layers.Conv2D(64, 5, padding="same")(layers.UpSampling2D()(h)))
+image = layers.Conv2D(1, 5, padding="same", activation="tanh")(layers.UpSampling2D()(h))
+generator = keras.Model([z_in, y_in], image)
+
+# Discriminator: image + label → probability of "real and matching the label"
+x_in = keras.Input((28, 28, 1))
+y_in = keras.Input((1,), dtype="int32")
+y_map = layers.Reshape((28, 28, 1))(layers.Embedding(10, 28 * 28)(y_in))  # label → 28×28 channel
+h = layers.Concatenate()([x_in, y_map])  # 28×28×2
+h = layers.Dropout(0.3)(layers.LeakyReLU(0.2)(layers.Conv2D(64, 5, strides=2, padding="same")(h)))
+h = layers.Dropout(0.3)(layers.LeakyReLU(0.2)(layers.Conv2D(128, 5, strides=2, padding="same")(h)))
+p = layers.Dense(1, activation="sigmoid")(layers.Flatten()(h))
+discriminator = keras.Model([x_in, y_in], p)
+
+# After training: one of each digit, 0 to 9
+digits = generator([sampling.noise(10), np.arange(10)])
+```
+
+Both halves of `GAN.train_step` change to carry the labels:
+`discriminator([real, real_labels])`, `discriminator([generator([z, wanted]), wanted])`.
+The noise now carries only the **style** (slant, thickness, the character of the handwriting);
+the digit's identity comes from the label. Feeding the same noise with ten different labels gives
+ten digits in the same "handwriting".""",
+        },
     ),
 ]
