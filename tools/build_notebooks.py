@@ -5,7 +5,7 @@ Each chapter file defines SLUG, TITLE (dicts with "tr"/"en") and CELLS, a list m
 title, the link to the other language and the Colab setup cell to the top of each
 notebook, so those stay uniform.
 
-    python tools/build_notebooks.py              # write notebooks (no outputs)
+    python tools/build_notebooks.py              # write notebooks, keeping outputs of unchanged code
     python tools/build_notebooks.py --execute    # write and run them (default CPU mode)
     python tools/build_notebooks.py --execute 03 # only chapter 03
 """
@@ -70,8 +70,8 @@ def exercise(
     """
     cells = [
         md(
-            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n\n{text['tr'].strip()}\n```",
-            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n\n{text['en'].strip()}\n```",
+            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n:nonumber:\n\n{text['tr'].strip()}\n```",
+            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n:nonumber:\n\n{text['en'].strip()}\n```",
         ),
         code(tr=stub["tr"], en=stub["en"], tags=("exercise",)),
         md(
@@ -90,8 +90,8 @@ def question(label: str, title: dict, text: dict, answer: dict) -> list[Cell]:
     """A question answered in prose: statement and a collapsed solution."""
     return [
         md(
-            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n\n{text['tr'].strip()}\n```",
-            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n\n{text['en'].strip()}\n```",
+            tr=f"```{{exercise}} {title['tr']}\n:label: tr-{label}\n:nonumber:\n\n{text['tr'].strip()}\n```",
+            en=f"```{{exercise}} {title['en']}\n:label: en-{label}\n:nonumber:\n\n{text['en'].strip()}\n```",
         ),
         md(
             tr=f"````{{solution}} tr-{label}\n:class: dropdown\n\n{answer['tr'].strip()}\n````",
@@ -198,6 +198,16 @@ def tidy_streams(nb: nbformat.NotebookNode) -> None:
         cell.outputs = merged
 
 
+def keep_outputs(nb: nbformat.NotebookNode, old: nbformat.NotebookNode) -> None:
+    """Carry outputs over from the previous notebook for code cells whose source is unchanged
+    (so a prose-only edit needs no re-execution)."""
+    before = {c.source: c for c in old.cells if c.cell_type == "code"}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source in before:
+            cell.outputs = before[cell.source].outputs
+            cell.execution_count = before[cell.source].execution_count
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--execute", action="store_true", help="run each notebook and keep its outputs")
@@ -213,6 +223,8 @@ def main(argv=None) -> int:
             out = ROOT / "book" / lang / f"{chapter.SLUG[lang]}.ipynb"
             out.parent.mkdir(parents=True, exist_ok=True)
             nb = notebook(chapter, lang)
+            if not args.execute and out.is_file():
+                keep_outputs(nb, nbformat.read(out, as_version=4))
             if args.execute:
                 start = time.time()
                 execute(nb, out.parent)

@@ -106,3 +106,22 @@ def test_screenshots(browser):
         path = SHOTS / f"{name}.png"
         assert browser.save_screenshot(str(path))
         assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p[8:10] >= "01"])
+def test_exercises_are_labelled_in_the_page_language_with_solutions_collapsed(browser, page):
+    _open(browser, page + ".html")
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('.exercise .admonition-title')].map(e => e.textContent)"
+    )
+    assert len(titles) >= 2, f"{page}: expected at least two exercises"
+    word = "Alıştırma" if "/tr/" in page else "Exercise"
+    assert all(t.strip().startswith(word) for t in titles), titles
+    # sphinx-togglebutton collapses `:class: dropdown` solutions: only the title has height.
+    solutions = browser.execute_script(
+        "return [...document.querySelectorAll('div.solution')]"
+        ".map(e => [e.classList.contains('toggle-hidden'), [...e.children]"
+        ".filter(c => !c.classList.contains('admonition-title')).map(c => c.offsetHeight)])"
+    )
+    assert solutions, f"{page}: no solutions"
+    assert all(hidden and max(heights, default=0) == 0 for hidden, heights in solutions), solutions
