@@ -101,19 +101,12 @@ def _train(args) -> int:
 
 
 def _sample(args) -> int:
-    from ganlib.models import build_generator, load_generator_weights, weights_noise_dim
+    from ganlib.models import noise_dim_of
     from ganlib.plotting import save_grid
     from ganlib.sampling import generate, noise
 
-    path = Path(args.weights)
-    if not path.is_file():
-        raise ValueError(
-            f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME"
-        )
-    info = path.with_name("generator.json")
-    noise_dim = json.loads(info.read_text())["noise_dim"] if info.is_file() else weights_noise_dim(path)
-    generator = load_generator_weights(build_generator(noise_dim or 200), path)
-    images = generate(generator, noise(args.n, noise_dim or 200, seed=args.seed))
+    generator = _load_generator(Path(args.weights))
+    images = generate(generator, noise(args.n, noise_dim_of(generator), seed=args.seed))
     save_grid(images, args.out, title=f"seed {args.seed}")
     print(f"ganlib: wrote {args.n} samples to {args.out}")
     return 0

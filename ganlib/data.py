@@ -173,6 +173,15 @@ def scale_images(images: np.ndarray) -> np.ndarray:
     return ((images.astype(np.float32) - 127.5) / 127.5)[..., np.newaxis]
 
 
+def as_model_input(images: np.ndarray) -> np.ndarray:
+    """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images pass through (channel added)."""
+    images = np.asarray(images)
+    if images.dtype == np.uint8:
+        return scale_images(images)
+    images = images.astype(np.float32)
+    return images if images.ndim == 4 else images[..., np.newaxis]
+
+
 def make_dataset(
     images: np.ndarray,
     batch_size: int = 128,
@@ -189,7 +198,7 @@ def make_dataset(
     """
     import tensorflow as tf
 
-    scaled = images if images.dtype == np.float32 else scale_images(images)
+    scaled = as_model_input(images)
     if scaled.ndim != 4 or scaled.shape[1:] != (28, 28, 1):
         raise ValueError(f"Expected float images of shape (N, 28, 28, 1), got {scaled.shape}.")
     n = len(scaled)

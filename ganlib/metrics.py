@@ -69,21 +69,13 @@ def heldout_digits() -> tuple[np.ndarray, np.ndarray]:
     return images[N_TRAIN:], labels[N_TRAIN:]
 
 
-def _as_float(images) -> np.ndarray:
-    from ganlib.data import scale_images
-
-    images = np.asarray(images)
-    if images.dtype == np.uint8:
-        return scale_images(images)
-    images = images.astype(np.float32)
-    return images if images.ndim == 4 else images[..., None]
-
-
 def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(class probabilities (n, 10), features (n, 64)) for uint8 or [-1, 1] images."""
     model = model or load_classifier()
     feats_model = _feature_model(model)
-    x = _as_float(images)
+    from ganlib.data import as_model_input
+
+    x = as_model_input(images)
     feats, probs = feats_model.predict(x, batch_size=500, verbose=0)
     return probs, feats
 

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
 
-import matplotlib
-
-if not os.environ.get("MPLBACKEND") and "ipykernel" not in os.sys.modules:
-    matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib import animation  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import animation
 
 
 def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarray:

@@ -73,10 +73,9 @@ def nearest_real(samples: np.ndarray, real_images: np.ndarray) -> tuple[np.ndarr
     ``samples`` are generator outputs in [-1, 1]; ``real_images`` are uint8 digits from
     load_mnist or scaled floats. Use it to check that samples are imagined, not copied.
     """
-    from ganlib.data import scale_images
+    from ganlib.data import as_model_input
 
-    real = np.asarray(real_images)
-    real = scale_images(real) if real.dtype == np.uint8 else real.astype(np.float32)
+    real = as_model_input(real_images)
     a = np.asarray(samples, np.float32).reshape(len(samples), -1)
     b = real.reshape(len(real), -1)
     if a.shape[1] != b.shape[1]:

@@ -52,6 +52,21 @@ def code(
     return Cell("code", tr.strip("\n"), en.strip("\n"), tuple(tags))
 
 
+def exercises_heading() -> Cell:
+    """The heading and how-to paragraph that opens every chapter's exercises."""
+    return md(
+        tr="""## Alıştırmalar
+
+Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
+sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
+deneyin.""",
+        en="""## Exercises
+
+Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
+answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
+    )
+
+
 def exercise(
     label: str,
     title: dict,

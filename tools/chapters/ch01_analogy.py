@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "01-kalpazan-ve-polis", "en": "01-counterfeiter-and-police"}
 TITLE = {"tr": "Kalpazan ve polis", "en": "The counterfeiter and the police"}
@@ -394,16 +394,7 @@ network that inspects it: [The discriminator](../en/02-discriminator.ipynb).
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-✏️ ile işaretli hücreyi doldurun; hemen altındaki denetim hücresi cevabınızı sınar ve neyin doğru,
-neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz deneyin.""",
-        en="""## Exercises
-
-Fill in the cell marked ✏️; the check cell right under it tests your answer and tells you what is
-right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "01-best-police",
         title={"tr": "En iyi polis", "en": "The best possible police"},

@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "02-ayirtac", "en": "02-discriminator"}
 TITLE = {"tr": "Ayırtaç", "en": "The discriminator"}
@@ -401,16 +401,7 @@ the same: an untrained discriminator says roughly 0.5 to everything.
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-✏️ ile işaretli hücreyi doldurun; hemen altındaki denetim hücresi cevabınızı sınar ve neyin doğru,
-neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz deneyin.""",
-        en="""## Exercises
-
-Fill in the cell marked ✏️; the check cell right under it tests your answer and tells you what is
-right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "02-conv-params",
         title={"tr": "Bir evrişim katmanının parametreleri", "en": "The parameters of a convolution"},

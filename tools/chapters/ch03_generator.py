@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "03-uretici", "en": "03-generator"}
 TITLE = {"tr": "Üretici", "en": "The generator"}
@@ -417,17 +417,7 @@ consequences:
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
-sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
-deneyin.""",
-        en="""## Exercises
-
-Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
-answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "03-noise10",
         title={"tr": "10 boyutlu gürültüyle kaç parametre?", "en": "How many parameters with 10-D noise?"},

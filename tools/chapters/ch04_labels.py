@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "04-etiketler", "en": "04-labels"}
 TITLE = {"tr": "Etiketleri kurmak", "en": "Building the labels"}
@@ -409,17 +409,7 @@ read the loss curves in [Training](../en/05-training.ipynb): it is where the dis
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
-sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
-deneyin.""",
-        en="""## Exercises
-
-Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
-answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "04-targets",
         title={"tr": "Ayırtacın hedeflerini kendiniz yazın", "en": "Write the discriminator's targets yourself"},

@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "05-egitim", "en": "05-training"}
 TITLE = {"tr": "Eğitim", "en": "Training"}
@@ -715,17 +715,7 @@ In the next chapter we use the trained generator to sample new digits:
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
-sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
-deneyin.""",
-        en="""## Exercises
-
-Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
-answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "05-no-smoothing",
         title={"tr": "Etiket yumuşatmasız bir eğitim", "en": "A run without label smoothing"},

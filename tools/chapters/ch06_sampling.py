@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "06-ornekleme", "en": "06-sampling"}
 TITLE = {"tr": "Örnekleme", "en": "Sampling"}
@@ -412,17 +412,7 @@ the folder `pretrained.reference_dir()` returns.
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
-sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
-deneyin.""",
-        en="""## Exercises
-
-Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
-answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "06-lerp",
         title={"tr": "Doğrusal yürüyüşü kendiniz yazın", "en": "Write the straight walk yourself"},

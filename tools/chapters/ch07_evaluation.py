@@ -1,4 +1,4 @@
-from build_notebooks import code, exercise, md, question
+from build_notebooks import code, exercise, exercises_heading, md, question
 
 SLUG = {"tr": "07-degerlendirme", "en": "07-evaluation"}
 TITLE = {"tr": "Değerlendirme: kalpazan ne kadar iyi?", "en": "Evaluation: how good did the counterfeiter get?"}
@@ -951,17 +951,7 @@ numbers first, and then always look at the samples.
 ]
 
 CELLS += [
-    md(
-        tr="""## Alıştırmalar
-
-Aşağıdaki hücrelerde ✏️ ile işaretli yerleri doldurun; hemen altındaki denetim hücresi cevabınızı
-sınar ve neyin doğru, neyin yanlış olduğunu söyler. Çözümler kapalı kutulardadır: önce kendiniz
-deneyin.""",
-        en="""## Exercises
-
-Fill in the places marked ✏️ in the cells below; the check cell right under each one tests your
-answer and tells you what is right and what is wrong. Solutions are in collapsed boxes: try first.""",
-    ),
+    exercises_heading(),
     *exercise(
         "07-score",
         title={"tr": "Sınıflandırıcı skorunu kendiniz hesaplayın", "en": "Compute the classifier score yourself"},
