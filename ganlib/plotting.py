@@ -65,6 +65,13 @@ def save_grid(images, path, title=None, ncols=None) -> None:
     plt.close(fig)
 
 
+# One colour per network in every figure (chapter 00 promises it): the counterfeiter orange,
+# the police blue.
+GENERATOR_COLOR = "tab:orange"
+DISCRIMINATOR_COLOR = "tab:blue"
+LOSS_COLORS = {"g_loss": GENERATOR_COLOR, "d_loss": DISCRIMINATOR_COLOR}
+
+
 def plot_losses(
     history: Mapping[str, Sequence[float]],
     ax=None,
@@ -88,6 +95,7 @@ def plot_losses(
                 values,
                 alpha=alpha,
                 marker="o" if len(values) < 30 else None,
+                color=LOSS_COLORS[key],
                 label=labels.get(key, key),
             )
     ax.set_xlabel(xlabel)
@@ -99,11 +107,34 @@ def plot_losses(
     return ax
 
 
-def animate_grids(grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}", interval: int = 400):
+# matplotlib's to_jshtml writes its player's controls in English: their tooltips, by language.
+PLAYER_TOOLTIPS = {
+    "tr": {
+        "Decrease speed": "Yavaşlat",
+        "First frame": "İlk kare",
+        "Previous frame": "Önceki kare",
+        "Play backwards": "Geriye oynat",
+        "Pause": "Duraklat",
+        "Play": "Oynat",
+        "Next frame": "Sonraki kare",
+        "Last frame": "Son kare",
+        "Increase speed": "Hızlandır",
+        "Repetition mode": "Tekrar kipi",
+        "Once": "Bir kez",
+        "Loop": "Döngü",
+        "Reflect": "İleri geri",
+    },
+}
+
+
+def animate_grids(
+    grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}", interval: int = 400, lang: str = "en"
+):
     """An HTML animation of the fixed-noise grids, one frame per epoch.
 
     Returns an ``IPython.display.HTML`` object (a notebook shows it, and so does the
-    built book) made with matplotlib's ``to_jshtml``.
+    built book) made with matplotlib's ``to_jshtml``; with ``lang="tr"`` the player's
+    controls are labelled in Turkish.
     """
     from IPython.display import HTML
 
@@ -123,6 +154,9 @@ def animate_grids(grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}",
     anim = animation.FuncAnimation(fig, frame, frames=len(epochs), interval=interval)
     html = anim.to_jshtml(default_mode="once")
     plt.close(fig)
+    for english, translated in PLAYER_TOOLTIPS.get(lang, {}).items():
+        html = html.replace(f'title="{english}"', f'title="{translated}"')
+        html = html.replace(f">{english}</label>", f">{translated}</label>")
     return HTML(html)
 
 
@@ -146,10 +180,10 @@ def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int =
     bins = np.linspace(run.xs[0], run.xs[-1], 61)
     for ax, i in zip(axes, picks):
         ax.hist(run.real, bins=bins, density=True, color="0.75", label=labels["real"])
-        ax.hist(run.fakes[i], bins=bins, density=True, color="tab:orange", alpha=0.6, label=labels["fake"])
+        ax.hist(run.fakes[i], bins=bins, density=True, color=GENERATOR_COLOR, alpha=0.6, label=labels["fake"])
         twin = ax.twinx()
-        twin.plot(run.xs, run.beliefs[i], color="tab:blue", label=labels["belief"])
-        twin.axhline(0.5, color="tab:blue", lw=0.6, ls=":")
+        twin.plot(run.xs, run.beliefs[i], color=DISCRIMINATOR_COLOR, label=labels["belief"])
+        twin.axhline(0.5, color=DISCRIMINATOR_COLOR, lw=0.6, ls=":")
         twin.set_ylim(0, 1)
         if i != picks[-1]:
             twin.set_yticklabels([])

@@ -1,4 +1,4 @@
-"""Both languages run the same code; every chapter is in the TOC; the Colab cell behaves."""
+"""Both languages run the same code; each chapter links to its counterpart; the Colab cell behaves."""
 
 import io
 import json
@@ -71,17 +71,6 @@ def test_parity_check_catches_a_changed_program(tmp_path):
     assert "code cell 1" in first_difference(tmp_path / "a.ipynb", tmp_path / "b.ipynb")
     assert first_difference(tmp_path / "a.ipynb", tmp_path / "c.ipynb") is None
     assert code_tokens('show(x, title="Örnek")  # tr') == code_tokens("show(x, title='Sample')")
-
-
-def test_toc_lists_every_notebook_and_nothing_missing():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    captions = [part["caption"] for part in toc["parts"]]
-    assert toc["format"] == "jb-book" and captions[:2] == ["Türkçe", "English"]
-    for path in TR + EN:
-        assert str(path.relative_to(ROOT).with_suffix("")) in files
-    for f in files + [toc["root"]]:
-        assert any((ROOT / f).with_suffix(s).is_file() for s in (".md", ".ipynb")), f
 
 
 def test_each_chapter_links_to_its_counterpart():

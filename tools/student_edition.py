@@ -1,10 +1,11 @@
-"""Write the student edition: every notebook with its solutions removed, stubs left in place.
+"""Write the student edition: every chapter notebook without its solutions or outputs.
 
     python tools/student_edition.py [--out _build/student]
 
-Cells tagged ``solution`` (the collapsed solutions and their code) are dropped; cells tagged
+nbconvert does the work: ``TagRemovePreprocessor`` drops the cells tagged ``solution`` (the
+collapsed solutions and their code) and ``ClearOutputPreprocessor`` the outputs. Cells tagged
 ``exercise`` (the stubs to fill in) and ``check`` (the checkers) stay, so a student who runs
-a notebook gets feedback at the first exercise still to solve. Outputs are cleared.
+a notebook gets feedback at the first exercise still to solve.
 """
 
 from __future__ import annotations
@@ -13,24 +14,33 @@ import argparse
 from pathlib import Path
 
 import nbformat
+from nbconvert.exporters import NotebookExporter
+from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
+EDITIONS = ("tr", "en")
+
+
+def exporter() -> NotebookExporter:
+    config = Config()
+    config.TagRemovePreprocessor.remove_cell_tags = ("solution",)
+    config.TagRemovePreprocessor.enabled = True
+    config.ClearOutputPreprocessor.enabled = True
+    return NotebookExporter(
+        config=config, preprocessors=[TagRemovePreprocessor(config=config), ClearOutputPreprocessor()]
+    )
 
 
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook without solution cells and without outputs."""
-    out = nbformat.from_dict(nb)
-    out.cells = [c for c in out.cells if "solution" not in c.get("metadata", {}).get("tags", [])]
-    for cell in out.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    return out
+    body, _ = exporter().from_notebook_node(nb)
+    return nbformat.reads(body, as_version=4)
 
 
 def write_edition(out_dir: Path) -> list[Path]:
     written = []
-    for lang in ("tr", "en"):
+    for lang in EDITIONS:
         for path in sorted((ROOT / "book" / lang).glob("*.ipynb")):
             target = out_dir / lang / path.name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,11 @@
-"""Open the built book in headless Chromium: pages exist, images load, links resolve.
+"""Open the built book in headless Chromium: pages exist, images load, links resolve, each
+edition speaks its own language, and formulas render from the book's own files (no network).
 
 Needs `make book` first (the Makefile's `browser` target does it) and Debian's chromium +
 chromium-driver. Screenshots are written to _build/screenshots/.
 """
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -14,8 +16,39 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-PAGES = [c["file"] for part in TOC["parts"][:2] for c in part["chapters"]]
+EDITIONS = ("tr", "en")
+
+
+def _edition_pages(lang: str) -> list[str]:
+    toc = yaml.safe_load((ROOT / "book" / lang / "_toc.yml").read_text())
+    return [f"book/{lang}/{f}" for f in [toc["root"]] + [c["file"] for c in toc["chapters"]]]
+
+
+ALL_PAGES = [p for lang in EDITIONS for p in _edition_pages(lang)]
+PAGES = [p for p in ALL_PAGES if Path(p).name[:2].isdigit()]  # the chapters
+# Site chrome of each language: none of these may appear on a page of the other edition
+# (as a whole visible text of the chrome, a tooltip, a label or a placeholder).
+CHROME = {
+    "en": [
+        "Search", "Contents", "Skip to main content", "next page", "previous page", "next", "previous",
+        "Download this page", "Copy", "Copy to clipboard", "Back to top", "On this page", "Color mode",
+        "Launch on Colab", "Launch interactive content", "Toggle primary sidebar", "Main",
+        "Toggle hidden content", "Site navigation", "Print to PDF", "Fullscreen mode", "Source repository",
+        "Play", "Pause", "First frame", "Last frame", "Show code", "Hide code", "Search this book...",
+        "Link to this heading", "Click to show", "Click to hide",
+    ],
+    "tr": [
+        "Ara", "İçindekiler", "Ana içeriğe geç", "sonraki sayfa", "önceki sayfa", "sonraki", "önceki",
+        "Bu sayfayı indirin", "Kopyala", "Panoya kopyala", "Başa dön", "Bu sayfada", "Renk kipi",
+        "Şurada aç: Colab", "Oynat", "Duraklat", "Kodu göster", "Kodu gizle", "Bu kitapta ara…",
+        "Göstermek için tıklayın", "Gizlemek için tıklayın",
+    ],
+}
+# Whole-string prefixes of chrome: the author line and the copyright line.
+CHROME_PREFIXES = {
+    "en": ["By ", "© Copyright", "Exercise", "Solution to"],
+    "tr": ["Yazarlar:", "© Telif", "Alıştırma", "Çözüm"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +99,15 @@ def _local_targets(browser, selector: str) -> list[Path]:
     return out
 
 
-def test_every_chapter_page_exists_in_both_languages():
-    for page in PAGES:
+def test_every_page_exists_in_both_editions():
+    for page in ALL_PAGES:
         assert (HTML / page).with_suffix(".html").is_file(), page
     tr = [p for p in PAGES if p.startswith("book/tr/")]
     en = [p for p in PAGES if p.startswith("book/en/")]
-    assert len(tr) == len(en) >= 7
+    assert len(tr) == len(en) >= 8
 
 
-@pytest.mark.parametrize("page", ["book/index"] + PAGES)
+@pytest.mark.parametrize("page", ["book/index"] + ALL_PAGES)
 def test_images_load_and_links_resolve(browser, page):
     _open(browser, page + ".html")
     assert browser.find_elements("css selector", "h1"), page
@@ -100,6 +133,7 @@ def test_screenshots(browser):
     for rel, name in (
         ("book/index.html", "index"),
         ("book/tr/05-egitim.html", "tr-05"),
+        ("book/en/05-training.html", "en-05"),
         ("book/en/06-sampling.html", "en-06"),
     ):
         _open(browser, rel)
@@ -125,3 +159,96 @@ def test_exercises_are_labelled_in_the_page_language_with_solutions_collapsed(br
     )
     assert solutions, f"{page}: no solutions"
     assert all(hidden and max(heights, default=0) == 0 for hidden, heights in solutions), solutions
+
+
+def _chrome_strings(browser) -> list[str]:
+    """What the reader sees of the page's chrome once its scripts have run: text outside the
+    article, exercise and toggle labels, and every tooltip, ARIA label and placeholder."""
+    return browser.execute_script(
+        """
+        const out = [];
+        const article = document.querySelector("article");
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode, el = node.parentElement;
+          if (!el || el.closest("script, style, noscript")) continue;
+          const inside = article && article.contains(el);
+          if (inside && !el.closest(".admonition-title, summary, .toggle-button, button, .anim-buttons"))
+            continue;
+          const text = node.textContent.trim();
+          if (text) out.push(text);
+        }
+        for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [data-tooltip]")) {
+          if (el.closest("a.reference.internal[title]") && el.matches("a")) continue;  // citations
+          for (const a of ["title", "aria-label", "placeholder", "data-tooltip"]) {
+            const v = el.getAttribute(a);
+            if (v && v.trim()) out.push(v.trim());
+          }
+        }
+        for (const t of document.querySelectorAll("svg title")) out.push(t.textContent.trim());
+        return out;
+        """
+    )
+
+
+@pytest.mark.parametrize("page", PAGES + ["book/tr/sozluk", "book/en/glossary"])
+def test_each_edition_speaks_its_own_language(browser, page):
+    _open(browser, page + ".html")
+    lang = page.split("/")[1]
+    other = "en" if lang == "tr" else "tr"
+    assert browser.execute_script("return document.documentElement.lang") == lang
+    import time
+
+    time.sleep(0.3)  # copy buttons and toggles are added after DOMContentLoaded
+    seen = _chrome_strings(browser)
+    foreign = sorted({s for s in seen if s in CHROME[other]})
+    foreign += sorted({s for s in seen if any(s.startswith(p) for p in CHROME_PREFIXES[other])})
+    assert foreign == [], f"{page}: chrome of the other edition: {foreign}"
+    mine = set(seen)
+    assert any(s in mine for s in CHROME[lang]), f"{page}: none of its own chrome found"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.startswith("book/tr/")])
+def test_turkish_outputs_have_no_english_thousands_separators(browser, page):
+    _open(browser, page + ".html")
+    text = browser.execute_script(
+        "return [...document.querySelectorAll('.cell_output')].map(e => e.innerText).join('\\n')"
+    )
+    keras_tables = re.compile(r"params|[│┃┏┡└]")
+    english = re.compile(r"\b\d{1,3}(,\d{3})+\b")
+    bad = [ln for ln in text.splitlines() if english.search(ln) and not keras_tables.search(ln)]
+    assert bad == [], f"{page}: English thousands separators in outputs: {bad[:5]}"
+
+
+@pytest.mark.parametrize("page", ["book/tr/01-kalpazan-ve-polis", "book/en/01-counterfeiter-and-police"])
+def test_formulas_render_offline_from_local_files(browser, page):
+    """MathJax comes from the book's _static folder and typesets every formula (no network here)."""
+    _open(browser, page + ".html")
+    import time
+
+    for _ in range(100):
+        done = browser.execute_script(
+            "return !!(window.MathJax && MathJax.startup && MathJax.startup.promise && "
+            "document.querySelectorAll('mjx-container').length)"
+        )
+        if done:
+            break
+        time.sleep(0.1)
+    rendered = browser.execute_script("return document.querySelectorAll('article mjx-container').length")
+    assert rendered >= 5, f"{page}: MathJax rendered {rendered} formulas"
+    visible = browser.execute_script("return document.querySelector('article').innerText")
+    assert "\\(" not in visible and "\\[" not in visible, f"{page}: raw TeX left in the page"
+    remote = browser.execute_script(
+        """
+        const urls = performance.getEntriesByType("resource").map(r => r.name);
+        for (const el of document.querySelectorAll("script[src], link[href], img[src], iframe[src]"))
+          urls.push(el.src || el.href);
+        return urls.filter(u => !u.startsWith("file:") && !u.startsWith("data:"));
+        """
+    )
+    assert remote == [], f"{page}: requests to other hosts: {remote}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    formula = browser.find_elements("css selector", "article mjx-container[display='true']")
+    assert formula, f"{page}: no displayed formula"
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", formula[0])
+    assert browser.save_screenshot(str(SHOTS / f"{page.split('/')[1]}-01-value-function.png"))

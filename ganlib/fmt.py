@@ -1,0 +1,65 @@
+"""Numbers as a reader of each edition writes them, and values handed to the book's prose.
+
+Turkish writes 1.467.137 and 0,9; English writes 1,467,137 and 0.9. Every number a notebook
+prints for the reader goes through :func:`number` (or :func:`numbers` for a row of them), so
+the Turkish edition prints Turkish numbers. Keras' own summary tables stay as Keras prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+LANGS = ("tr", "en")
+_SWAP = str.maketrans(",.", ".,")
+
+
+def number(value, lang: str = "en", digits: int | None = None) -> str:
+    """``value`` with the thousands separator and decimal mark of ``lang``.
+
+    Integers (and floats with ``digits=0``) get thousands separators; other floats are
+    rounded to ``digits`` decimals, or printed as Python's shortest repr when ``digits`` is
+    None. ``number(1467137, "tr")`` → ``"1.467.137"``; ``number(0.9, "tr")`` → ``"0,9"``.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}.")
+    if isinstance(value, bool) or not hasattr(value, "__float__"):
+        raise TypeError(f"number() needs a number, got {type(value).__name__}.")
+    if digits is None and float(value).is_integer() and _is_integral(value):
+        text = f"{int(value):,}"
+    elif digits is None:
+        text = f"{float(value):,}"
+    else:
+        text = f"{float(value):,.{digits}f}"
+    return text.translate(_SWAP) if lang == "tr" else text
+
+
+def numbers(values: Iterable, lang: str = "en", digits: int | None = None) -> str:
+    """A row of numbers, numpy-style: ``[0,9  0,9  0  0]`` in Turkish."""
+    return "[" + "  ".join(number(v, lang, digits) for v in values) + "]"
+
+
+def _is_integral(value) -> bool:
+    import numbers as _numbers
+
+    return isinstance(value, _numbers.Integral) or type(value).__name__.startswith(("int", "uint"))
+
+
+class _Text(str):
+    """A string whose repr is itself, so a glued value shows without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def glue(name: str, text: str) -> None:
+    """Hand ``text`` to the book's prose, where ``{glue:text}`name``` shows it.
+
+    Uses myst-nb's ``glue`` (installed with the book); shows nothing in the notebook. Where
+    myst-nb is missing (Colab) it does nothing: the cell's printed output already shows the
+    value, and the prose is written so that it reads right beside that output.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        return
+    myst_glue(name, _Text(text), display=False)

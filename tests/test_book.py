@@ -1,0 +1,87 @@
+"""The book's layout: two editions, one chapter list each, configs in step, the landing page."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITIONS = ("tr", "en")
+# Keys allowed to differ between the two editions' _config.yml: everything a language changes.
+PER_LANGUAGE = {"title", "author", "language"}
+PER_LANGUAGE_SPHINX = {
+    "language", "locale_dirs", "nb_code_prompt_show", "nb_code_prompt_hide", "bibtex_reference_style"
+}
+
+
+def config(lang: str) -> dict:
+    return yaml.safe_load((ROOT / "book" / lang / "_config.yml").read_text())
+
+
+def toc_files(lang: str) -> list[str]:
+    toc = yaml.safe_load((ROOT / "book" / lang / "_toc.yml").read_text())
+    return [toc["root"]] + [c["file"] for c in toc["chapters"]]
+
+
+def test_each_edition_is_its_own_project_in_its_language():
+    for lang in EDITIONS:
+        cfg = config(lang)
+        assert cfg["language"] == cfg["sphinx"]["config"]["language"] == lang
+        assert cfg["repository"]["path_to_book"] == f"book/{lang}"
+
+
+def test_editions_share_every_setting_but_the_language_ones():
+    tr, en = config("tr"), config("en")
+    for key in (tr.keys() | en.keys()) - PER_LANGUAGE - {"repository", "sphinx"}:
+        assert tr.get(key) == en.get(key), key
+    assert {k: v for k, v in tr["repository"].items() if k != "path_to_book"} == {
+        k: v for k, v in en["repository"].items() if k != "path_to_book"
+    }
+    for key in ("extra_extensions", "local_extensions"):
+        assert tr["sphinx"][key] == en["sphinx"][key], key
+    trc, enc = tr["sphinx"]["config"], en["sphinx"]["config"]
+    for key in (trc.keys() | enc.keys()) - PER_LANGUAGE_SPHINX:
+        assert trc.get(key) == enc.get(key), key
+
+
+def test_repository_url_is_the_same_everywhere():
+    top = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+    for lang in EDITIONS:
+        assert config(lang)["repository"]["url"] == top["url"]
+        assert config(lang)["repository"]["branch"] == top["branch"]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_toc_lists_every_page_of_the_edition_and_nothing_missing(lang):
+    folder = ROOT / "book" / lang
+    listed = toc_files(lang)
+    pages = sorted(p.stem for p in folder.iterdir() if p.suffix in (".ipynb", ".md"))
+    assert sorted(listed) == pages
+    assert len(set(listed)) == len(listed)
+
+
+def test_the_two_tocs_list_counterparts_in_the_same_order():
+    tr, en = toc_files("tr"), toc_files("en")
+    assert len(tr) == len(en)
+    chapters = [(a, b) for a, b in zip(tr, en) if a[:2].isdigit() or b[:2].isdigit()]
+    assert len(chapters) >= 8
+    assert all(a[:3] == b[:3] for a, b in chapters), chapters
+
+
+def test_landing_page_table_follows_the_tocs():
+    """book/index.md's table lists each edition's pages, in toc order, one row per pair."""
+    text = (ROOT / "book" / "index.md").read_text()
+    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and "](tr/" in ln]
+    pairs = [re.findall(r"\]\((tr|en)/([^)]+)\.(?:ipynb|md)\)", row) for row in rows]
+    assert [[f for lang, f in row if lang == "tr"] for row in pairs] == [[f] for f in toc_files("tr")]
+    assert [[f for lang, f in row if lang == "en"] for row in pairs] == [[f] for f in toc_files("en")]
+
+
+def test_chrome_catalogues_are_valid_po_files():
+    from babel.messages.pofile import read_po
+
+    for po in (ROOT / "book" / "_locales").rglob("*.po"):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        assert len(catalog) >= 5 and all(m.string for m in catalog if m.id), po
