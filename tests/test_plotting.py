@@ -30,3 +30,25 @@ def test_grids_curves_and_animation(tmp_path):
     html = plotting.animate_grids({1: images, 2: -images}, title="dönem {epoch}").data
     assert "dönem 1" not in html or "<img" in html or "frames" in html
     assert html.count("data:image/png;base64") >= 2 or html.count("frames[") >= 2
+
+
+def test_each_network_keeps_its_colour_whatever_the_order():
+    """Chapter 00 promises the generator orange and the discriminator blue in every figure."""
+    for history in ({"d_loss": [0.7, 0.6], "g_loss": [0.8, 0.9]}, {"g_loss": [0.8], "d_loss": [0.7]}):
+        ax = plotting.plot_losses(history, labels={"d_loss": "D", "g_loss": "G"})
+        colours = {line.get_label(): matplotlib.colors.to_hex(line.get_color()) for line in ax.get_lines()}
+        assert colours == {
+            "G": matplotlib.colors.to_hex(plotting.GENERATOR_COLOR),
+            "D": matplotlib.colors.to_hex(plotting.DISCRIMINATOR_COLOR),
+        }
+    assert plotting.GENERATOR_COLOR != plotting.DISCRIMINATOR_COLOR
+
+
+def test_animation_controls_speak_the_readers_language():
+    images = np.zeros((4, 28, 28, 1), np.float32)
+    english = plotting.animate_grids({1: images, 2: images}).data
+    turkish = plotting.animate_grids({1: images, 2: images}, lang="tr").data
+    assert 'title="Play"' in english and 'title="Pause"' in english
+    for word in ("Play", "Pause", "First frame", "Last frame", "Repetition mode"):
+        assert f'title="{word}"' not in turkish, word
+    assert 'title="Oynat"' in turkish and 'title="Duraklat"' in turkish and ">Döngü</label>" in turkish

@@ -1,0 +1,47 @@
+import numpy as np
+import pytest
+
+from ganlib import fmt
+
+
+@pytest.mark.parametrize(
+    "value, lang, digits, expected",
+    [
+        (1467137, "tr", None, "1.467.137"),
+        (1467137, "en", None, "1,467,137"),
+        (np.int64(6272), "tr", None, "6.272"),
+        (0.9, "tr", None, "0,9"),
+        (0.9, "en", None, "0.9"),
+        (0.48812, "tr", 3, "0,488"),
+        (1234.5678, "tr", 2, "1.234,57"),
+        (1234.5678, "en", 2, "1,234.57"),
+        (np.float32(2.0), "tr", 1, "2,0"),
+        (-0.009, "tr", 3, "-0,009"),
+        (23400, "tr", None, "23.400"),
+        (7, "tr", None, "7"),
+    ],
+)
+def test_numbers_in_each_language(value, lang, digits, expected):
+    assert fmt.number(value, lang, digits) == expected
+
+
+def test_a_row_of_numbers():
+    assert fmt.numbers(np.array([0.9, 0.9, 0.0]), "tr", 1) == "[0,9  0,9  0,0]"
+    assert fmt.numbers([1000, 2], "en") == "[1,000  2]"
+
+
+def test_bad_input_is_refused_with_the_fix():
+    with pytest.raises(ValueError, match="lang must be one of"):
+        fmt.number(1, "de")
+    with pytest.raises(TypeError, match="needs a number"):
+        fmt.number("12", "tr")
+
+
+def test_glue_hands_an_unquoted_string_to_the_prose(monkeypatch):
+    glued = {}
+    import myst_nb
+
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: glued.update({name: (value, display)}))
+    fmt.glue("n_params", fmt.number(1467137, "tr"))
+    value, display = glued["n_params"]
+    assert repr(value) == "1.467.137" and display is False
