@@ -45,11 +45,14 @@ test: lint unit notebooks browser
 
 # Re-run notebooks in default (CPU) mode and store their outputs in place (about 5 minutes
 # for all; one chapter: make outputs NOTEBOOKS="book/tr/05-egitim.ipynb book/en/05-training.ipynb").
+# Errors do not stop the run: each exercise's check fails until its stub is solved, on purpose;
+# nbval (make notebooks) fails on any error a cell is not marked to raise.
 NOTEBOOKS ?= book/tr/*.ipynb book/en/*.ipynb
 outputs: install
-	GANLIB_DATA=bundled $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
-	  --NotebookExporter.preprocessors=nbconvert.preprocessors.coalesce_streams $(NOTEBOOKS)
+	  --ExecutePreprocessor.allow_errors=True \
+	  --NotebookExporter.preprocessors=nbconvert.preprocessors.CoalesceStreamsPreprocessor $(NOTEBOOKS)
 
 # The student edition: all notebooks without solutions → _build/student/
 student: install

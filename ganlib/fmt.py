@@ -44,22 +44,17 @@ def _is_integral(value) -> bool:
     return isinstance(value, _numbers.Integral) or type(value).__name__.startswith(("int", "uint"))
 
 
-class _Text(str):
-    """A string whose repr is itself, so a glued value shows without quotes."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
 def glue(name: str, text: str) -> None:
     """Hand ``text`` to the book's prose, where ``{glue:text}`name``` shows it.
 
     Uses myst-nb's ``glue`` (installed with the book); shows nothing in the notebook. Where
     myst-nb is missing (Colab) it does nothing: the cell's printed output already shows the
-    value, and the prose is written so that it reads right beside that output.
+    value, and the prose is written so that it reads right beside that output. The value is
+    glued as a plain ``str``: myst-nb reads it back with ``ast.literal_eval`` of its repr, so
+    "0,62" stays "0,62" (an unquoted repr would come back as the tuple ``(0, 62)``).
     """
     try:
         from myst_nb import glue as myst_glue
     except ImportError:
         return
-    myst_glue(name, _Text(text), display=False)
+    myst_glue(name, str(text), display=False)

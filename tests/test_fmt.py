@@ -37,11 +37,16 @@ def test_bad_input_is_refused_with_the_fix():
         fmt.number("12", "tr")
 
 
-def test_glue_hands_an_unquoted_string_to_the_prose(monkeypatch):
+@pytest.mark.parametrize("text", ["1.467.137", "0,62", "1,467,137", "3.60", "2,17"])
+def test_glued_text_reaches_the_prose_unchanged(monkeypatch, text):
+    """What myst-nb's {glue:text} role shows is the literal_eval of the glued text/plain."""
+    from myst_nb.core.variables import format_plain_text
+
     glued = {}
     import myst_nb
 
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: glued.update({name: (value, display)}))
-    fmt.glue("n_params", fmt.number(1467137, "tr"))
-    value, display = glued["n_params"]
-    assert repr(value) == "1.467.137" and display is False
+    fmt.glue("x", text)
+    value, display = glued["x"]
+    assert display is False
+    assert format_plain_text(repr(value), "") == text

@@ -116,6 +116,20 @@ def test_images_load_and_links_resolve(browser, page):
     assert targets, f"{page}: no TOC or internal links found"
     missing = [str(t) for t in targets if not t.is_file()]
     assert missing == [], f"{page}: links to missing pages {missing}"
+    assert _remote_resources(browser) == [], f"{page}: loads resources from other hosts"
+
+
+def _remote_resources(browser) -> list[str]:
+    """Scripts, styles, fonts and images the page loaded (or refers to) from another host."""
+    return browser.execute_script(
+        """
+        const urls = performance.getEntriesByType("resource").map(r => r.name);
+        const navigation = ["canonical", "prev", "next", "index", "search"];
+        for (const el of document.querySelectorAll("script[src], link[href], img[src], iframe[src]"))
+          if (el.tagName !== "LINK" || !navigation.includes(el.rel)) urls.push(el.src || el.href);
+        return urls.filter(u => !u.startsWith("file:") && !u.startsWith("data:"));
+        """
+    )
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES])
@@ -238,17 +252,28 @@ def test_formulas_render_offline_from_local_files(browser, page):
     assert rendered >= 5, f"{page}: MathJax rendered {rendered} formulas"
     visible = browser.execute_script("return document.querySelector('article').innerText")
     assert "\\(" not in visible and "\\[" not in visible, f"{page}: raw TeX left in the page"
-    remote = browser.execute_script(
-        """
-        const urls = performance.getEntriesByType("resource").map(r => r.name);
-        for (const el of document.querySelectorAll("script[src], link[href], img[src], iframe[src]"))
-          urls.push(el.src || el.href);
-        return urls.filter(u => !u.startsWith("file:") && !u.startsWith("data:"));
-        """
-    )
+    remote = _remote_resources(browser)
     assert remote == [], f"{page}: requests to other hosts: {remote}"
     SHOTS.mkdir(parents=True, exist_ok=True)
     formula = browser.find_elements("css selector", "article mjx-container[display='true']")
     assert formula, f"{page}: no displayed formula"
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", formula[0])
     assert browser.save_screenshot(str(SHOTS / f"{page.split('/')[1]}-01-value-function.png"))
+
+
+@pytest.mark.parametrize("lang, query", [("tr", "ayırtaçlar"), ("en", "discriminators")])
+def test_search_finds_inflected_words_in_its_own_edition(browser, lang, query):
+    """Each edition's search uses its language's stemmer and stays inside that edition."""
+    browser.get((HTML / "book" / lang / "search.html").as_uri() + f"?q={query}")
+    import time
+
+    for _ in range(50):
+        hits = browser.execute_script(
+            "return [...document.querySelectorAll('#search-results li a')].map(a => a.href)"
+        )
+        if hits:
+            break
+        time.sleep(0.1)
+    assert len(hits) >= 3, f"{lang}: {query!r} found {hits}"
+    assert all(f"/book/{lang}/" in h for h in hits), hits
+    assert browser.execute_script("return document.documentElement.lang") == lang

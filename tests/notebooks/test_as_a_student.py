@@ -1,0 +1,117 @@
+"""Work through a chapter as a student does, in the committed notebook (what Colab and Jupyter
+open): run the cells in order up to the chapter's first code exercise, answer it wrongly, and
+the check must report that answer; paste the solution in instead, and the check says ✓.
+
+Every code exercise needs a wrong answer here (a test checks it), so a new exercise comes with
+a way to prove that its checker catches mistakes.
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "book" / "tr").glob("*.ipynb")) + sorted((ROOT / "book" / "en").glob("*.ipynb"))
+
+# A plausible mistake for each code exercise, by label (without the language prefix).
+WRONG = {
+    "01-best-police": "def best_police(p_data, p_model):\n    return p_model / (p_data + p_model)",
+    "02-conv-params": "def conv_params(kernel, c_in, c_out):\n    return kernel * kernel * c_in * c_out",
+    "03-noise10": "count_10 = 275_000",
+    "03-transpose": "transpose_generator = build_generator()",
+    "04-targets": (
+        "def my_targets(batch_size, smoothing=0.9):\n"
+        "    return np.concatenate([np.ones(batch_size), np.zeros(batch_size)]).astype('float32')"
+    ),
+    "05-no-smoothing": "gan_plain = gan",
+    "05-step-count": "count = 23_000",
+    "06-lerp": "def my_lerp(z0, z1, steps):\n    return np.linspace(z0, z1, steps - 1)",
+    "07-score": "def my_score(probs):\n    return float(np.exp(np.mean(probs)))",
+}
+
+
+def tags(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def code_exercises(nb) -> list[tuple[str, int, int, int]]:
+    """(label, stub index, check index, solution index) for each code exercise, in order."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if "exercise" not in tags(cell) or cell.cell_type != "code":
+            continue
+        label = re.search(r":label: (?:tr|en)-(\S+)", nb.cells[i - 1].source).group(1)
+        check = next(j for j in range(i + 1, len(nb.cells)) if "check" in tags(nb.cells[j]))
+        solution = next(
+            j
+            for j in range(i + 1, len(nb.cells))
+            if "solution" in tags(nb.cells[j]) and nb.cells[j].cell_type == "code"
+        )
+        found.append((label, i, check, solution))
+    return found
+
+
+def solution_body(source: str, check_call: str) -> str:
+    """The solution as a student would paste it: without the Colab title and the self-check."""
+    lines = [ln for ln in source.splitlines() if not ln.startswith("#@title") and ln.strip() != check_call]
+    return "\n".join(lines)
+
+
+WITH_EXERCISES = [p for p in NOTEBOOKS if code_exercises(nbformat.read(p, as_version=4))]
+
+
+def test_every_code_exercise_has_a_wrong_answer_and_a_check_above_its_solution():
+    labels = set()
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for label, stub, check, solution in code_exercises(nb):
+            labels.add(label)
+            assert stub < check < solution, f"{path.name} {label}: stub, check, then the solution"
+            meta = nb.cells[solution].metadata
+            assert meta.get("jupyter", {}).get("source_hidden") and meta.get("cellView") == "form", label
+            assert nb.cells[solution].source.startswith("#@title"), label
+            assert "NBVAL_RAISES_EXCEPTION" in nb.cells[check].source, label
+    assert labels == set(WRONG), f"missing: {labels - set(WRONG)}, stale: {set(WRONG) - labels}"
+    assert len(WITH_EXERCISES) >= 14
+
+
+IDS = [f"{p.parent.name}-{p.stem[:2]}" for p in WITH_EXERCISES]
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=IDS)
+def test_a_wrong_answer_is_reported_and_the_solution_passes(path, monkeypatch):
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    monkeypatch.setenv("GANLIB_FAST", "1")  # the kernel inherits this environment
+    monkeypatch.setenv("GANLIB_DATA", "bundled")
+    nb = nbformat.read(path, as_version=4)
+    label, stub, check, solution = code_exercises(nb)[0]
+    call = nb.cells[check].source.strip().splitlines()[-1]
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+
+    def run(index: int, source: str | None = None) -> str:
+        cell = nb.cells[index]
+        if source is not None:
+            cell.source = source
+        try:
+            client.execute_cell(cell, index)
+        except CellExecutionError as err:
+            return f"ERROR {err}"
+        return "".join(o.get("text", "") for o in cell.outputs)
+
+    with client.setup_kernel():
+        for i in range(stub):  # "Run all", up to the first exercise
+            if nb.cells[i].cell_type == "code":
+                assert not run(i).startswith("ERROR"), f"{path.name}: cell {i} failed"
+        run(stub, WRONG[label])
+        wrong = run(check)
+        assert wrong.startswith("ERROR") and "ExerciseError" in wrong and "✗" in wrong, wrong
+        assert "doldur" not in wrong and "fill in" not in wrong, f"{label}: the answer was not tested"
+        run(stub, solution_body(nb.cells[solution].source, call))
+        right = run(check)
+        assert not right.startswith("ERROR") and "✓" in right, right
