@@ -1,0 +1,19 @@
+"""Checkers for the book's exercises: they say, in the page's language, what is right and what is wrong.
+
+Each ``check_*`` function takes the student's answer and ``lang`` ("tr" or "en"). It
+prints a short confirmation when the answer is right and raises :class:`ExerciseError`
+with a message that points at the mistake when it is not. One module per chapter
+(``ch01`` … ``ch07``); every checker is also available here, as ``exercises.check_…``.
+"""
+
+from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07
+from ganlib.exercises._feedback import ExerciseError
+
+CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07)
+for _chapter in CHAPTERS:
+    globals().update({name: getattr(_chapter, name) for name in _chapter.__all__})
+
+# Every checker by name (the tests run each one against its solution and wrong answers).
+CHECKERS = {name: getattr(chapter, name) for chapter in CHAPTERS for name in chapter.__all__}
+
+__all__ = ["CHECKERS", "ExerciseError", *CHECKERS]

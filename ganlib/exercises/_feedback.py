@@ -1,0 +1,60 @@
+"""Shared by every chapter's checkers: messages in the page's language, calling the student's code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+class ExerciseError(Exception):
+    """The answer is not right yet; the message says why and what to try."""
+
+
+def _say(lang: str, tr: str, en: str) -> str:
+    if lang not in ("tr", "en"):
+        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
+    return tr if lang == "tr" else en
+
+
+def _fail(lang: str, tr: str, en: str) -> None:
+    raise ExerciseError("✗ " + _say(lang, tr, en))
+
+
+def _ok(lang: str, tr: str, en: str) -> None:
+    print("✓ " + _say(lang, tr, en))
+
+
+def _tr_int(n: int) -> str:
+    """1467137 → "1.467.137" (Turkish thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _not_done(answer, lang: str) -> None:
+    if answer is None or answer is Ellipsis:
+        _fail(
+            lang,
+            "Henüz cevap yok: işaretli hücreyi doldurup çalıştırın.",
+            "No answer yet: fill in the marked cell and run it.",
+        )
+
+
+def _call(func: Callable, lang: str, *args):
+    if not callable(func):
+        _fail(
+            lang,
+            f"Bir fonksiyon bekleniyordu, {type(func).__name__} geldi.",
+            f"Expected a function, got {type(func).__name__}.",
+        )
+    try:
+        return func(*args)
+    except NotImplementedError:
+        _fail(
+            lang,
+            "Fonksiyon henüz yazılmamış (NotImplementedError): gövdesini doldurun.",
+            "The function is not written yet (NotImplementedError): fill in its body.",
+        )
+    except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
+        _fail(
+            lang,
+            f"Fonksiyon {args} ile çağrılınca hata verdi: {type(err).__name__}: {err}",
+            f"The function raised an error when called with {args}: {type(err).__name__}: {err}",
+        )
