@@ -2,8 +2,8 @@
 open): run the cells in order up to the chapter's first code exercise, answer it wrongly, and
 the check must report that answer; paste the solution in instead, and the check says ✓.
 
-Every code exercise needs a wrong answer here (a test checks it), so a new exercise comes with
-a way to prove that its checker catches mistakes.
+Every code exercise needs a wrong answer in wrong_answers/<label>.py (a test checks it), so a
+new exercise comes with a way to prove that its checker catches mistakes.
 """
 
 import re
@@ -16,20 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "book" / "tr").glob("*.ipynb")) + sorted((ROOT / "book" / "en").glob("*.ipynb"))
 
 # A plausible mistake for each code exercise, by label (without the language prefix).
-WRONG = {
-    "01-best-police": "def best_police(p_data, p_model):\n    return p_model / (p_data + p_model)",
-    "02-conv-params": "def conv_params(kernel, c_in, c_out):\n    return kernel * kernel * c_in * c_out",
-    "03-noise10": "count_10 = 275_000",
-    "03-transpose": "transpose_generator = build_generator()",
-    "04-targets": (
-        "def my_targets(batch_size, smoothing=0.9):\n"
-        "    return np.concatenate([np.ones(batch_size), np.zeros(batch_size)]).astype('float32')"
-    ),
-    "05-no-smoothing": "gan_plain = gan",
-    "05-step-count": "count = 23_000",
-    "06-lerp": "def my_lerp(z0, z1, steps):\n    return np.linspace(z0, z1, steps - 1)",
-    "07-score": "def my_score(probs):\n    return float(np.exp(np.mean(probs)))",
-}
+# A plausible mistake for each code exercise: wrong_answers/<label>.py, pasted into the stub.
+WRONG = {path.stem: path.read_text() for path in (Path(__file__).parent / "wrong_answers").glob("*.py")}
 
 
 def tags(cell) -> list[str]:

@@ -1,0 +1,2 @@
+def conv_params(kernel, c_in, c_out):
+    return kernel * kernel * c_in * c_out

@@ -1,0 +1,1 @@
+transpose_generator = build_generator()

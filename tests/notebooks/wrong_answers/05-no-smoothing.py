@@ -1,0 +1,1 @@
+gan_plain = gan
