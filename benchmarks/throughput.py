@@ -1,17 +1,21 @@
-"""Training throughput of the seed model at batch 128, three ways, in one process.
+"""Training throughput of the seed model at batch 128, three ways, each in fresh processes.
 
-    python benchmarks/throughput.py [--rounds 5] [--steps 8] [--batch-size 128]
+    python benchmarks/throughput.py [--processes 8] [--rounds 5] [--steps 8] [--json FILE]
 
-(a) ganlib.training.GAN as the book uses it (``fit`` on the tf.data stream);
+(a) ganlib.training.GAN as the book uses it (``fit`` on ``make_dataset`` of the bundled digits,
+    one ``fit`` call per timed round, so what ``fit`` costs beyond its steps is counted);
 (b) a faithful Keras-3 port of the seed's loop: ``generator.predict`` + ``train_on_batch``
     on the discriminator and on a combined model, toggling ``trainable`` as the seed does
     (Keras 3 fixes each model's trainable set when its train function is first traced, so
     the port trains the right weights only because of the order of the first calls);
 (c) the TensorFlow DCGAN tutorial's style: a ``tf.function`` step with two GradientTapes.
 
-Rounds are interleaved (a, b, c, a, b, c, …) after a warm-up, and each figure is the median
-over rounds, so background load hits all three alike. The FLOPs of one training step are
-counted from the layer shapes, and a large conv2d measures the machine's practical peak.
+Training speed differs from one process to the next, so every loop runs alone in a fresh
+process, and the processes are interleaved (a, b, c, a, b, c, …) so that background load hits
+all three alike. In each process: warm-up (tracing), then the median of ``--rounds`` timed
+rounds of ``--steps`` steps. The report gives each process's images/s, the ratios of the
+processes run side by side, and min / median / max per loop. The FLOPs of one training step
+are counted from the layer shapes, and a large conv2d measures the machine's practical peak.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import time
 
 import keras
@@ -159,56 +165,119 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+LOOPS = {"a": make_a, "b": make_b, "c": make_c}
+NAMES = {"a": "ganlib GAN.fit", "b": "seed loop (Keras 3 port)", "c": "TF tutorial tf.function"}
+
+
+def worker(loop: str, rounds: int, steps: int, batch: int) -> dict:
+    """Time one loop in this (fresh) process: median images/s over the rounds."""
+    images = load_mnist("bundled", verbose=False)[0]
+    run = LOOPS[loop](images, batch)
+    run(3)  # warm-up: tracing, graph building
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run(steps)
+        times.append(time.perf_counter() - start)
+    return {
+        "loop": loop,
+        "images_per_s": batch * steps / statistics.median(times),
+        "rounds_images_per_s": [round(batch * steps / t, 1) for t in times],
+        "conv_peak_gflops": conv_peak(1.5),
+    }
+
+
+def run_worker(loop: str, args) -> dict:
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", loop]
+    cmd += ["--rounds", str(args.rounds), "--steps", str(args.steps), "--batch-size", str(args.batch_size)]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["load_before"] = round(load, 2)
+    return result
+
+
+def spread(values) -> dict:
+    values = list(values)
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
+    p.add_argument("--processes", type=int, default=8, help="fresh processes per loop")
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--steps", type=int, default=8, help="training steps per timed round")
     p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--loops", default="abc", help="which loops to run (default: abc)")
     p.add_argument("--json", help="also write the results here")
+    p.add_argument("--worker", choices=sorted(LOOPS), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    batch = args.batch_size
-    images = load_mnist("bundled", verbose=False)[0]
-    loops = {"a": make_a(images, batch), "b": make_b(images, batch), "c": make_c(images, batch)}
-    for run in loops.values():  # warm-up: tracing, graph building
-        run(3)
-    times = {k: [] for k in loops}
-    peaks = []
-    for _ in range(args.rounds):
-        peaks.append(conv_peak(1.5))
-        for key, run in loops.items():
-            start = time.perf_counter()
-            run(args.steps)
-            times[key].append(time.perf_counter() - start)
-    ips = {k: batch * args.steps / statistics.median(v) for k, v in times.items()}
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.rounds, args.steps, args.batch_size)))
+        return 0
+
     flops = step_flops_per_image()
-    peak = statistics.median(peaks)
+    gflop = {k: (flops["tutorial_total"] if k == "c" else flops["total"]) / 1e9 for k in LOOPS}
+    loops = [k for k in LOOPS if k in args.loops]
+    print(
+        f"step FLOPs per image: {gflop['a']:.3f} GFLOP "
+        + ", ".join(f"{k} {v / 1e6:.0f}M" for k, v in flops.items() if "total" not in k)
+        + f"; the tutorial's step does less work: {gflop['c']:.3f} GFLOP"
+    )
+    print(
+        f"{args.processes} fresh processes per loop, each the median of "
+        f"{args.rounds} rounds of {args.steps} steps"
+    )
+    per_process: dict[str, list[dict]] = {k: [] for k in loops}
+    for i in range(args.processes):
+        for k in loops:
+            per_process[k].append(run_worker(k, args))
+        row = {k: per_process[k][-1]["images_per_s"] for k in loops}
+        line = f"process {i + 1}: " + "  ".join(f"({k}) {row[k]:6.1f}" for k in loops)
+        if "a" in row and "b" in row:
+            line += f"   a/b {row['a'] / row['b']:.2f}"
+        if "a" in row and "c" in row:
+            work = row["a"] * gflop["a"] / (row["c"] * gflop["c"])
+            line += f"   a·{gflop['a']:.3f}/(c·{gflop['c']:.3f}) {work:.2f}"
+        print(line + f"   (load {per_process[loops[0]][-1]['load_before']})", flush=True)
+
+    ips = {k: [r["images_per_s"] for r in per_process[k]] for k in loops}
+    peak = statistics.median(r["conv_peak_gflops"] for k in loops for r in per_process[k])
     result = {
         "machine": f"{cpu_model()}, {os.cpu_count()} cores",
         "versions": f"TensorFlow {tf.__version__}, Keras {keras.__version__}",
-        "batch_size": batch,
+        "batch_size": args.batch_size,
+        "processes": args.processes,
         "rounds": args.rounds,
         "steps_per_round": args.steps,
-        "images_per_s": {k: round(v, 1) for k, v in ips.items()},
-        "ratio_a_b": round(ips["a"] / ips["b"], 3),
-        "ratio_a_c": round(ips["a"] / ips["c"], 3),
-        "gflop_per_image": round(flops["total"] / 1e9, 3),
+        "gflop_per_image": {k: round(gflop[k], 3) for k in loops},
         "conv_peak_gflops": round(peak, 1),
-        "tutorial_gflop_per_image": round(flops["tutorial_total"] / 1e9, 3),
-        "fraction_of_peak": {
-            k: round(v * flops["tutorial_total" if k == "c" else "total"] / 1e9 / peak, 3)
-            for k, v in ips.items()
-        },
+        "images_per_s": {k: spread(v) for k, v in ips.items()},
+        "per_process": per_process,
     }
-    names = {"a": "ganlib GAN.fit", "b": "seed loop (Keras 3 port)", "c": "TF tutorial tf.function"}
-    print(
-        f"step FLOPs per image: {flops['total'] / 1e9:.3f} GFLOP "
-        + ", ".join(f"{k} {v / 1e6:.0f}M" for k, v in flops.items() if "total" not in k)
-        + f"; the tutorial's step does less work: {flops['tutorial_total'] / 1e9:.3f} GFLOP"
-    )
-    print(f"conv2d practical peak: {peak:.1f} GFLOP/s (median of {len(peaks)})")
+    if "a" in ips and "b" in ips:
+        result["ratio_a_b"] = spread([a / b for a, b in zip(ips["a"], ips["b"])])
+    if "a" in ips and "c" in ips:
+        result["work_ratio_a_c"] = spread(
+            [a * gflop["a"] / (c * gflop["c"]) for a, c in zip(ips["a"], ips["c"])]
+        )
+    print(f"\n{result['machine']}; {result['versions']}; conv2d practical peak {peak:.1f} GFLOP/s")
     for k in loops:
-        print(f"({k}) {names[k]:28s} {ips[k]:7.1f} images/s  {result['fraction_of_peak'][k]:6.1%} of peak")
-    print(f"(a)/(b) = {result['ratio_a_b']:.2f}   (a)/(c) = {result['ratio_a_c']:.2f}")
+        s_ = result["images_per_s"][k]
+        frac = s_["median"] * gflop[k] / peak
+        print(
+            f"({k}) {NAMES[k]:28s} images/s min {s_['min']:6.1f}  median {s_['median']:6.1f}  "
+            f"max {s_['max']:6.1f}   {frac:6.1%} of peak (median)"
+        )
+    if "ratio_a_b" in result:
+        r = result["ratio_a_b"]
+        print(f"(a)/(b) per process: min {r['min']:.2f}  median {r['median']:.2f}  max {r['max']:.2f}")
+    if "work_ratio_a_c" in result:
+        r = result["work_ratio_a_c"]
+        print(
+            f"(a)·{gflop['a']:.3f} / (c)·{gflop['c']:.3f} GFLOP per process: "
+            f"min {r['min']:.2f}  median {r['median']:.2f}  max {r['max']:.2f}"
+        )
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=2)

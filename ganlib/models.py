@@ -12,11 +12,42 @@ from __future__ import annotations
 import os
 
 import keras
+import tensorflow as tf
 from keras import layers
 
 IMAGE_SHAPE = (28, 28, 1)
 DEFAULT_NOISE_DIM = 200
 _DENSE_UNITS = 128 * 7 * 7
+
+
+def _leaky_relu_reading_its_output(slope: float):
+    """LeakyReLU(slope) for tensors, with the gradient computed from the output.
+
+    Same values and gradients as TensorFlow's own op, bit for bit: for slope ≥ 0 the output
+    is positive exactly where the input is, and LeakyReluGrad only asks "positive or not".
+    """
+
+    @tf.custom_gradient
+    def leaky_relu(x):
+        y = tf.nn.leaky_relu(x, alpha=slope)
+        return y, lambda dy: tf.raw_ops.LeakyReluGrad(gradients=dy, features=y, alpha=slope)
+
+    return leaky_relu
+
+
+def leaky_relu_layer(negative_slope: float = 0.2) -> layers.LeakyReLU:
+    """A plain ``keras.layers.LeakyReLU`` whose gradient reads its output, not its input.
+
+    TensorFlow's stock gradient reads the activation's input, so in a training graph the
+    convolution before it has a second consumer. TensorFlow 2.21's grappler remapper fuses
+    the activation into that convolution anyway, deletes the node the gradient still reads,
+    and gives up with "remapper failed: … LeakyReluGrad exist for missing node …/BiasAdd".
+    Reading the output leaves the convolution a single consumer, so grappler fuses
+    Conv2D + bias + LeakyReLU legally. Layer type, name, config and numbers are unchanged.
+    """
+    layer = layers.LeakyReLU(negative_slope=negative_slope)
+    layer.call = _leaky_relu_reading_its_output(float(negative_slope))
+    return layer
 
 
 def check_noise_dim(noise_dim: int) -> int:
@@ -36,11 +67,11 @@ def build_generator(noise_dim: int = DEFAULT_NOISE_DIM) -> keras.Model:
                 _DENSE_UNITS,
                 kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
             ),
-            layers.LeakyReLU(negative_slope=0.2),
+            leaky_relu_layer(0.2),
             layers.Reshape((7, 7, 128)),
             layers.UpSampling2D(size=2),
             layers.Conv2D(64, kernel_size=5, padding="same"),
-            layers.LeakyReLU(negative_slope=0.2),
+            leaky_relu_layer(0.2),
             layers.UpSampling2D(size=2),
             layers.Conv2D(1, kernel_size=5, padding="same", activation="tanh"),
         ],
@@ -62,10 +93,10 @@ def build_discriminator(dropout: float = 0.3) -> keras.Model:
                 padding="same",
                 kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
             ),
-            layers.LeakyReLU(negative_slope=0.2),
+            leaky_relu_layer(0.2),
             layers.Dropout(dropout),
             layers.Conv2D(128, kernel_size=5, strides=2, padding="same"),
-            layers.LeakyReLU(negative_slope=0.2),
+            leaky_relu_layer(0.2),
             layers.Dropout(dropout),
             layers.Flatten(),
             layers.Dense(1, activation="sigmoid"),
