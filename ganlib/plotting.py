@@ -7,7 +7,37 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib import animation
+from matplotlib import animation, ticker
+
+
+class _DecimalCommaFormatter(ticker.ScalarFormatter):
+    """matplotlib's default tick labels with Turkish separators: 0,5 and 1.500."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).translate(str.maketrans(",.", ".,"))
+
+    def get_offset(self):
+        return super().get_offset().translate(str.maketrans(",.", ".,"))
+
+
+def localize(fig_or_ax, lang: str):
+    """Write the tick labels of a figure (or one axes) in the reader's language.
+
+    Turkish: decimal comma and dot for thousands (0,5; 1.500); English: unchanged. Only axes
+    with matplotlib's default number ticks change (not log or date axes). Returns its argument.
+    """
+    if lang not in ("tr", "en"):
+        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
+    if lang == "en":
+        return fig_or_ax
+    axes = fig_or_ax.get_axes() if hasattr(fig_or_ax, "get_axes") else [fig_or_ax]
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ticker.ScalarFormatter:
+                formatter = _DecimalCommaFormatter()
+                formatter.set_useOffset(axis.get_major_formatter().get_useOffset())
+                axis.set_major_formatter(formatter)
+    return fig_or_ax
 
 
 def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarray:
@@ -80,8 +110,10 @@ def plot_losses(
     ylabel: str = "loss",
     title: str | None = None,
     alpha: float = 1.0,
+    lang: str = "en",
 ):
-    """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history)."""
+    """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history); tick
+    labels in the reader's language (``lang``)."""
     if hasattr(history, "history"):
         history = history.history
     if ax is None:
@@ -104,6 +136,7 @@ def plot_losses(
         ax.set_title(title)
     ax.legend()
     ax.grid(alpha=0.3)
+    localize(ax, lang)
     return ax
 
 
@@ -170,9 +203,12 @@ TOY_LABELS = {
 }
 
 
-def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6):
+def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6, lang: str = "en"):
     """One panel per snapshot of a ``ganlib.toy.train_toy`` run: histograms of real and
-    fake numbers, and the discriminator's belief D(x) (right axis, 0..1)."""
+    fake numbers, and the discriminator's belief D(x) (right axis, 0..1); tick labels and
+    step numbers in the reader's language (``lang``)."""
+    from ganlib import fmt
+
     labels = {**TOY_LABELS, **(labels or {})}
     picks = np.unique(np.linspace(0, len(run.steps) - 1, min(max_panels, len(run.steps))).astype(int))
     fig, axes = plt.subplots(1, len(picks), figsize=(3.0 * len(picks), 2.8), sharey=True)
@@ -189,10 +225,10 @@ def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int =
             twin.set_yticklabels([])
         else:
             twin.set_ylabel(labels["belief"])
-        ax.set_title(labels["step"].format(step=run.steps[i]))
+        ax.set_title(labels["step"].format(step=fmt.number(run.steps[i], lang)))
         ax.set_xlabel(labels["x"])
     axes[0].set_ylabel(labels["density"])
     handles = axes[0].get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
     fig.legend(handles, [h.get_label() for h in handles], loc="lower center", ncol=3, frameon=False)
     fig.tight_layout(rect=(0, 0.1, 1, 1))
-    return fig
+    return localize(fig, lang)

@@ -1,5 +1,6 @@
 import matplotlib
 import numpy as np
+import pytest
 
 from ganlib import plotting
 
@@ -52,3 +53,23 @@ def test_animation_controls_speak_the_readers_language():
     for word in ("Play", "Pause", "First frame", "Last frame", "Repetition mode"):
         assert f'title="{word}"' not in turkish, word
     assert 'title="Oynat"' in turkish and 'title="Duraklat"' in turkish and ">Döngü</label>" in turkish
+
+
+def test_turkish_tick_labels_use_a_decimal_comma():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1500], [0.0, 0.5])
+    plotting.localize(fig, "tr")
+    fig.canvas.draw()
+    xs = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    ys = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert not any("," in x for x in xs), xs
+    assert any("," in y for y in ys) and not any("." in y for y in ys), ys
+    fig, ax = plt.subplots()
+    ax.plot([0, 1500], [0.0, 0.5])
+    plotting.localize(ax, "en")
+    fig.canvas.draw()
+    assert any("." in t.get_text() for t in ax.get_yticklabels())
+    with pytest.raises(ValueError, match="lang"):
+        plotting.localize(fig, "de")
