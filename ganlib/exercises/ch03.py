@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ganlib.exercises._feedback import _fail, _not_done, _ok, _tr_int
+from collections.abc import Callable
 
-__all__ = ["check_transpose_generator", "check_noise10_params"]
+from ganlib.exercises._feedback import _call, _fail, _not_done, _ok, _tr_int
+
+__all__ = ["check_transpose_generator", "check_generator_params"]
 
 
 def check_transpose_generator(model, lang: str = "en") -> None:
@@ -55,26 +57,84 @@ def check_transpose_generator(model, lang: str = "en") -> None:
     )
 
 
-def check_noise10_params(count, lang: str = "en") -> None:
-    """The generator's parameter count for noise_dim = 10."""
-    _not_done(count, lang)
-    want = 1_467_137 - 190 * 6272
-    if count == 1_467_137:
+def _generator(noise_dim: int, c1: int, c2: int):
+    """ganlib's generator with c1 channels at 7×7 and c2 filters in the first convolution."""
+    import keras
+
+    layers = keras.layers
+    return keras.Sequential(
+        [
+            keras.Input((noise_dim,)),
+            layers.Dense(7 * 7 * c1),
+            layers.LeakyReLU(0.2),
+            layers.Reshape((7, 7, c1)),
+            layers.UpSampling2D(2),
+            layers.Conv2D(c2, 5, padding="same"),
+            layers.LeakyReLU(0.2),
+            layers.UpSampling2D(2),
+            layers.Conv2D(1, 5, padding="same", activation="tanh"),
+        ]
+    )
+
+
+# (noise_dim, c1, c2): the book's generator first, then sizes the chapter never shows
+_CASES = [(200, 128, 64), (37, 128, 64), (1, 32, 16), (100, 256, 8), (64, 24, 96)]
+
+
+def check_generator_params(func: Callable, lang: str = "en") -> None:
+    """``func(noise_dim, c1, c2)`` must count the generator's parameters without building it;
+    it is compared with what Keras counts on generators of sizes the chapter never shows."""
+    _not_done(func, lang)
+    if "count_params" in getattr(getattr(func, "__code__", None), "co_names", ()):
         _fail(
             lang,
-            "Bu 200 boyutlu gürültünün sayısı: build_generator(noise_dim=10) ile yeniden kurun.",
-            "That is the count for 200-D noise: rebuild with build_generator(noise_dim=10).",
+            "Fonksiyonunuz ağı kurup Keras'a saydırıyor (count_params). Ağı kurmadan, katman "
+            "biçimlerinden hesaplayın.",
+            "Your function builds the network and lets Keras count (count_params). Work it out "
+            "from the layer shapes, without building the network.",
         )
-    if count != want:
+    answers = {case: _call(func, lang, *case) for case in _CASES}
+    if len({answers[case] for case in _CASES if case[1:] == (128, 64)}) == 1:
         _fail(
             lang,
-            f"{_tr_int(want)} bekleniyordu, {count} geldi. Yalnız ilk Dense katman değişir: "
-            "her gürültü girdisi 6.272 ağırlık ekler.",
-            f"Expected {want:,}, got {count}. Only the first Dense layer changes: "
-            "each noise input adds 6,272 weights.",
+            "Gürültünün boyutu değişince sonucunuz değişmiyor: noise_dim ilk tam bağlantılı katmanın "
+            "girdi sayısıdır.",
+            "Your result does not change with the noise size: noise_dim is the number of inputs of "
+            "the first Dense layer.",
+        )
+    for (n, c1, c2), got in answers.items():
+        want = _generator(n, c1, c2).count_params()
+        if got == want:
+            continue
+        weights = n * 49 * c1 + 25 * c1 * c2 + 25 * c2
+        fixed_dense = (n + 1) * 6272 + 25 * c1 * c2 + c2 + 25 * c2 + 1
+        where = f"noise_dim={n}, c1={c1}, c2={c2}"
+        shown = (_tr_int(got) if lang == "tr" else f"{got:,}") if isinstance(got, int) else repr(got)
+        if got == weights:
+            _fail(
+                lang,
+                f"{where}: ek girdiler (bias) eksik. Tam bağlantılı katmanın her biriminin ve her "
+                "filtrenin bir ek girdisi vardır.",
+                f"{where}: the biases are missing. Every unit of the Dense layer and every filter has "
+                "one bias.",
+            )
+        if c1 != 128 and got == fixed_dense:
+            _fail(
+                lang,
+                f"{where}: ilk katman 7·7·c1 birim verir; 6.272 yalnızca c1 = 128 iken doğru.",
+                f"{where}: the first layer has 7·7·c1 units; 6,272 is right only when c1 = 128.",
+            )
+        _fail(
+            lang,
+            f"{where}: Keras {_tr_int(want)} sayıyor, fonksiyonunuz {shown} verdi. Katmanları tek tek "
+            "sayın: tam bağlantılı katman, 5×5'lik iki evrişim; her birinde ağırlıklar ve ek girdiler.",
+            f"{where}: Keras counts {want:,}, your function gave {shown}. Count layer by layer: the "
+            "Dense layer and the two 5×5 convolutions, weights and biases in each.",
         )
     _ok(
         lang,
-        f"Doğru: {_tr_int(want)} parametre, 200 boyuta göre 1.191.680 daha az.",
-        f"Right: {want:,} parameters, 1,191,680 fewer than with 200 dimensions.",
+        f"Doğru: {len(_CASES)} farklı boyutta Keras'ın saydığıyla aynı "
+        f"(ör. noise_dim=37, c1=128, c2=64: {_tr_int(answers[(37, 128, 64)])}).",
+        f"Right: the same as Keras counts at {len(_CASES)} different sizes "
+        f"(e.g. noise_dim=37, c1=128, c2=64: {answers[(37, 128, 64)]:,}).",
     )

@@ -1,1 +1,0 @@
-gan_plain = gan
