@@ -1,6 +1,6 @@
 """ganlib: the small, tested library behind the course "Generative Adversarial Networks".
 
-Modules: ``data`` (MNIST offline), ``models`` (the seed's DCGAN), ``labels`` (real/fake
+Modules: ``data`` (MNIST offline), ``models`` (the post's DCGAN-style model), ``labels`` (real/fake
 targets), ``training`` (the alternating loop as a Keras model), ``sampling`` (noise and
 generation), ``plotting`` (grids, curves, animations), ``config`` (run sizes per mode).
 """

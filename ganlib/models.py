@@ -1,4 +1,4 @@
-"""The seed's DCGAN, layer for layer, in Keras 3 (channels last).
+"""The post's DCGAN-style model, layer for layer, in Keras 3 (channels last).
 
 Generator:  noise (noise_dim) → Dense 128·7·7 → LeakyReLU 0.2 → Reshape 7×7×128
             → UpSampling2D 2 → Conv2D 64 5×5 → LeakyReLU 0.2

@@ -135,8 +135,8 @@ def check_generator_loss_gradients(
     sat, non = (fmt.number(got[k][0], lang, 4) for k in ("saturating", "non_saturating"))
     _ok(
         lang,
-        f"Doğru. Sahteden emin bir polis (a = {fmt.number(sure, lang)}) karşısında doyan kaybın türevi "
+        f"Doğru. Sahteden emin bir polis (a = {fmt.number(sure, lang, 0)}) karşısında doyan kaybın türevi "
         f"{sat}, doymayanınki {non}: biri −σ(a), öbürü −(1 − σ(a)).",
-        f"Right. Against police sure of a fake (a = {fmt.number(sure, lang)}) the saturating loss's "
+        f"Right. Against police sure of a fake (a = {fmt.number(sure, lang, 0)}) the saturating loss's "
         f"derivative is {sat}, the non-saturating one's {non}: one is −σ(a), the other −(1 − σ(a)).",
     )

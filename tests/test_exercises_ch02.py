@@ -1,0 +1,115 @@
+"""Chapter 02's checker: a discriminator built by hand passes only when it is the post's, layer
+for layer; the stub and typical mistakes fail with a message about that mistake."""
+
+import keras
+import pytest
+
+from ganlib import exercises as ex
+from ganlib.models import build_discriminator
+
+
+def discriminator(
+    shape=(28, 28, 1),
+    strides=2,
+    filters=(64, 128),
+    slope=0.2,
+    dropout=0.3,
+    init=True,
+    last="sigmoid",
+    conv_activation=None,
+    relu=False,
+):
+    layers = keras.layers
+    first_init = keras.initializers.RandomNormal(stddev=0.02) if init else "glorot_uniform"
+
+    def act():
+        return layers.ReLU() if relu else layers.LeakyReLU(slope)
+
+    body = [keras.Input(shape)]
+    for i, n in enumerate(filters):
+        body += [
+            layers.Conv2D(
+                n,
+                5,
+                strides=strides,
+                padding="same",
+                activation=conv_activation,
+                kernel_initializer=first_init if i == 0 else "glorot_uniform",
+            ),
+            act(),
+        ]
+        if dropout:
+            body.append(layers.Dropout(dropout))
+    body += [layers.Flatten(), layers.Dense(1, activation=last)]
+    return keras.Sequential(body)
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_posts_discriminator_passes(lang, capsys):
+    ex.check_discriminator(discriminator(), lang=lang)
+    assert capsys.readouterr().out.startswith("✓")
+
+
+def test_dropout_before_the_activation_passes_too(capsys):
+    """LeakyReLU and dropout commute (a dropped unit is 0 either way): both orders are the post's."""
+    layers = keras.layers
+    init = keras.initializers.RandomNormal(stddev=0.02)
+    model = keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            layers.Conv2D(64, 5, strides=2, padding="same", kernel_initializer=init),
+            layers.Dropout(0.3),
+            layers.LeakyReLU(0.2),
+            layers.Conv2D(128, 5, strides=2, padding="same"),
+            layers.Dropout(0.3),
+            layers.LeakyReLU(0.2),
+            layers.Flatten(),
+            layers.Dense(1),
+            layers.Activation("sigmoid"),
+        ]
+    )
+    ex.check_discriminator(model, lang="en")
+    assert capsys.readouterr().out.startswith("✓")
+
+
+def test_untouched_stub_fails_helpfully():
+    with pytest.raises(ex.ExerciseError, match="fill in"):
+        ex.check_discriminator(None, lang="en")
+    with pytest.raises(ex.ExerciseError, match="doldur"):
+        ex.check_discriminator(None, lang="tr")
+
+
+def test_calling_ganlib_is_not_an_answer():
+    with pytest.raises(ex.ExerciseError, match="build_discriminator"):
+        ex.check_discriminator(build_discriminator(), lang="en")
+    with pytest.raises(ex.ExerciseError, match="kendiniz"):
+        ex.check_discriminator(build_discriminator(), lang="tr")
+
+
+WRONG = [
+    (dict(shape=(1, 28, 28)), "Theano", "Theano"),
+    (dict(strides=1), "6.272", "6,272"),
+    (dict(filters=(32, 128)), "1. evrişim", "Convolution 1"),
+    (dict(filters=(64, 64)), "2. evrişim", "Convolution 2"),
+    (dict(init=False), "0,02", "0.02"),
+    (dict(dropout=0.5), "Dropout", "Dropout"),
+    (dict(dropout=0.0), "seyreltme", "Dropout"),
+    (dict(slope=0.3), "LeakyReLU", "LeakyReLU"),
+    (dict(relu=True), "LeakyReLU", "LeakyReLU"),
+    (dict(conv_activation="relu"), "etkinleştirme", "activation"),
+    (dict(last=None), "sigmoid", "sigmoid"),
+]
+
+
+@pytest.mark.parametrize(("change", "tr_words", "en_words"), WRONG, ids=[str(w[0]) for w in WRONG])
+def test_typical_mistakes_are_explained(change, tr_words, en_words):
+    model = discriminator(**change)
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.check_discriminator(model, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr_words):
+        ex.check_discriminator(model, lang="tr")
+
+
+def test_not_a_model_is_refused():
+    with pytest.raises(ex.ExerciseError, match="keras.Model"):
+        ex.check_discriminator([1, 2, 3], lang="en")

@@ -1,0 +1,95 @@
+"""Chapter 03's checkers: the reference solutions pass in both languages; the stub and typical
+mistakes fail with a message about that mistake."""
+
+import keras
+import pytest
+
+from ganlib import exercises as ex
+from ganlib.models import build_generator
+
+
+def stub(*args):
+    raise NotImplementedError
+
+
+def generator_params(noise_dim, c1=128, c2=64):
+    dense = noise_dim * 7 * 7 * c1 + 7 * 7 * c1
+    conv1 = 5 * 5 * c1 * c2 + c2
+    conv2 = 5 * 5 * c2 * 1 + 1
+    return dense + conv1 + conv2
+
+
+def counted_by_keras(noise_dim, c1=128, c2=64):
+    return build_generator(noise_dim).count_params()
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_generator_params_reference_passes(lang, capsys):
+    ex.check_generator_params(generator_params, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("444.801" if lang == "tr" else "444,801") in out
+
+
+def test_generator_params_stub_fails_helpfully():
+    for answer in (None, stub):
+        with pytest.raises(ex.ExerciseError, match="fill in"):
+            ex.check_generator_params(answer, lang="en")
+        with pytest.raises(ex.ExerciseError, match="doldur"):
+            ex.check_generator_params(answer, lang="tr")
+
+
+WRONG = [
+    (lambda n, c1=128, c2=64: n * 49 * c1 + 25 * c1 * c2 + 25 * c2, "ek girdiler", "biases are missing"),
+    (
+        lambda n, c1=128, c2=64: (n + 1) * 6272 + 25 * c1 * c2 + c2 + 25 * c2 + 1,
+        "7·7·c1",
+        "7·7·c1",
+    ),
+    (lambda n, c1=128, c2=64: generator_params(200, c1, c2), "değişmiyor", "does not change"),
+    (lambda n, c1=128, c2=64: generator_params(n, c1, c2) - 1, "Keras 1.467.137", "Keras counts 1,467,137"),
+    (lambda n, c1=128, c2=64: generator_params(n, c2, c1), "838.465 verdi", "gave 838,465"),
+    (counted_by_keras, "count_params", "count_params"),
+    (lambda n, c1=128, c2=64: n / 0, "ZeroDivisionError", "ZeroDivisionError"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), WRONG)
+def test_generator_params_mistakes_are_explained(wrong, tr_words, en_words):
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.check_generator_params(wrong, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr_words):
+        ex.check_generator_params(wrong, lang="tr")
+
+
+def transpose_generator(noise_dim=200, last="tanh", up=False):
+    layers = keras.layers
+    body = [layers.UpSampling2D()] if up else []
+    return keras.Sequential(
+        [
+            keras.Input((noise_dim,)),
+            layers.Dense(128 * 7 * 7),
+            layers.LeakyReLU(0.2),
+            layers.Reshape((7, 7, 128)),
+            *body,
+            layers.Conv2DTranspose(64, 5, strides=2 if not up else 1, padding="same"),
+            layers.LeakyReLU(0.2),
+            layers.Conv2DTranspose(1, 5, strides=2, padding="same", activation=last),
+        ]
+    )
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_transpose_generator_reference_passes(lang, capsys):
+    ex.check_transpose_generator(transpose_generator(), lang=lang)
+    assert capsys.readouterr().out.startswith("✓")
+
+
+def test_transpose_generator_mistakes_are_explained():
+    with pytest.raises(ex.ExerciseError, match="UpSampling2D"):
+        ex.check_transpose_generator(build_generator(), lang="en")
+    with pytest.raises(ex.ExerciseError, match="UpSampling2D"):
+        ex.check_transpose_generator(transpose_generator(up=True), lang="tr")
+    with pytest.raises(ex.ExerciseError, match="tanh"):
+        ex.check_transpose_generator(transpose_generator(last="sigmoid"), lang="tr")
+    with pytest.raises(ex.ExerciseError, match="Henüz cevap yok"):
+        ex.check_transpose_generator(None, lang="tr")
