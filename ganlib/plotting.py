@@ -188,9 +188,34 @@ def animate_grids(
     html = anim.to_jshtml(default_mode="once")
     plt.close(fig)
     for english, translated in PLAYER_TOOLTIPS.get(lang, {}).items():
-        html = html.replace(f'title="{english}"', f'title="{translated}"')
+        for attribute in ("title", "aria-label"):
+            html = html.replace(f'{attribute}="{english}"', f'{attribute}="{translated}"')
         html = html.replace(f">{english}</label>", f">{translated}</label>")
-    return HTML(html)
+    return HTML(_without_remote_icons(html))
+
+
+# to_jshtml draws its buttons with Font Awesome 4 icons loaded from a CDN; the book reads
+# offline, so the buttons get plain characters instead and the stylesheet link goes.
+PLAYER_ICONS = {
+    "fa fa-minus": "−",
+    "fa fa-fast-backward": "|◀◀",
+    "fa fa-step-backward": "|◀",
+    "fa fa-play fa-flip-horizontal": "◀",
+    "fa fa-pause": "❚❚",
+    "fa fa-play": "▶",
+    "fa fa-step-forward": "▶|",
+    "fa fa-fast-forward": "▶▶|",
+    "fa fa-plus": "+",
+}
+
+
+def _without_remote_icons(html: str) -> str:
+    import re
+
+    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*font-awesome[^"]*">', "", html)
+    for classes, text in PLAYER_ICONS.items():
+        html = html.replace(f'<i class="{classes}"></i>', f'<span aria-hidden="true">{text}</span>')
+    return html
 
 
 TOY_LABELS = {

@@ -64,16 +64,17 @@ def measure(samples: np.ndarray) -> dict:
 class _MLP:
     """Dense layers with ReLU between them, no activation at the end.
 
-    With ``minibatch_std`` the last hidden layer gets one extra feature: the mean over features
-    of the standard deviation over the batch, the same number for every row (Karras et al. 2018).
+    With ``minibatch_std`` the input gets one extra feature: the standard deviation over the
+    batch of each input coordinate, averaged over the coordinates, the same number for every
+    row (Karras et al., 2018, add it near the end of an image discriminator; for points in the
+    plane the input coordinates are already the features that matter).
     """
 
-    def __init__(self, sizes: list[int], rng: np.random.Generator, minibatch_std: bool = False, at: int = -1):
+    def __init__(self, sizes: list[int], rng: np.random.Generator, minibatch_std: bool = False):
         self.minibatch_std = minibatch_std
-        self.at = at % (len(sizes) - 1)
         self.params = []
         for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-            if minibatch_std and i == self.at:
+            if minibatch_std and i == 0:
                 n_in += 1
             w = rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)  # He initialisation
             self.params += [w.astype(DTYPE), np.zeros(n_out, DTYPE)]
@@ -83,12 +84,7 @@ class _MLP:
         h = x
         n_layers = len(self.params) // 2
         for i in range(n_layers):
-            if self.minibatch_std == "density" and i == self.at:
-                diff = h[:, None, :] - h[None, :, :]
-                k = np.exp(-(diff**2).sum(axis=2) / (2 * 0.5**2))
-                self._cache.append(("density", diff, k))
-                h = np.concatenate([h, ((k.sum(axis=1) - 1) / (len(h) - 1))[:, None]], axis=1)
-            elif self.minibatch_std and i == self.at:
+            if self.minibatch_std and i == 0:
                 sd = np.sqrt(h.var(axis=0) + 1e-8)
                 self._cache.append(("mbstd", h, sd))
                 h = np.concatenate([h, np.full((len(h), 1), sd.mean())], axis=1)
@@ -114,11 +110,6 @@ class _MLP:
                 grads[2 * layer] = h.T @ grad
                 grads[2 * layer + 1] = grad.sum(axis=0)
                 grad = grad @ w.T
-            elif entry[0] == "density":
-                _, diff, k = entry
-                g = grad[:, -1]
-                w = (g[:, None] + g[None, :]) * k
-                grad = grad[:, :-1] - (w[:, :, None] * diff).sum(axis=1) / (0.5**2 * (len(k) - 1))
             else:  # minibatch standard deviation: every row's extra feature depends on every row
                 _, h, sd = entry
                 g_feature = grad[:, -1].sum()
@@ -174,14 +165,13 @@ class RingRun:
 
 
 def train_ring(
-    steps: int = 2000,
+    steps: int = 3000,
     batch_size: int = 256,
     lr_g: float = 1e-3,
     lr_d: float = 1e-3,
-    hidden: int = 64,
-    noise_dim: int = 2,
+    hidden: int = 128,
+    noise_dim: int = 16,
     minibatch_std: bool = False,
-    at: int = -1,
     snapshot_every: int = 250,
     n_eval: int = 2000,
     seed: int = 0,
@@ -205,7 +195,7 @@ def train_ring(
             raise ValueError(f"{name} must be positive, got {settings[name]!r}.")
     rng = np.random.default_rng(seed)
     gen = _MLP([noise_dim, hidden, hidden, 2], rng)
-    disc = _MLP([2, hidden, hidden, 1], rng, minibatch_std=minibatch_std, at=at)
+    disc = _MLP([2, hidden, hidden, 1], rng, minibatch_std=minibatch_std)
     opt_g, opt_d = _Adam(gen.params, lr_g), _Adam(disc.params, lr_d)
     z_eval = rng.standard_normal((n_eval, noise_dim), dtype=DTYPE)
     run = RingRun(settings=settings, real=ring_samples(n_eval, rng=rng))
@@ -246,3 +236,38 @@ def train_ring(
 def train_settings() -> list[str]:
     """The names of :func:`train_ring`'s settings."""
     return list(inspect.signature(train_ring).parameters)
+
+
+def chapter_steps() -> int:
+    """Steps for the chapter's runs: 3,000 (a few seconds), or 400 in fast mode (CI)."""
+    from ganlib.config import run_sizes
+
+    return 400 if run_sizes().mode == "fast" else 3000
+
+
+def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang: str = "en", axes=None):
+    """One row per run, one column per step in ``at_steps``: the run's samples (orange) over
+    the real data (grey), each panel titled with its measure. Returns the figure."""
+    import matplotlib.pyplot as plt
+
+    from ganlib import fmt
+
+    words = {"tr": ("adım", "mod", "kalite"), "en": ("step", "modes", "quality")}[lang]
+    if axes is None:
+        _, axes = plt.subplots(
+            len(runs), len(at_steps), figsize=(2.2 * len(at_steps), 2.4 * len(runs)), squeeze=False
+        )
+    for row, (run, title) in zip(axes, zip(runs, titles)):
+        for ax, step in zip(row, at_steps):
+            k = run.steps.index(step)
+            ax.scatter(*run.real[:500].T, s=2, color="lightgray")
+            ax.scatter(*run.samples[k][:500].T, s=2, color="tab:orange")
+            m = run.measures[k]
+            ax.set_title(
+                f"{words[0]} {fmt.number(step, lang)}\n{words[1]} {m['modes']}, "
+                f"{words[2]} {fmt.number(m['quality'], lang, 2)}",
+                fontsize=9,
+            )
+            ax.set(xlim=(-3, 3), ylim=(-3, 3), xticks=[], yticks=[], aspect="equal")
+        row[0].set_ylabel(title)
+    return axes[0][0].figure

@@ -8,7 +8,6 @@ import pytest
 
 from ganlib import exercises as ex
 from ganlib.metrics import classifier_score
-from ganlib.sampling import interpolate
 
 
 def stub(*args):
@@ -21,17 +20,6 @@ def no_marginal(p):
 
 
 CASES = {
-    "check_lerp": (
-        lambda a, b, n: interpolate(a, b, n),
-        [
-            (
-                lambda a, b, n: np.stack([a + (b - a) * t for t in np.linspace(0, 1, n, endpoint=False)]),
-                "Son nokta",
-                "last point",
-            ),
-            (lambda a, b, n: interpolate(b, a, n), "Yön ters", "Wrong direction"),
-        ],
-    ),
     "check_classifier_score": (
         classifier_score,
         [

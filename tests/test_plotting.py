@@ -53,6 +53,14 @@ def test_animation_controls_speak_the_readers_language():
     for word in ("Play", "Pause", "First frame", "Last frame", "Repetition mode"):
         assert f'title="{word}"' not in turkish, word
     assert 'title="Oynat"' in turkish and 'title="Duraklat"' in turkish and ">Döngü</label>" in turkish
+    assert 'aria-label="Play"' not in turkish and 'aria-label="Oynat"' in turkish
+
+
+def test_animation_loads_nothing_from_other_hosts():
+    images = np.zeros((4, 28, 28, 1), np.float32)
+    html = plotting.animate_grids({1: images, 2: images}).data
+    assert "http://" not in html and "https://" not in html
+    assert 'class="fa ' not in html and "▶" in html
 
 
 def test_turkish_tick_labels_use_a_decimal_comma():

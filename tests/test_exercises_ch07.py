@@ -1,0 +1,88 @@
+"""Chapter 07's checkers: the classifier score, and a ring GAN broken on purpose and diagnosed."""
+
+import numpy as np
+import pytest
+
+from ganlib import exercises as ex
+from ganlib.exercises import ch07
+from ganlib.metrics import classifier_score
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_score_reference_passes(lang, capsys):
+    ex.check_classifier_score(classifier_score, lang=lang)
+    assert capsys.readouterr().out.startswith("✓")
+
+
+def test_score_mistakes_are_explained():
+    with pytest.raises(ex.ExerciseError, match="Missing exp"):
+        ex.check_classifier_score(lambda p: np.log(classifier_score(p)), lang="en")
+    with pytest.raises(ex.ExerciseError, match="doldur"):
+        ex.check_classifier_score(None, lang="tr")
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_broken_ring_solution_passes(lang, capsys):
+    ex.check_broken_ring({"lr_d": 1e-5}, "quality", lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("0 mod" in out if lang == "tr" else "0 modes" in out)
+
+
+def test_broken_ring_stub_fails_helpfully():
+    with pytest.raises(ex.ExerciseError, match="fill in"):
+        ex.check_broken_ring(None, None, lang="en")
+    with pytest.raises(ex.ExerciseError, match="doldur"):
+        ex.check_broken_ring({"lr_d": 1e-5}, None, lang="tr")
+
+
+@pytest.mark.parametrize(
+    "settings, predicted, tr, en",
+    [
+        ({"lr_d": 1e-5}, "modes", "Tahmininiz mod çökmesiydi", "You predicted a mode collapse"),
+        ({}, "modes", "Hiçbir şeyi", "changed nothing"),
+        ({"lr": 1}, "modes", "böyle bir ayarı yok", "no such setting"),
+        ({"seed": 4}, "modes", "yalnızca hangi koşuyu", "only changes which run"),
+        ({"minibatch_std": False}, "modes", "bölümün kendi deneyi", "chapter's own experiment"),
+        ({"steps": 10**6}, "quality", "saniyeler", "in seconds"),
+        ({"lr_d": 1e-5}, "both", "'modes'", "'modes'"),
+        ([("lr_d", 1e-5)], "quality", "sözlük", "dict"),
+        ({"steps": -3}, "quality", "çalışmadı", "refused"),
+    ],
+)
+def test_broken_ring_mistakes_are_explained(settings, predicted, tr, en):
+    with pytest.raises(ex.ExerciseError, match=en):
+        ex.check_broken_ring(settings, predicted, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr):
+        ex.check_broken_ring(settings, predicted, lang="tr")
+
+
+def test_diagnosis_of_the_measure():
+    assert ch07._diagnose({"modes": 0, "quality": 0.01}) == "quality"
+    assert ch07._diagnose({"modes": 1, "quality": 0.98}) == "modes"
+    assert ch07._diagnose({"modes": 8, "quality": 0.7}) == "healthy"
+    assert ch07._diagnose({"modes": 5, "quality": 0.7}) == "unclear"
+
+
+def test_a_collapse_is_diagnosed_as_modes(monkeypatch, capsys):
+    """A run the measure calls a collapse passes with "modes" and fails with "quality"."""
+    import inspect
+
+    from ganlib import ring
+
+    def fake_training(result):
+        def train_ring(**kw):
+            return result
+
+        train_ring.__signature__ = inspect.signature(ring.train_ring)
+        return train_ring
+
+    collapsed = ring.RingRun(settings={}, real=np.zeros((1, 2)), measures=[{"modes": 1, "quality": 0.95}])
+    monkeypatch.setattr(ring, "train_ring", fake_training(collapsed))
+    ex.check_broken_ring({"hidden": 8}, "modes", lang="en")
+    assert capsys.readouterr().out.startswith("✓")
+    with pytest.raises(ex.ExerciseError, match="That is a mode collapse"):
+        ex.check_broken_ring({"hidden": 8}, "quality", lang="en")
+    healthy = ring.RingRun(settings={}, real=np.zeros((1, 2)), measures=[{"modes": 8, "quality": 0.7}])
+    monkeypatch.setattr(ring, "train_ring", fake_training(healthy))
+    with pytest.raises(ex.ExerciseError, match="did not break"):
+        ex.check_broken_ring({"hidden": 256}, "modes", lang="en")
