@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import sys
 import tokenize
 import types
@@ -121,3 +122,39 @@ def test_notebooks_are_committed_with_outputs():
         nb = json.loads(path.read_text())
         executed = [c for c in nb["cells"] if c["cell_type"] == "code" and c.get("execution_count")]
         assert executed, f"{path.name} has no outputs: run make outputs"
+
+
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w])")
+KERAS_TABLE = re.compile(r"params|[│┃┏┡└━]")
+
+
+def printed_numbers(cell) -> list[str]:
+    """Numbers with a separator that a code cell printed for the reader (not Keras' tables)."""
+    text = ""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            text += out.get("text", "")
+        elif "text/plain" in out.get("data", {}):
+            text += out["data"]["text/plain"]
+    lines = [ln for ln in text.splitlines() if not KERAS_TABLE.search(ln)]
+    return NUMBER.findall("\n".join(lines))
+
+
+@pytest.mark.parametrize("tr, en", list(zip(TR, EN)), ids=[p.name[:2] for p in TR])
+def test_turkish_outputs_print_turkish_numbers(tr, en):
+    """Where the English twin of a cell prints 6,272 or 0.488, the Turkish cell must not print
+    the same string: it should read 6.272 or 0,488 (ganlib.fmt)."""
+    tr_cells = [c for c in nbformat.read(tr, as_version=4).cells if c.cell_type == "code"]
+    en_cells = [c for c in nbformat.read(en, as_version=4).cells if c.cell_type == "code"]
+    leaks = []
+    for i, (a, b) in enumerate(zip(tr_cells, en_cells)):
+        same = sorted(set(printed_numbers(a)) & set(printed_numbers(b)))
+        if same:
+            leaks.append(f"code cell {i + 1}: {same[:6]}")
+    assert leaks == [], f"{tr.name} prints English-formatted numbers:\n" + "\n".join(leaks)
+
+
+def test_the_number_check_can_fail():
+    cell = nbformat.v4.new_code_cell("print(x)")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="6,272 weights, p = 0.488\n")]
+    assert printed_numbers(cell) == ["6,272", "0.488"]

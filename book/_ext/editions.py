@@ -156,8 +156,22 @@ def _register_turkish_citations() -> None:
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_tr", TurkishAuthorYear)
 
 
+class TurkishUndated(SphinxTransform):
+    """Citations of undated works read "t.y." (tarih yok) on Turkish pages, not "n.d."."""
+
+    default_priority = 900  # after sphinxcontrib-bibtex has written the citation labels
+
+    def apply(self, **kwargs):
+        if self.config.language != "tr":
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if "n.d." in text and isinstance(text.parent, nodes.Element):
+                text.parent.replace(text, nodes.Text(str(text).replace("n.d.", "t.y.")))
+
+
 def setup(app):
     _register_turkish_citations()
+    app.add_post_transform(TurkishUndated)
     app.add_transform(EditionLinks)
     app.connect("config-inited", localize_config)
     app.connect("builder-inited", install_catalogs)

@@ -224,12 +224,14 @@ def test_each_edition_speaks_its_own_language(browser, page):
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p.startswith("book/tr/")])
 def test_turkish_outputs_have_no_english_thousands_separators(browser, page):
+    """Unambiguous English numbers only (1,467,137 or 1,234.5): a single group such as 0,488 is
+    a Turkish decimal. tests/test_notebooks.py compares each output with its English twin."""
     _open(browser, page + ".html")
     text = browser.execute_script(
         "return [...document.querySelectorAll('.cell_output')].map(e => e.innerText).join('\\n')"
     )
     keras_tables = re.compile(r"params|[│┃┏┡└]")
-    english = re.compile(r"\b\d{1,3}(,\d{3})+\b")
+    english = re.compile(r"\b\d{1,3}(,\d{3}){2,}\b|\b\d{1,3},\d{3}\.\d")
     bad = [ln for ln in text.splitlines() if english.search(ln) and not keras_tables.search(ln)]
     assert bad == [], f"{page}: English thousands separators in outputs: {bad[:5]}"
 
