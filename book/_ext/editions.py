@@ -134,6 +134,14 @@ def install_catalogs(app):
     strings = JS_STRINGS.get(language)
     if strings:
         app.add_js_file(None, body=SCRIPT % json.dumps(strings, ensure_ascii=False))
+    # The search page's scripts translate through Documentation.TRANSLATIONS (from Sphinx's own
+    # sphinx.js); our sphinx.po fills the strings that catalogue leaves empty.
+    sphinx_catalog = _catalog(language, "sphinx")
+    if sphinx_catalog is not None:
+        filled = {m.id: m.string for m in sphinx_catalog if m.id and m.string}
+        messages = json.dumps(filled, ensure_ascii=False)
+        body = f"Object.assign(Documentation.TRANSLATIONS, {messages});"
+        app.add_js_file(None, body=body, priority=600)  # after translations.js (500)
 
 
 def _register_turkish_citations() -> None:

@@ -269,13 +269,17 @@ def test_search_finds_inflected_words_in_its_own_edition(browser, lang, query):
     browser.get((HTML / "book" / lang / "search.html").as_uri() + f"?q={query}")
     import time
 
-    for _ in range(50):
-        hits = browser.execute_script(
-            "return [...document.querySelectorAll('#search-results li a')].map(a => a.href)"
+    for _ in range(100):  # results appear one by one; the summary line comes when all are in
+        summary = browser.execute_script(
+            "const s = document.querySelector('#search-results .search-summary'); return s ? s.innerText : ''"
         )
-        if hits:
+        if any(ch.isdigit() for ch in summary):
             break
         time.sleep(0.1)
+    hits = browser.execute_script(
+        "return [...document.querySelectorAll('#search-results li a')].map(a => a.href)"
+    )
+    assert summary, f"{lang}: the search did not finish, or its summary line is empty"
     assert len(hits) >= 3, f"{lang}: {query!r} found {hits}"
     assert all(f"/book/{lang}/" in h for h in hits), hits
     assert browser.execute_script("return document.documentElement.lang") == lang
