@@ -1,13 +1,13 @@
 """ganlib: the small, tested library behind the course "Generative Adversarial Networks".
 
-Modules: ``data`` (MNIST offline), ``models`` (the post's DCGAN-style model), ``labels`` (real/fake
-targets), ``training`` (the alternating loop as a Keras model), ``sampling`` (noise and
-generation), ``plotting`` (grids, curves, animations), ``config`` (run sizes per mode).
+Modules: ``data`` (MNIST offline), ``models`` (the post's DCGAN-style model), ``labels``
+(real/fake targets), ``training`` (the alternating loop as a Keras model), ``sampling`` (noise
+and generation), ``plotting`` (grids, curves, animations), ``fmt`` (numbers in the reader's
+language), ``config`` (run sizes per mode).
+
+Importing ganlib changes nothing in the process: no environment variables, no TensorFlow
+import. A notebook that wants TensorFlow without its start-up messages asks for it visibly
+with ``ganlib.config.quiet_tensorflow()`` (every chapter's first cell does).
 """
 
-from ganlib.config import quiet_tensorflow
-
 __version__ = "0.1.0"
-
-# Import TensorFlow once, quietly, before any module of ours needs it.
-quiet_tensorflow()

@@ -24,3 +24,17 @@ def test_bad_mode(monkeypatch):
     monkeypatch.setenv("GANLIB_MODE", "turbo")
     with pytest.raises(ValueError, match="fast, cpu, gpu"):
         config.current_mode()
+
+
+def test_importing_ganlib_changes_nothing_in_the_process():
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; before = dict(os.environ); import ganlib, ganlib.config, ganlib.fmt; "
+        "assert dict(os.environ) == before, 'environment changed'; "
+        "assert 'tensorflow' not in sys.modules, 'tensorflow imported'; print('ok')"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]
