@@ -213,7 +213,12 @@ def make_dataset(
 
     ds = tf.data.Dataset.range(start_epoch, 2**62).flat_map(epoch_order)
     ds = ds.map(lambda idx: tf.gather(table, idx), num_parallel_calls=tf.data.AUTOTUNE)
-    return ds.prefetch(tf.data.AUTOTUNE)
+    # No tf.data autotuner: its background thread competes with the training step for the
+    # cores, and ending an iterator while it is busy blocked fit for up to a second or more,
+    # so short fits were up to twice as slow at random (issue 14). The batches do not change.
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return ds.prefetch(tf.data.AUTOTUNE).with_options(options)
 
 
 def steps_per_epoch(n_images: int, batch_size: int) -> int:

@@ -7,6 +7,7 @@ the Turkish edition prints Turkish numbers. Keras' own summary tables stay as Ke
 
 from __future__ import annotations
 
+import numbers as _numbers
 from collections.abc import Iterable
 
 LANGS = ("tr", "en")
@@ -24,24 +25,23 @@ def number(value, lang: str = "en", digits: int | None = None) -> str:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}.")
     if isinstance(value, bool) or not hasattr(value, "__float__"):
         raise TypeError(f"number() needs a number, got {type(value).__name__}.")
-    if digits is None and float(value).is_integer() and _is_integral(value):
+    if digits is None and isinstance(value, _numbers.Integral):  # numpy integers included
         text = f"{int(value):,}"
     elif digits is None:
         text = f"{float(value):,}"
     else:
         text = f"{float(value):,.{digits}f}"
+    return localize(text, lang)
+
+
+def localize(text: str, lang: str) -> str:
+    """English-formatted number text ("1,234.5") in ``lang``'s separators ("1.234,5" in tr)."""
     return text.translate(_SWAP) if lang == "tr" else text
 
 
 def numbers(values: Iterable, lang: str = "en", digits: int | None = None) -> str:
     """A row of numbers, numpy-style: ``[0,9  0,9  0  0]`` in Turkish."""
     return "[" + "  ".join(number(v, lang, digits) for v in values) + "]"
-
-
-def _is_integral(value) -> bool:
-    import numbers as _numbers
-
-    return isinstance(value, _numbers.Integral) or type(value).__name__.startswith(("int", "uint"))
 
 
 def glue(name: str, text: str) -> None:

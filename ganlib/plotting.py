@@ -9,15 +9,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import animation, ticker
 
+from ganlib import fmt
+
 
 class _DecimalCommaFormatter(ticker.ScalarFormatter):
     """matplotlib's default tick labels with Turkish separators: 0,5 and 1.500."""
 
     def __call__(self, x, pos=None):
-        return super().__call__(x, pos).translate(str.maketrans(",.", ".,"))
+        return fmt.localize(super().__call__(x, pos), "tr")
 
     def get_offset(self):
-        return super().get_offset().translate(str.maketrans(",.", ".,"))
+        return fmt.localize(super().get_offset(), "tr")
 
 
 def localize(fig_or_ax, lang: str):
@@ -232,8 +234,6 @@ def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int =
     """One panel per snapshot of a ``ganlib.toy.train_toy`` run: histograms of real and
     fake numbers, and the discriminator's belief D(x) (right axis, 0..1); tick labels and
     step numbers in the reader's language (``lang``)."""
-    from ganlib import fmt
-
     labels = {**TOY_LABELS, **(labels or {})}
     picks = np.unique(np.linspace(0, len(run.steps) - 1, min(max_panels, len(run.steps))).astype(int))
     fig, axes = plt.subplots(1, len(picks), figsize=(3.0 * len(picks), 2.8), sharey=True)

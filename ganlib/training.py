@@ -26,9 +26,6 @@ from ganlib.labels import check_smoothing
 from ganlib.models import noise_dim_of
 from ganlib.sampling import generate, to_uint8
 
-_WITHOUT_AUTOTUNE = tf.data.Options()
-_WITHOUT_AUTOTUNE.autotune.enabled = False
-
 
 def seed_adam() -> keras.optimizers.Optimizer:
     """The seed's optimizer: Adam, learning rate 2e-4, beta_1 0.5."""
@@ -86,17 +83,6 @@ class GAN(keras.Model):
         # Build optimizer state now, so a checkpoint can be restored before the first step.
         self.d_optimizer.build(self.discriminator.trainable_variables)
         self.g_optimizer.build(self.generator.trainable_variables)
-
-    def fit(self, x=None, *args, **kwargs):
-        """``keras.Model.fit``; a ``tf.data`` input runs without tf.data's autotuner.
-
-        The autotuner's background thread competes with the training step for the CPU, and
-        ending an iterator while it is busy blocks ``fit`` for up to a second or more, so
-        short fits were up to twice as slow at random. The batches do not change.
-        """
-        if isinstance(x, tf.data.Dataset):
-            x = x.with_options(_WITHOUT_AUTOTUNE)
-        return super().fit(x, *args, **kwargs)
 
     @property
     def metrics(self):

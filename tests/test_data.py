@@ -131,3 +131,12 @@ def test_load_idx_reads_any_idx_file(tmp_path):
     (tmp_path / "junk").write_bytes(b"\x00\x00\x09\x99" + b"\x00" * 20)
     with pytest.raises(ValueError, match="not an IDX"):
         data.load_idx(tmp_path / "junk")
+
+
+def test_the_stream_runs_without_tf_data_autotuning():
+    """The autotuner stalled short fits at random (issue 14); the batches stay the same."""
+    from ganlib.data import make_dataset
+
+    images = np.zeros((64, 28, 28), np.uint8)
+    ds = make_dataset(images, batch_size=16)
+    assert ds.options().autotune.enabled is False

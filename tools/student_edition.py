@@ -16,25 +16,16 @@ from pathlib import Path
 import nbformat
 from nbconvert.exporters import NotebookExporter
 from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
-from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = ("tr", "en")
 
 
-def exporter() -> NotebookExporter:
-    config = Config()
-    config.TagRemovePreprocessor.remove_cell_tags = ("solution",)
-    config.TagRemovePreprocessor.enabled = True
-    config.ClearOutputPreprocessor.enabled = True
-    return NotebookExporter(
-        config=config, preprocessors=[TagRemovePreprocessor(config=config), ClearOutputPreprocessor()]
-    )
-
-
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook without solution cells and without outputs."""
-    body, _ = exporter().from_notebook_node(nb)
+    remove = TagRemovePreprocessor(remove_cell_tags=("solution",))
+    exporter = NotebookExporter(preprocessors=[remove, ClearOutputPreprocessor()])
+    body, _ = exporter.from_notebook_node(nb)
     return nbformat.reads(body, as_version=4)
 
 

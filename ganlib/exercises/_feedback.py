@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 
 class ExerciseError(Exception):
     """The answer is not right yet; the message says why and what to try."""
@@ -23,9 +25,15 @@ def _ok(lang: str, tr: str, en: str) -> None:
     print("✓ " + _say(lang, tr, en))
 
 
-def _tr_int(n: int) -> str:
-    """1467137 → "1.467.137" (Turkish thousands separator)."""
-    return f"{n:,}".replace(",", ".")
+def _fail_if_known(got: float, mistakes, lang: str, rtol: float = 1e-4, atol: float = 1e-5) -> None:
+    """Fail with the message of the first known mistake whose value ``got`` matches.
+
+    ``mistakes`` holds ``(value, tr, en)``: the number that mistake produces (None: cannot
+    occur here) and what to say about it.
+    """
+    for value, tr, en in mistakes:
+        if value is not None and np.isclose(got, value, rtol=rtol, atol=atol):
+            _fail(lang, tr, en)
 
 
 def _not_done(answer, lang: str) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ganlib.exercises._feedback import _fail, _not_done, _ok, _tr_int
+from ganlib import fmt
+from ganlib.exercises._feedback import _fail, _not_done, _ok
 
 __all__ = ["check_discriminator"]
 
@@ -93,14 +94,16 @@ def check_discriminator(model, lang: str = "en") -> None:
         if kind == "Dense":
             _fail(
                 lang,
-                f"Tam bağlantılı katman {_tr_int(got - 1)} girdi görüyor, 6.272 (7×7×128) değil: iki "
+                f"Tam bağlantılı katman {fmt.number(got - 1, 'tr')} girdi görüyor, 6.272 (7×7×128) "
+                "değil: iki "
                 'evrişimin de strides=2 ve padding="same" ile resmi 28 → 14 → 7\'ye indirmesi gerekir.',
                 f"The Dense layer sees {got - 1:,} inputs, not 6,272 (7×7×128): both convolutions need "
                 'strides=2 and padding="same" to take the image 28 → 14 → 7.',
             )
         _fail(
             lang,
-            f"{i + 1}. evrişimin {_tr_int(got)} parametresi var, yazınınkinin {_tr_int(expected)}: filtre "
+            f"{i + 1}. evrişimin {fmt.number(got, 'tr')} parametresi var, yazınınkinin "
+            f"{fmt.number(expected, 'tr')}: filtre "
             "sayısına (64, sonra 128), 5×5 çekirdeğe ve ek girdiye (bias) bakın.",
             f"Convolution {i + 1} has {got:,} parameters, the post's has {expected:,}: check the number "
             "of filters (64, then 128), the 5×5 kernel and the bias.",
@@ -111,8 +114,8 @@ def check_discriminator(model, lang: str = "en") -> None:
     if not 0.017 < spread < 0.023:
         _fail(
             lang,
-            f"İlk evrişimin başlangıç ağırlıklarının standart sapması {spread:.3f}".replace(".", ",")
-            + "; yazı onları ortalaması 0, standart sapması 0,02 olan normal dağılımdan çeker. "
+            f"İlk evrişimin başlangıç ağırlıklarının standart sapması {fmt.number(spread, 'tr', 3)}"
+            "; yazı onları ortalaması 0, standart sapması 0,02 olan normal dağılımdan çeker. "
             "İlklemeyi kernel_initializer ile seçin.",
             f"The first convolution's initial weights have a standard deviation of {spread:.3f}; the post "
             "draws them from a normal distribution with mean 0 and standard deviation 0.02. Choose the "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ganlib.exercises._feedback import _call, _fail, _not_done, _ok, _tr_int
+from ganlib import fmt
+from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
 
 __all__ = ["check_transpose_generator", "check_generator_params"]
 
@@ -52,7 +53,7 @@ def check_transpose_generator(model, lang: str = "en") -> None:
         )
     _ok(
         lang,
-        f"Doğru: {_tr_int(model.count_params())} parametre (UpSampling2D'li üretici: 1.467.137).",
+        f"Doğru: {fmt.number(model.count_params(), 'tr')} parametre (UpSampling2D'li üretici: 1.467.137).",
         f"Right: {model.count_params():,} parameters (the UpSampling2D generator: 1,467,137).",
     )
 
@@ -109,7 +110,7 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
         weights = n * 49 * c1 + 25 * c1 * c2 + 25 * c2
         fixed_dense = (n + 1) * 6272 + 25 * c1 * c2 + c2 + 25 * c2 + 1
         where = f"noise_dim={n}, c1={c1}, c2={c2}"
-        shown = (_tr_int(got) if lang == "tr" else f"{got:,}") if isinstance(got, int) else repr(got)
+        shown = fmt.number(got, lang) if isinstance(got, int) else repr(got)
         if got == weights:
             _fail(
                 lang,
@@ -126,7 +127,8 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
             )
         _fail(
             lang,
-            f"{where}: Keras {_tr_int(want)} sayıyor, fonksiyonunuz {shown} verdi. Katmanları tek tek "
+            f"{where}: Keras {fmt.number(want, 'tr')} sayıyor, fonksiyonunuz {shown} verdi. "
+            "Katmanları tek tek "
             "sayın: tam bağlantılı katman, 5×5'lik iki evrişim; her birinde ağırlıklar ve ek girdiler.",
             f"{where}: Keras counts {want:,}, your function gave {shown}. Count layer by layer: the "
             "Dense layer and the two 5×5 convolutions, weights and biases in each.",
@@ -134,7 +136,7 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
     _ok(
         lang,
         f"Doğru: {len(_CASES)} farklı boyutta Keras'ın saydığıyla aynı "
-        f"(ör. noise_dim=37, c1=128, c2=64: {_tr_int(answers[(37, 128, 64)])}).",
+        f"(ör. noise_dim=37, c1=128, c2=64: {fmt.number(answers[(37, 128, 64)], 'tr')}).",
         f"Right: the same as Keras counts at {len(_CASES)} different sizes "
         f"(e.g. noise_dim=37, c1=128, c2=64: {answers[(37, 128, 64)]:,}).",
     )

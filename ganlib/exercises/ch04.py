@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
+from ganlib import fmt
+from ganlib.exercises._feedback import _call, _fail, _fail_if_known, _not_done, _ok
 
 __all__ = ["check_gan_losses"]
 
@@ -101,13 +102,12 @@ def check_gan_losses(func: Callable, lang: str = "en") -> None:
                     "You summed the losses: d_loss is the mean of the 2n images' losses.",
                 ),
             ]
-            for value, tr, en in mistakes:
-                if value is not None and np.isclose(d_loss, value, rtol=1e-4, atol=1e-5):
-                    _fail(lang, tr, en)
+            _fail_if_known(d_loss, mistakes, lang)
             _fail(
                 lang,
-                f"{n} gerçek, {n} sahte ve smoothing={s} için d_loss {want_d:.4f} olmalıydı, "
-                f"{d_loss:.4f} geldi. Her resmin ikili çapraz entropisi, 2n resmin ortalaması.",
+                f"{n} gerçek, {n} sahte ve smoothing={fmt.number(s, 'tr')} için d_loss "
+                f"{fmt.number(want_d, 'tr', 4)} olmalıydı, {fmt.number(d_loss, 'tr', 4)} geldi. "
+                "Her resmin ikili çapraz entropisi, 2n resmin ortalaması.",
                 f"For {n} real, {n} fake and smoothing={s} d_loss should be {want_d:.4f}, got "
                 f"{d_loss:.4f}. Binary cross-entropy of each image, averaged over the 2n images.",
             )
@@ -143,12 +143,11 @@ def check_gan_losses(func: Callable, lang: str = "en") -> None:
                     "real images.",
                 ),
             ]
-            for value, tr, en in mistakes:
-                if value is not None and np.isclose(g_loss, value, rtol=1e-4, atol=1e-5):
-                    _fail(lang, tr, en)
+            _fail_if_known(g_loss, mistakes, lang)
             _fail(
                 lang,
-                f"{n} sahte için g_loss {want_g:.4f} olmalıydı, {g_loss:.4f} geldi: hedef 1'e karşı "
+                f"{n} sahte için g_loss {fmt.number(want_g, 'tr', 4)} olmalıydı, "
+                f"{fmt.number(g_loss, 'tr', 4)} geldi: hedef 1'e karşı "
                 "ikili çapraz entropi, n sahtenin ortalaması.",
                 f"For {n} fakes g_loss should be {want_g:.4f}, got {g_loss:.4f}: binary cross-entropy "
                 "against targets of 1, averaged over the n fakes.",

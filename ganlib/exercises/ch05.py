@@ -9,7 +9,8 @@ from numbers import Real
 
 import numpy as np
 
-from ganlib.exercises._feedback import _fail, _not_done, _ok
+from ganlib import fmt
+from ganlib.exercises._feedback import _fail, _fail_if_known, _not_done, _ok
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
@@ -309,7 +310,8 @@ def check_train_step(train_step: Callable, lang: str = "en") -> None:
         if k is not None:
             _fail(
                 lang,
-                f"Ayırtacın gradyanı ganlib'inkinin {k:.3g} katı: kayıp 2n resmin ortalaması olmalı "
+                f"Ayırtacın gradyanı ganlib'inkinin {fmt.localize(f'{k:.3g}', 'tr')} katı: "
+                "kayıp 2n resmin ortalaması olmalı "
                 "(tek bir BinaryCrossentropy, concat([real, fake]) üzerinde), toplamı değil.",
                 f"The discriminator's gradient is {k:.3g} times ganlib's: the loss must be the mean over "
                 "the 2n images (one BinaryCrossentropy on concat([real, fake])), not a sum.",
@@ -391,7 +393,8 @@ def check_train_step(train_step: Callable, lang: str = "en") -> None:
         if k is not None:
             _fail(
                 lang,
-                f"Üreticinin gradyanı ganlib'inkinin {k:.3g} katı: kayıp n sahtenin ortalaması olmalı, "
+                f"Üreticinin gradyanı ganlib'inkinin {fmt.localize(f'{k:.3g}', 'tr')} katı: "
+                "kayıp n sahtenin ortalaması olmalı, "
                 "toplamı değil.",
                 f"The generator's gradient is {k:.3g} times ganlib's: the loss must be the mean over the "
                 "n fakes, not a sum.",
@@ -475,8 +478,8 @@ def check_loss_floor(floor, lang: str = "en") -> None:
     if abs(value - want) < 2e-3:
         _ok(
             lang,
-            f"Doğru: yaklaşık {want:.3f}".replace(".", ",")
-            + " — gerçek yarının tabanı, sahte yarının 0'ıyla ortalanır.",
+            f"Doğru: yaklaşık {fmt.number(want, 'tr', 3)}"
+            " — gerçek yarının tabanı, sahte yarının 0'ıyla ortalanır.",
             f"Right: about {want:.3f} — the real half's floor, averaged with the fake half's 0.",
         )
         return
@@ -515,9 +518,7 @@ def check_loss_floor(floor, lang: str = "en") -> None:
             "stays in the loss too.",
         ),
     ]
-    for wrong, tr, en in close:
-        if abs(value - wrong) < 2e-3:
-            _fail(lang, tr, en)
+    _fail_if_known(value, close, lang, rtol=0, atol=2e-3)
     _fail(
         lang,
         "Değil. Gerçek bir resmin kaybı hedef 0,9 iken D(x) hangi değerdeyken en küçüktür ve o değer "
@@ -536,7 +537,7 @@ def check_never_seen(fraction, lang: str = "en") -> None:
     if abs(value - want) < 5e-3:
         _ok(
             lang,
-            f"Doğru: yaklaşık %{100 * want:.1f}".replace(".", ",") + " (≈ 1/e). Her çekiliş 60.000 resimden "
+            f"Doğru: yaklaşık %{fmt.number(100 * want, 'tr', 1)} (≈ 1/e). Her çekiliş 60.000 resimden "
             "birini yerine koyarak seçer.",
             f"Right: about {100 * want:.1f}% (≈ 1/e). Every draw picks one of 60,000 images with "
             "replacement.",

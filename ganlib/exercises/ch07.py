@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ganlib import fmt
 from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
 
 __all__ = ["check_classifier_score", "check_broken_ring"]
@@ -34,7 +35,8 @@ def check_classifier_score(func: Callable, lang: str = "en") -> None:
         if abs(got - want) > 1e-3 * max(1, want):
             _fail(
                 lang,
-                f"{name} için {want:.3f} bekleniyordu, {got:.3f} geldi. p(y) = probs.mean(axis=0) "
+                f"{name} için {fmt.number(want, 'tr', 3)} bekleniyordu, {fmt.number(got, 'tr', 3)} geldi. "
+                "p(y) = probs.mean(axis=0) "
                 "ve KL'yi her görüntü için ayrı hesaplayın.",
                 f"For {name} expected {want:.3f}, got {got:.3f}. Use p(y) = probs.mean(axis=0) and a "
                 "KL per image.",
