@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m ganlib", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
-    t = sub.add_parser("train", help="train the seed's DCGAN, checkpointing every epoch")
+    t = sub.add_parser("train", help="train the post's DCGAN, checkpointing every epoch")
     t.add_argument(
         "--epochs", type=int, default=sizes.epochs, help=f"default {sizes.epochs} ({sizes.mode} mode)"
     )
@@ -35,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
         help="MNIST source (default: $GANLIB_DATA, else auto)",
     )
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--batch-norm", action="store_true", help="BatchNorm in the generator (chapter 08)")
+    t.add_argument(
+        "--ema", type=float, default=None, help="keep a moving average of the generator, e.g. 0.999"
+    )
+    t.add_argument("--d-lr", type=float, default=2e-4, help="discriminator learning rate (default 2e-4)")
+    t.add_argument("--g-lr", type=float, default=2e-4, help="generator learning rate (default 2e-4)")
     t.add_argument("--out", required=True, help="run folder, e.g. runs/NAME")
     t.add_argument("--resume", action="store_true", help="continue the run in --out")
 
@@ -51,15 +56,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_generator(path: Path):
-    from ganlib.models import build_generator, load_generator_weights, weights_noise_dim
+    from ganlib.models import generator_for_weights
 
     if not path.is_file():
         raise ValueError(
             f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME"
         )
-    info = path.with_name("generator.json")
-    noise_dim = json.loads(info.read_text())["noise_dim"] if info.is_file() else weights_noise_dim(path)
-    return load_generator_weights(build_generator(noise_dim or 200), path)
+    return generator_for_weights(path)
 
 
 def _evaluate(args) -> int:
@@ -93,6 +96,10 @@ def _train(args) -> int:
         run_dir=args.out,
         resume=args.resume,
         seed=args.seed,
+        batch_norm=args.batch_norm,
+        ema=args.ema,
+        d_learning_rate=args.d_lr,
+        g_learning_rate=args.g_lr,
         verbose="auto" if sys.stdout.isatty() else 2,
     )
     elapsed = time.time() - started

@@ -19,6 +19,12 @@ from pathlib import Path
 import numpy as np
 
 SOURCES = ("auto", "bundled", "keras")
+SPLITS = ("train", "eval", "all")
+
+#: The bundled 10,000 digits are split once, by a seeded permutation, into 8,000 training
+#: digits (for the GAN and the classifier) and 2,000 evaluation digits that neither sees.
+N_EVAL = 2000
+SPLIT_SEED = 20140610  # the date of Goodfellow et al.'s arXiv submission
 
 #: sha256 of the two files shipped in ``ganlib/_data`` (see DATA-LICENSE.md there).
 BUNDLED_FILES = {
@@ -128,28 +134,52 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
     return x_train.astype(np.uint8), y_train.astype(np.uint8)
 
 
-def load_mnist(source: str | None = None, verbose: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def split_indices() -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the bundled digits in the training and the evaluation split (each sorted).
+
+    A permutation seeded with ``SPLIT_SEED``: the same 2,000 evaluation digits on every
+    machine, drawn from the whole test set (its first and second halves come from
+    different writers, so taking the last 2,000 would not be a fair sample).
+    """
+    order = np.random.default_rng(SPLIT_SEED).permutation(10000)
+    return np.sort(order[N_EVAL:]), np.sort(order[:N_EVAL])
+
+
+def load_mnist(
+    source: str | None = None, split: str = "train", verbose: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """Load MNIST as uint8 images ``(N, 28, 28)`` and uint8 labels ``(N,)``.
 
     source: ``"bundled"`` (10,000 digits shipped with ganlib), ``"keras"`` (60,000
     training digits via ``keras.datasets.mnist``) or ``"auto"`` (Keras if it is cached
     or reachable within seconds, otherwise bundled). ``None`` (the default) reads the
     ``GANLIB_DATA`` environment variable and falls back to ``"auto"``.
+
+    split: ``"train"`` (the default; 8,000 bundled digits, or Keras' 60,000),
+    ``"eval"`` (the 2,000 bundled evaluation digits, whatever the source: neither the GAN
+    nor the classifier trains on them, and Keras' training digits do not include them)
+    or ``"all"`` (every digit of the source).
     """
+    if split not in SPLITS:
+        raise ValueError(f"Unknown split {split!r}; use one of {', '.join(SPLITS)}.")
     if source is None:
         source = os.environ.get("GANLIB_DATA", "auto").strip().lower() or "auto"
     if source not in SOURCES:
         raise ValueError(f"Unknown MNIST source {source!r}; use one of {', '.join(SOURCES)}.")
-    if source == "bundled":
-        return load_bundled()
+    if split == "eval" or source == "bundled":
+        images, labels = load_bundled()
+        if split == "all":
+            return images, labels
+        pick = split_indices()[0 if split == "train" else 1]
+        return images[pick], labels[pick]
     if source == "keras":
         return load_keras()
     try:
         images, labels = load_keras()
         chosen = "Keras MNIST training split (60,000 digits)"
     except Exception:  # noqa: BLE001 - any failure here means: use the bundled copy
-        images, labels = load_bundled()
-        chosen = "bundled MNIST test split (10,000 digits, offline)"
+        images, labels = load_mnist("bundled", split)
+        chosen = f"bundled MNIST digits ({len(images):,} of the test split, offline)"
     if verbose:
         print(f"ganlib: using {chosen}.")
     return images, labels

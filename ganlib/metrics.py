@@ -8,7 +8,9 @@
   collapse fills one or two bins.
 
 The classifier (``ganlib/reference/mnist_classifier.weights.h5``) is trained by
-``tools/train_classifier.py`` on the first ``N_TRAIN`` bundled digits; the rest are held out.
+``tools/train_classifier.py`` on the 8,000 training digits (``load_mnist("bundled")``) —
+the same digits the shipped GANs train on; every measure compares with the 2,000
+evaluation digits (``load_mnist(split="eval")``), which neither has seen.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from pathlib import Path
 import keras
 import numpy as np
 
-N_TRAIN = 8000  # bundled digits 0..7999 train the classifier; 8000..9999 are held out
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
 
 
@@ -62,11 +63,10 @@ def load_classifier() -> keras.Model:
 
 
 def heldout_digits() -> tuple[np.ndarray, np.ndarray]:
-    """The bundled digits the classifier never saw: uint8 images and labels."""
-    from ganlib.data import load_bundled
+    """The 2,000 evaluation digits neither the classifier nor a GAN trained on: uint8 images, labels."""
+    from ganlib.data import load_mnist
 
-    images, labels = load_bundled()
-    return images[N_TRAIN:], labels[N_TRAIN:]
+    return load_mnist("bundled", split="eval")
 
 
 def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -168,13 +168,15 @@ def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -
 
 
 def real_reference(n: int = 2000, seed: int = 0) -> dict:
-    """The same measures for ``n`` real training-split digits vs the held-out ones: the best a
-    generator can hope for."""
-    from ganlib.data import load_bundled
+    """The measures for real digits, the best a generator can hope for: classifier score and
+    class histogram of the evaluation digits (unseen by the classifier), and the Fréchet
+    distance between them and ``n`` training digits — what a generator that reproduced its
+    training digits perfectly would reach."""
+    from ganlib.data import load_mnist
 
-    images = load_bundled()[0][:N_TRAIN]
+    images = load_mnist("bundled", split="train")[0]
     pick = np.random.default_rng(seed).choice(len(images), n, replace=False)
-    return evaluate_images(images[pick])
+    return evaluate_images(heldout_digits()[0], reference_feats=predict(images[pick])[1])
 
 
 def reference_quality() -> dict:

@@ -1,4 +1,4 @@
-"""The seed's alternating training loop as a Keras 3 ``Model.train_step``, plus callbacks.
+"""The post's alternating training loop as a Keras 3 ``Model.train_step``, plus callbacks.
 
 The Keras-2 original froze the discriminator inside a combined model with
 ``discriminator.trainable = False`` before compiling it. In Keras 3 the flag is baked into a
@@ -23,22 +23,41 @@ import tensorflow as tf
 from keras import ops
 
 from ganlib.labels import check_smoothing
-from ganlib.models import noise_dim_of
+from ganlib.models import has_batch_norm, noise_dim_of
 from ganlib.sampling import generate, to_uint8
 
+POST_LEARNING_RATE = 2e-4
 
-def seed_adam() -> keras.optimizers.Optimizer:
-    """The seed's optimizer: Adam, learning rate 2e-4, beta_1 0.5."""
-    return keras.optimizers.Adam(learning_rate=2e-4, beta_1=0.5)
+
+def post_adam(learning_rate: float = POST_LEARNING_RATE) -> keras.optimizers.Optimizer:
+    """The post's optimizer: Adam, learning rate 2e-4, beta_1 0.5 (another rate if given)."""
+    number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
+    if not number or not 0 < learning_rate < 1:
+        raise ValueError(f"learning rate must be a number in (0, 1), got {learning_rate!r}.")
+    return keras.optimizers.Adam(learning_rate=float(learning_rate), beta_1=0.5)
+
+
+def check_ema(ema: float | None) -> float | None:
+    """None (no moving average) or a decay in [0.9, 1), e.g. 0.999."""
+    if ema is None:
+        return None
+    if isinstance(ema, bool) or not isinstance(ema, (int, float, np.floating)) or not 0.9 <= ema < 1:
+        raise ValueError(f"ema must be None or a decay in [0.9, 1) such as 0.999, got {ema!r}.")
+    return float(ema)
 
 
 class GAN(keras.Model):
     """Generator + discriminator trained in alternation by ``fit``.
 
-    One ``train_step`` = the seed's inner loop: fresh noise → fakes; one discriminator
+    One ``train_step`` = the post's inner loop: fresh noise → fakes; one discriminator
     update on ``concat([real, fake])`` against (smoothing, 0) targets; then new noise
     and one generator update through the discriminator against ones. ``fit`` reports
     ``d_loss`` and ``g_loss``.
+
+    ``ema=0.999`` also keeps ``ema_generator``, an exponential moving average of the
+    generator's variables (Yazıcı et al. 2019): after each step every variable ``a`` of the
+    copy becomes ``ema·a + (1 − ema)·w``. It takes no part in training (the same steps
+    run with or without it); sample from it instead of ``generator``.
     """
 
     def __init__(
@@ -47,6 +66,7 @@ class GAN(keras.Model):
         discriminator: keras.Model,
         smoothing: float = 0.9,
         seed: int | None = 0,
+        ema: float | None = None,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -61,6 +81,11 @@ class GAN(keras.Model):
         self.smoothing = check_smoothing(smoothing)
         self.noise_seed = keras.random.SeedGenerator(seed)
         self.bce = keras.losses.BinaryCrossentropy()
+        self.ema = check_ema(ema)
+        if self.ema is not None:
+            self.ema_generator = keras.models.clone_model(generator)
+            self.ema_generator.set_weights(generator.get_weights())
+            self.ema_generator.trainable = False
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
 
@@ -73,11 +98,11 @@ class GAN(keras.Model):
         g_optimizer: keras.optimizers.Optimizer | None = None,
         **kwargs,
     ) -> None:
-        """Set one optimizer per network (default: the seed's Adam(2e-4, beta_1=0.5))."""
+        """Set one optimizer per network (default: the post's Adam(2e-4, beta_1=0.5))."""
         kwargs.setdefault("optimizer", None)  # no third, unused optimizer in checkpoints
         super().compile(**kwargs)
-        self.d_optimizer = d_optimizer if d_optimizer is not None else seed_adam()
-        self.g_optimizer = g_optimizer if g_optimizer is not None else seed_adam()
+        self.d_optimizer = d_optimizer if d_optimizer is not None else post_adam()
+        self.g_optimizer = g_optimizer if g_optimizer is not None else post_adam()
         if self.d_optimizer is self.g_optimizer:
             raise ValueError("Give the discriminator and the generator separate optimizer objects.")
         # Build optimizer state now, so a checkpoint can be restored before the first step.
@@ -113,10 +138,17 @@ class GAN(keras.Model):
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
         return g_loss
 
+    def update_ema(self):
+        """Move every variable of ``ema_generator`` a step (1 − ema) towards the generator's."""
+        for average, current in zip(self.ema_generator.variables, self.generator.variables):
+            average.assign(self.ema * average + (1.0 - self.ema) * current)
+
     def train_step(self, data):
         real = data[0] if isinstance(data, (tuple, list)) else data
         d_loss = self.discriminator_step(real)
         g_loss = self.generator_step(ops.shape(real)[0])
+        if self.ema is not None:
+            self.update_ema()
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
         return {m.name: m.result() for m in self.metrics}
@@ -182,7 +214,8 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
 
 
 class GeneratorCheckpoint(keras.callbacks.Callback):
-    """Save the generator's weights after every epoch (latest, and one file per epoch)."""
+    """Save the generator's weights after every epoch (latest, and one file per epoch); with
+    ``GAN(ema=…)`` also the moving average's (``generator-ema*.weights.h5``)."""
 
     def __init__(self, out_dir: str | os.PathLike, keep_every_epoch: bool = True):
         super().__init__()
@@ -195,7 +228,12 @@ class GeneratorCheckpoint(keras.callbacks.Callback):
         gen.save_weights(self.out_dir / "generator.weights.h5")
         if self.keep_every_epoch:
             gen.save_weights(self.out_dir / f"generator-epoch-{epoch + 1:03d}.weights.h5")
-        info = {"noise_dim": noise_dim_of(gen), "epoch": epoch + 1}
+        ema = getattr(self.model, "ema_generator", None)
+        if ema is not None:
+            ema.save_weights(self.out_dir / "generator-ema.weights.h5")
+            if self.keep_every_epoch:
+                ema.save_weights(self.out_dir / f"generator-ema-epoch-{epoch + 1:03d}.weights.h5")
+        info = {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch + 1}
         (self.out_dir / "generator.json").write_text(json.dumps(info, indent=2) + "\n")
 
 
@@ -248,8 +286,17 @@ def train(
     smoothing: float = 0.9,
     n_grid: int = 16,
     verbose: str | int = "auto",
+    batch_norm: bool = False,
+    ema: float | None = None,
+    d_learning_rate: float = POST_LEARNING_RATE,
+    g_learning_rate: float = POST_LEARNING_RATE,
 ) -> GAN:
-    """Build the seed's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
+    """Build the post's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
+
+    The defaults are the post's recipe. Chapter 08's improvements: ``batch_norm=True``
+    (BatchNorm in the generator), ``ema=0.999`` (a moving average of the generator) and
+    separate learning rates (e.g. ``d_learning_rate=4e-4, g_learning_rate=1e-4``, the
+    two time-scale rule of Heusel et al. 2017).
 
     ``images``: uint8 digits (default: ``load_mnist(data)``), of which the first
     ``n_images`` are used. With ``run_dir`` every epoch is checkpointed there (Keras'
@@ -266,6 +313,10 @@ def train(
     batch_size = check_batch_size(batch_size)
     check_noise_dim(noise_dim)
     check_smoothing(smoothing)
+    check_ema(ema)
+    post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
+    if not isinstance(batch_norm, bool):
+        raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
     if images is None:
         images, _ = load_mnist(data)
     if n_images is not None:
@@ -277,6 +328,10 @@ def train(
         "seed": seed,
         "smoothing": smoothing,
         "n_images": len(images),
+        "batch_norm": batch_norm,
+        "ema": ema,
+        "d_learning_rate": d_learning_rate,
+        "g_learning_rate": g_learning_rate,
     }
 
     start = 0
@@ -291,7 +346,13 @@ def train(
         saved = run_dir / "run.json"
         if start and saved.is_file():
             before = json.loads(saved.read_text())
-            changed = {k: (before.get(k), v) for k, v in config.items() if before.get(k) != v}
+            # Settings a run folder predates had their default values then.
+            defaults = {"batch_norm": False, "ema": None, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4}
+            changed = {
+                k: (before.get(k, defaults.get(k)), v)
+                for k, v in config.items()
+                if before.get(k, defaults.get(k)) != v
+            }
             if changed:
                 detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
                 raise ValueError(
@@ -302,8 +363,14 @@ def train(
         saved.write_text(json.dumps(config, indent=2) + "\n")
 
     keras.utils.set_random_seed(seed)
-    gan = GAN(build_generator(noise_dim), build_discriminator(), smoothing=smoothing, seed=seed)
-    gan.compile()
+    gan = GAN(
+        build_generator(noise_dim, batch_norm=batch_norm),
+        build_discriminator(),
+        smoothing=smoothing,
+        seed=seed,
+        ema=ema,
+    )
+    gan.compile(d_optimizer=post_adam(d_learning_rate), g_optimizer=post_adam(g_learning_rate))
     gan(noise(1, noise_dim))  # build, so a checkpoint can be restored into it
     z_fixed = noise(n_grid, noise_dim, seed=seed)
     if run_dir is not None:
