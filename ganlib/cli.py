@@ -49,7 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--out", default="grid.png")
     e = sub.add_parser("evaluate", help="classifier score, Fréchet distance and class histogram")
-    e.add_argument("--weights", help="a generator .weights.h5 file (default: the shipped reference)")
+    which = e.add_mutually_exclusive_group()
+    which.add_argument("--weights", help="a generator .weights.h5 file")
+    which.add_argument(
+        "--generator",
+        choices=["post", "improved"],
+        default="post",
+        help="a shipped generator: the post's recipe (default) or chapter 08's improved one",
+    )
     e.add_argument("--n", type=int, default=2000, help="samples to draw (default 2000)")
     e.add_argument("--seed", type=int, default=123)
     return p
@@ -68,9 +75,12 @@ def _load_generator(path: Path):
 def _evaluate(args) -> int:
     from ganlib import metrics, pretrained
 
-    generator = pretrained.load_generator() if args.weights is None else _load_generator(Path(args.weights))
+    if args.weights is None:
+        generator = pretrained.load_generator(args.generator)
+    else:
+        generator = _load_generator(Path(args.weights))
     rows = [
-        ("real digits (held-out)", metrics.real_reference(args.n)),
+        ("real digits (evaluation)", metrics.real_reference(args.n)),
         ("this generator", metrics.evaluate_generator(generator, n=args.n, seed=args.seed)),
     ]
     print(f"{'':24s} {'score':>7s} {'Fréchet':>9s} {'top class':>10s} {'classes':>8s}  histogram 0..9")

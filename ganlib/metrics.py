@@ -177,16 +177,3 @@ def real_reference(n: int = 2000, seed: int = 0) -> dict:
     images = load_mnist("bundled", split="train")[0]
     pick = np.random.default_rng(seed).choice(len(images), n, replace=False)
     return evaluate_images(heldout_digits()[0], reference_feats=predict(images[pick])[1])
-
-
-def reference_quality() -> dict:
-    """The measures computed by ``tools/evaluate_reference.py`` and shipped with the package:
-    ``{"real": {...}, "untrained": {...}, "checkpoints": [{"epoch", "steps", ...}, ...]}``."""
-    import json
-
-    from ganlib.pretrained import reference_dir
-
-    path = reference_dir() / "quality.json"
-    if not path.is_file():
-        raise ValueError(f"{path} is missing; run python tools/evaluate_reference.py.")
-    return json.loads(path.read_text())

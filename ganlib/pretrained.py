@@ -1,8 +1,15 @@
-"""The reference generator shipped with ganlib: trained by the project's own CLI, no network.
+"""The generators shipped with ganlib, trained by the project's own CLI, no network.
 
-Files in ``ganlib/reference/``: ``generator.weights.h5`` (final weights), ``history.csv``
-(per-epoch losses), ``grids.npz`` (the fixed-noise grid after every epoch) and
-``provenance.json`` (command, commit, data checksum, steps, wall time, machine, date).
+Two runs, each in its own folder of ``ganlib/reference/``:
+
+- ``"post"``: the post's recipe (chapters 05–07); what ``load_generator()`` returns.
+- ``"improved"``: the best recipe of chapter 08 (the post's plus its improvements).
+
+Each folder holds ``generator.weights.h5`` (final weights, stored as float16),
+``history.csv`` (per-epoch losses), ``grids.npz`` (the fixed-noise grid after every
+epoch), ``quality.json`` (chapter 07's measures at selected epochs) and ``provenance.json``
+(command, commit, data checksum, steps, wall time, machine, date). ``comparison()`` returns
+chapter 08's table: every recipe trained for the same steps from the same seed.
 """
 
 from __future__ import annotations
@@ -11,47 +18,75 @@ import json
 from importlib import resources
 from pathlib import Path
 
-import keras
 import numpy as np
+
+NAMES = ("post", "improved")
 
 
 def reference_dir() -> Path:
-    """Folder of the shipped reference run inside the installed package."""
+    """Folder of the shipped runs (and the classifier) inside the installed package."""
     return Path(str(resources.files("ganlib") / "reference"))
 
 
-def _path(name: str) -> Path:
-    path = reference_dir() / name
+def _check_name(name: str) -> str:
+    if name not in NAMES:
+        raise ValueError(f"Unknown shipped generator {name!r}; choose one of {', '.join(map(repr, NAMES))}.")
+    return name
+
+
+def run_dir(name: str = "post") -> Path:
+    """Folder of one shipped run: ``"post"`` or ``"improved"``."""
+    return reference_dir() / _check_name(name)
+
+
+def _path(name: str, file: str) -> Path:
+    path = run_dir(name) / file
     if not path.is_file():
         raise ValueError(
-            f"The reference run file {name} is missing from {reference_dir()}. Reinstall ganlib, "
-            "or train your own: python -m ganlib train --epochs 50 --images 10000 --out runs/mine."
+            f"The shipped file {name}/{file} is missing from {reference_dir()}. Reinstall ganlib, "
+            "or train your own: python -m ganlib train --out runs/mine."
         )
     return path
 
 
-def provenance() -> dict:
-    """How the reference generator was made: command, commit, data, seed, steps, time, machine."""
-    return json.loads(_path("provenance.json").read_text())
+def provenance(name: str = "post") -> dict:
+    """How a shipped generator was made: command, commit, data, seed, steps, time, machine."""
+    return json.loads(_path(name, "provenance.json").read_text())
 
 
-def load_generator() -> keras.Model:
-    """The trained reference generator (noise_dim from its provenance), ready to sample."""
-    from ganlib.models import build_generator, load_generator_weights
+def load_generator(name: str = "post"):
+    """A shipped generator, ready to sample: ``"post"`` (default) or ``"improved"``."""
+    from ganlib.models import generator_for_weights
 
-    noise_dim = int(provenance().get("noise_dim", 200))
-    return load_generator_weights(build_generator(noise_dim), _path("generator.weights.h5"))
-
-
-def load_history() -> dict[str, list[float]]:
-    """Per-epoch ``d_loss`` and ``g_loss`` of the reference run."""
-    from ganlib.training import load_history as read
-
-    return read(_path("history.csv"))
+    return generator_for_weights(_path(name, "generator.weights.h5"))
 
 
-def load_grids() -> dict[int, np.ndarray]:
-    """The reference run's fixed-noise grid after every epoch: {epoch: images in [-1, 1]}."""
-    from ganlib.training import load_grids as read
+def load_history(name: str = "post") -> dict[str, list[float]]:
+    """Per-epoch ``d_loss`` and ``g_loss`` of a shipped run."""
+    from ganlib.runs import load_history as read
 
-    return read(_path("grids.npz"))
+    return read(_path(name, "history.csv"))
+
+
+def load_grids(name: str = "post") -> dict[int, np.ndarray]:
+    """A shipped run's fixed-noise grid after every epoch: {epoch: images in [-1, 1]}."""
+    from ganlib.runs import load_grids as read
+
+    return read(_path(name, "grids.npz"))
+
+
+def quality(name: str = "post") -> dict:
+    """Chapter 07's measures for a shipped run, computed by ``tools/evaluate_reference.py``:
+    ``{"real": {...}, "untrained": {...}, "checkpoints": [{"epoch", "steps", ...}, ...]}``."""
+    return json.loads(_path(name, "quality.json").read_text())
+
+
+def comparison() -> dict:
+    """Chapter 08's table (``tools/compare_recipes.py``): ``{"steps", "rows": [...], "real"}``,
+    each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1])."""
+    base = reference_dir()
+    table = json.loads((base / "comparison.json").read_text())
+    with np.load(base / "comparison.npz") as grids:
+        for row in table["rows"]:
+            row["grid"] = grids[row["key"]][..., None] / np.float32(127.5) - 1
+    return table

@@ -12,7 +12,6 @@ never touches the discriminator.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
@@ -24,6 +23,7 @@ from keras import ops
 
 from ganlib.labels import check_smoothing
 from ganlib.models import has_batch_norm, noise_dim_of
+from ganlib.runs import completed_epochs, load_grids
 from ganlib.sampling import generate, to_uint8
 
 POST_LEARNING_RATE = 2e-4
@@ -205,13 +205,6 @@ class SampleGrid(keras.callbacks.Callback):
             np.savez_compressed(self.out_dir / "grids.npz", **packed)
 
 
-def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
-    """Read the ``grids.npz`` a SampleGrid wrote: {epoch: float32 images in [-1, 1]}."""
-    path = Path(directory)
-    path = path / "grids.npz" if path.is_dir() else path
-    with np.load(path) as f:
-        return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
-
 
 class GeneratorCheckpoint(keras.callbacks.Callback):
     """Save the generator's weights after every epoch (latest, and one file per epoch); with
@@ -237,23 +230,6 @@ class GeneratorCheckpoint(keras.callbacks.Callback):
         (self.out_dir / "generator.json").write_text(json.dumps(info, indent=2) + "\n")
 
 
-def completed_epochs(run_dir: str | os.PathLike) -> int:
-    """Epochs finished by the run in run_dir, from Keras' BackupAndRestore metadata."""
-    meta = Path(run_dir) / "backup" / "training_metadata.json"
-    if not meta.is_file():
-        return 0
-    return int(json.loads(meta.read_text())["epoch"])
-
-
-def load_history(path: str | os.PathLike) -> dict[str, list[float]]:
-    """Read a ``history.csv`` written by ``keras.callbacks.CSVLogger`` into lists."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "history.csv"
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    keys = [k for k in (rows[0] if rows else {}) if all(r[k] not in ("", "NA") for r in rows)]
-    return {key: [float(r[key]) for r in rows] for key in keys}
 
 
 def run_callbacks(run_dir: str | os.PathLike, z_fixed: np.ndarray) -> list[keras.callbacks.Callback]:

@@ -14,7 +14,7 @@ import ganlib  # noqa: E402,F401  (imports TensorFlow quietly)
 def mnist():
     from ganlib.data import load_mnist
 
-    return load_mnist("bundled")
+    return load_mnist("bundled", split="all")
 
 
 @pytest.fixture()

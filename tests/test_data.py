@@ -16,6 +16,31 @@ def test_bundled_is_the_mnist_test_split(mnist):
     assert images.max() == 255 and images.min() == 0
 
 
+def test_training_and_evaluation_digits_split_the_bundled_ones(mnist):
+    train, train_labels = data.load_mnist("bundled")  # split="train" is the default
+    evaluation, eval_labels = data.load_mnist("bundled", split="eval")
+    assert len(train) == 8000 and len(evaluation) == 2000
+    train_idx, eval_idx = data.split_indices()
+    assert np.intersect1d(train_idx, eval_idx).size == 0
+    assert np.union1d(train_idx, eval_idx).tolist() == list(range(10000))
+    assert np.array_equal(train, mnist[0][train_idx]) and np.array_equal(eval_labels, mnist[1][eval_idx])
+    # a seeded permutation, not the last 2,000: both writer groups of the test set are in it
+    assert 800 < (eval_idx < 5000).sum() < 1200
+    # every digit has its share (MNIST's 9–11 %) in both splits
+    for labels in (train_labels, eval_labels):
+        shares = np.bincount(labels, minlength=10) / len(labels)
+        assert shares.min() > 0.08 and shares.max() < 0.13
+    assert np.array_equal(data.split_indices()[1], eval_idx)  # the same on every call
+
+
+def test_evaluation_digits_do_not_depend_on_the_source(offline):
+    assert np.array_equal(
+        data.load_mnist("auto", split="eval")[0], data.load_mnist("bundled", split="eval")[0]
+    )
+    with pytest.raises(ValueError, match="Unknown split 'test'; use one of train, eval, all"):
+        data.load_mnist("bundled", split="test")
+
+
 def test_scale_images_range_and_shape(mnist):
     x = data.scale_images(mnist[0][:50])
     assert x.shape == (50, 28, 28, 1) and x.dtype == np.float32
@@ -79,7 +104,7 @@ def test_keras_offline_fails_fast_with_advice(offline):
 
 def test_auto_offline_falls_back_to_bundled(offline, capsys):
     images, _ = data.load_mnist("auto")
-    assert len(images) == 10000
+    assert len(images) == 8000
     assert "bundled" in capsys.readouterr().out
 
 
@@ -88,7 +113,7 @@ def test_env_var_chooses_the_default(monkeypatch, offline):
     with pytest.raises(ValueError, match="cannot be reached"):
         data.load_mnist()
     monkeypatch.setenv("GANLIB_DATA", "bundled")
-    assert len(data.load_mnist()[0]) == 10000
+    assert len(data.load_mnist()[0]) == 8000
 
 
 def test_unreachable_host_answers_within_timeout():

@@ -13,6 +13,32 @@ def test_parameter_counts_match_the_seed():
     assert models.build_generator(100).count_params() == 1_467_137 - 100 * 6272
 
 
+def test_batch_norm_adds_two_normalisations_before_the_activations():
+    g = models.build_generator(200, batch_norm=True)
+    assert g.count_params() == 1_467_137 + 4 * (6272 + 64)
+    kinds = [type(layer).__name__ for layer in g.layers]
+    assert kinds[:3] == ["Dense", "BatchNormalization", "LeakyReLU"]
+    assert kinds[4:8] == ["UpSampling2D", "Conv2D", "BatchNormalization", "LeakyReLU"]
+    assert models.has_batch_norm(g) and not models.has_batch_norm(models.build_generator())
+    with pytest.raises(ValueError, match="batch_norm must be True or False"):
+        models.build_generator(batch_norm="yes")
+
+
+def test_generator_for_weights_builds_the_matching_network(tmp_path, seeded):
+    for batch_norm in (False, True):
+        g = models.build_generator(16, batch_norm=batch_norm)
+        path = tmp_path / f"g{batch_norm}.weights.h5"
+        g.save_weights(path)
+        loaded = models.generator_for_weights(path)
+        assert models.has_batch_norm(loaded) == batch_norm and models.noise_dim_of(loaded) == 16
+        z = noise(3, 16, seed=1)
+        assert np.array_equal(generate(g, z), generate(loaded, z))
+    with pytest.raises(
+        ValueError, match=r"with BatchNorm; build it with build_generator\(\.\.\., batch_norm=True\)"
+    ):
+        models.load_generator_weights(models.build_generator(16), tmp_path / "gTrue.weights.h5")
+
+
 def test_layer_sequence_is_the_seed_architecture():
     g = [type(layer) for layer in models.build_generator().layers]
     assert g == [

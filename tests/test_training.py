@@ -1,10 +1,11 @@
 import json
+import re
 
 import keras
 import numpy as np
 import pytest
 
-from ganlib import training
+from ganlib import runs, training
 from ganlib.data import scale_images
 from ganlib.models import build_discriminator, build_generator
 
@@ -111,19 +112,19 @@ def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
         training.train(epochs=3, run_dir=tmp_path / "split", **kw)
     resumed = training.train(epochs=3, run_dir=tmp_path / "split", resume=True, **kw)
 
-    assert training.completed_epochs(tmp_path / "split") == 3
+    assert runs.completed_epochs(tmp_path / "split") == 3
     assert int(resumed.g_optimizer.iterations) == int(whole.g_optimizer.iterations) == 12
     for a, b in zip(_weights(whole), _weights(resumed)):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
-    h_whole = training.load_history(tmp_path / "whole")
-    h_split = training.load_history(tmp_path / "split")
+    h_whole = runs.load_history(tmp_path / "whole")
+    h_split = runs.load_history(tmp_path / "split")
     assert h_split["epoch"] == [0.0, 1.0, 2.0]  # no epoch lost or repeated
     np.testing.assert_allclose(h_split["g_loss"], h_whole["g_loss"], rtol=1e-5)
-    grids = training.load_grids(tmp_path / "split" / "grids")
+    grids = runs.load_grids(tmp_path / "split" / "grids")
     assert sorted(grids) == [1, 2, 3]
     assert (tmp_path / "split" / "grids" / "epoch-003.png").is_file()
     info = json.loads((tmp_path / "split" / "generator.json").read_text())
-    assert info == {"noise_dim": 200, "epoch": 3}
+    assert info == {"noise_dim": 200, "batch_norm": False, "epoch": 3}
     assert (tmp_path / "split" / "generator-epoch-002.weights.h5").is_file()
 
 
@@ -139,3 +140,68 @@ def test_resume_with_other_settings_is_refused(mnist, tmp_path):
             resume=True,
             verbose=0,
         )
+
+
+def test_moving_average_follows_the_generator_without_changing_training(mnist, seeded):
+    images = mnist[0][:64]
+    kw = dict(epochs=1, batch_size=16, images=images, verbose=0, seed=3)
+    plain = training.train(**kw)
+    averaged = training.train(ema=0.9, **kw)
+    # the average takes no part in training: the same steps, bit for bit
+    for a, b in zip(_weights(plain), _weights(averaged)):
+        assert np.array_equal(a, b)
+    # one more step by hand: every variable of the copy moves 10 % of the way to the generator's
+    before = [np.array(v) for v in averaged.ema_generator.variables]
+    averaged.train_step(keras.ops.convert_to_tensor(scale_images(images[:16])))
+    for old, new, current in zip(before, averaged.ema_generator.variables, averaged.generator.variables):
+        np.testing.assert_allclose(np.array(new), 0.9 * old + 0.1 * np.array(current), rtol=1e-5, atol=1e-7)
+    assert not averaged.ema_generator.trainable
+    assert len(averaged.generator.trainable_variables) == 6  # nothing of the copy is trained
+
+
+def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
+    gan = training.train(
+        epochs=1,
+        batch_size=16,
+        images=mnist[0][:32],
+        run_dir=tmp_path,
+        verbose=0,
+        batch_norm=True,
+        ema=0.999,
+        d_learning_rate=4e-4,
+        g_learning_rate=1e-4,
+    )
+    assert float(gan.d_optimizer.learning_rate) == pytest.approx(4e-4)
+    assert float(gan.g_optimizer.learning_rate) == pytest.approx(1e-4)
+    assert float(gan.d_optimizer.beta_1) == 0.5 == float(gan.g_optimizer.beta_1)
+    assert any(type(layer).__name__ == "BatchNormalization" for layer in gan.generator.layers)
+    for name in ("generator-ema.weights.h5", "generator-ema-epoch-001.weights.h5"):
+        assert (tmp_path / name).is_file()
+    config = json.loads((tmp_path / "run.json").read_text())
+    assert config["batch_norm"] is True and config["ema"] == 0.999
+    with pytest.raises(ValueError, match=r"ema: 0.999 → None"):
+        training.train(
+            epochs=2,
+            batch_size=16,
+            images=mnist[0][:32],
+            run_dir=tmp_path,
+            resume=True,
+            verbose=0,
+            batch_norm=True,
+            d_learning_rate=4e-4,
+            g_learning_rate=1e-4,
+        )
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"ema": 1.0}, "ema must be None or a decay in [0.9, 1)"),
+        ({"ema": True}, "ema must be None"),
+        ({"d_learning_rate": 0}, "learning rate must be a number in (0, 1)"),
+        ({"batch_norm": 1}, "batch_norm must be True or False"),
+    ],
+)
+def test_bad_improvement_settings_are_refused(mnist, kwargs, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        training.train(epochs=1, batch_size=16, images=mnist[0][:32], verbose=0, **kwargs)

@@ -1,10 +1,15 @@
-"""Copy a finished reference run into ganlib/reference/ with a provenance file.
+"""Ship a finished run as one of ganlib's generators: weights, history, grids, quality, provenance.
 
-    python tools/ship_reference.py runs/reference
+    python tools/ship_reference.py runs/post --name post
+    python tools/ship_reference.py runs/bn --name improved --ema
 
-Expects the run folder written by ``python -m ganlib train --out runs/reference`` plus the
-two stamps written when it was started: ``runs/reference.commit`` (git commit) and
-``runs/reference.started`` (UTC start time).
+Expects the folder written by ``python -m ganlib train --out runs/NAME`` plus the two stamps
+written when it was started (``runs/NAME.commit``, ``runs/NAME.started``; see
+``runs/queue.sh``). ``--ema`` ships the moving average of the generator instead of the
+generator itself. Weights are stored as float16 (half the size); the tool checks that the
+measures of the stored weights equal those of the float32 originals. The fixed-noise grids
+are regenerated from the per-epoch weights that are shipped, and chapter 07's measures are
+computed every ``--every`` epochs.
 """
 
 from __future__ import annotations
@@ -15,12 +20,21 @@ import json
 import os
 import platform
 import shutil
+import tempfile
 from pathlib import Path
 
+import h5py
+import keras
+import numpy as np
+
 import ganlib
+from ganlib import metrics
+from ganlib.config import quiet_tensorflow
 from ganlib.data import BUNDLED_FILES
-from ganlib.pretrained import reference_dir
-from ganlib.training import completed_epochs, load_history
+from ganlib.models import build_generator, generator_for_weights
+from ganlib.pretrained import NAMES, reference_dir
+from ganlib.runs import completed_epochs, load_history
+from ganlib.sampling import generate, noise, to_uint8
 
 
 def cpu_model() -> str:
@@ -30,51 +44,137 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def command_of(config: dict, epochs: int, out: str) -> str:
+    """The CLI command that reproduces a run from its run.json."""
+    parts = [
+        "python -m ganlib train",
+        f"--epochs {epochs}",
+        f"--batch-size {config['batch_size']}",
+        f"--noise-dim {config['noise_dim']}",
+        "--data bundled",
+        f"--images {config['n_images']}",
+        f"--seed {config['seed']}",
+    ]
+    if config.get("batch_norm"):
+        parts.append("--batch-norm")
+    if config.get("ema") is not None:
+        parts.append(f"--ema {config['ema']}")
+    if config.get("d_learning_rate", 2e-4) != 2e-4:
+        parts.append(f"--d-lr {config['d_learning_rate']:g}")
+    if config.get("g_learning_rate", 2e-4) != 2e-4:
+        parts.append(f"--g-lr {config['g_learning_rate']:g}")
+    return " ".join([*parts, f"--out {out}"])
+
+
+def to_float16(src: Path, dest: Path) -> None:
+    """Write a copy of a Keras weights file with every float32 array stored as float16."""
+
+    def copy(source, target):
+        target.attrs.update(source.attrs)
+        for key, item in source.items():
+            if isinstance(item, h5py.Group):
+                copy(item, target.create_group(key))
+            else:
+                data = item[()]
+                if item.dtype == np.float32:
+                    data = data.astype(np.float16)
+                target.create_dataset(key, data=data).attrs.update(item.attrs)
+
+    with h5py.File(src, "r") as f, h5py.File(dest, "w") as g:
+        copy(f, g)
+
+
 def main(argv=None) -> int:
+    quiet_tensorflow()
     p = argparse.ArgumentParser()
     p.add_argument("run_dir", type=Path)
-    p.add_argument(
-        "--command",
-        default="python -m ganlib train --epochs 50 --batch-size 128 --noise-dim 200 "
-        "--data bundled --images 10000 --seed 0 --out runs/reference",
-    )
+    p.add_argument("--name", choices=NAMES, required=True)
+    p.add_argument("--ema", action="store_true", help="ship the moving average of the generator")
+    p.add_argument("--every", type=int, default=8)
+    p.add_argument("--n", type=int, default=2000)
     args = p.parse_args(argv)
     run = args.run_dir
     config = json.loads((run / "run.json").read_text())
+    prefix = "generator-ema" if args.ema else "generator"
     epochs = completed_epochs(run)
+    steps_per_epoch = config["n_images"] // config["batch_size"]
+    dest = reference_dir() / args.name
+    dest.mkdir(parents=True, exist_ok=True)
+
+    final = run / f"{prefix}-epoch-{epochs:03d}.weights.h5"
+    to_float16(final, dest / "generator.weights.h5")
+    z_eval = noise(args.n, config["noise_dim"], seed=123)
+    full = generate(generator_for_weights(final), z_eval)
+    half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval)
+    m_full, m_half = metrics.evaluate_images(full), metrics.evaluate_images(half)
+    print(f"float32 vs float16: max pixel difference {np.abs(full - half).max():.4f}")
+    for key in ("classifier_score", "frechet_distance"):
+        print(f"  {key}: {m_full[key]:.4f} vs {m_half[key]:.4f}")
+        assert round(m_full[key], 2) == round(m_half[key], 2), "float16 storage changes the measures"
+
+    z_grid = noise(16, config["noise_dim"], seed=config["seed"])
+    grids, quality_rows = {}, []
+    with tempfile.TemporaryDirectory() as tmp:
+        for epoch in range(1, epochs + 1):
+            stored = Path(tmp) / f"e{epoch}.weights.h5"
+            to_float16(run / f"{prefix}-epoch-{epoch:03d}.weights.h5", stored)
+            gen = generator_for_weights(stored)
+            grids[f"epoch_{epoch:03d}"] = to_uint8(generate(gen, z_grid))
+            if epoch % args.every == 0 or epoch in (1, 2, 3) or epoch == epochs:
+                row = {"epoch": epoch, "steps": epoch * steps_per_epoch}
+                row.update(metrics.evaluate_generator(gen, args.n))
+                quality_rows.append(row)
+                score, fd = row["classifier_score"], row["frechet_distance"]
+                print(f"epoch {epoch:3d}: score {score:.2f} FD {fd:.2f}")
+    np.savez_compressed(dest / "grids.npz", **grids)
+    shutil.copy(run / "history.csv", dest / "history.csv")
+    keras.utils.set_random_seed(0)
+    untrained = build_generator(config["noise_dim"], batch_norm=config.get("batch_norm", False))
+    quality = {
+        "n_samples": args.n,
+        "sample_seed": 123,
+        "classifier": "ganlib/reference/mnist_classifier.weights.h5",
+        "evaluation_digits": "load_mnist('bundled', split='eval')",
+        "real": metrics.real_reference(args.n),
+        "untrained": metrics.evaluate_generator(untrained, n=args.n),
+        "checkpoints": quality_rows,
+    }
+    (dest / "quality.json").write_text(json.dumps(quality, indent=1) + "\n")
+
     history = load_history(run)
     started = dt.datetime.fromisoformat(
         (run.parent / f"{run.name}.started").read_text().strip().replace("Z", "+00:00")
     )
-    finished = dt.datetime.fromtimestamp(
-        (run / "backup" / "training_metadata.json").stat().st_mtime, dt.timezone.utc
-    )
-    dest = reference_dir()
-    shutil.copy(run / "generator.weights.h5", dest / "generator.weights.h5")
-    shutil.copy(run / "history.csv", dest / "history.csv")
-    shutil.copy(run / "grids" / "grids.npz", dest / "grids.npz")
+    finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.timezone.utc)
+    d_lr, g_lr = config.get("d_learning_rate", 2e-4), config.get("g_learning_rate", 2e-4)
+    lr = f"discriminator {d_lr:g}, generator {g_lr:g}"
     provenance = {
-        "command": args.command,
+        "name": args.name,
+        "command": command_of(config, epochs, f"runs/{run.name}"),
+        "weights": "moving average of the generator (ema_generator)" if args.ema else "the generator",
         "git_commit": (run.parent / f"{run.name}.commit").read_text().strip(),
         "ganlib_version": ganlib.__version__,
-        "data": "bundled MNIST test split (10,000 digits)",
+        "data": f"bundled MNIST, training split ({config['n_images']:,} digits; load_mnist('bundled'))",
         "data_sha256": {name: sha for name, sha in BUNDLED_FILES.values()},
         "seed": config["seed"],
         "noise_dim": config["noise_dim"],
         "batch_size": config["batch_size"],
         "n_images": config["n_images"],
         "smoothing": config["smoothing"],
-        "optimizer": "Adam(learning_rate=2e-4, beta_1=0.5), one per network",
+        "batch_norm": config.get("batch_norm", False),
+        "ema": config.get("ema"),
+        "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",
         "epochs": epochs,
-        "steps": epochs * (config["n_images"] // config["batch_size"]),
+        "steps": epochs * steps_per_epoch,
         "final_d_loss": round(history["d_loss"][-1], 4),
         "final_g_loss": round(history["g_loss"][-1], 4),
+        "storage": "float16 (measures checked equal to float32 to 2 decimals)",
         "started": started.isoformat(timespec="seconds"),
         "finished": finished.isoformat(timespec="seconds"),
         "wall_time_s": round((finished - started).total_seconds()),
         "machine": f"{cpu_model()}, {os.cpu_count()} cores, no GPU",
         "software": f"Python {platform.python_version()}, TensorFlow {__import__('tensorflow').__version__}, "
-        f"Keras {__import__('keras').__version__}",
+        f"Keras {keras.__version__}",
         "note": "Trained in the background while other work shared the 2 cores; wall time is an upper bound.",
     }
     (dest / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n")
