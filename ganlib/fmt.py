@@ -39,6 +39,12 @@ def localize(text: str, lang: str) -> str:
     return text.translate(_SWAP) if lang == "tr" else text
 
 
+def percent(share, lang: str = "en", digits: int = 1) -> str:
+    """A share (0.069) as a percentage the way ``lang`` writes it: ``"6.9 %"``, ``"%6,9"``."""
+    text = number(100 * float(share), lang, digits)
+    return f"%{text}" if lang == "tr" else f"{text} %"
+
+
 def numbers(values: Iterable, lang: str = "en", digits: int | None = None) -> str:
     """A row of numbers, numpy-style: ``[0,9  0,9  0  0]`` in Turkish."""
     return "[" + "  ".join(number(v, lang, digits) for v in values) + "]"

@@ -50,3 +50,9 @@ def test_glued_text_reaches_the_prose_unchanged(monkeypatch, text):
     value, display = glued["x"]
     assert display is False
     assert format_plain_text(repr(value), "") == text
+
+
+def test_percent_puts_the_sign_where_each_language_does():
+    assert fmt.percent(0.0695, "en") == "7.0 %"
+    assert fmt.percent(0.0695, "tr") == "%7,0"
+    assert fmt.percent(0.12345, "tr", 2) == "%12,35"

@@ -34,8 +34,8 @@ def main() -> int:
         optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
     )
     start = time.time()
-    schedule = keras.callbacks.LearningRateScheduler(lambda e: 1e-3 if e < 10 else 3e-4)
-    trainer.fit(x_train, y_train, batch_size=64, epochs=15, verbose=2, callbacks=[schedule])
+    schedule = keras.callbacks.LearningRateScheduler(lambda e: 1e-3 if e < 15 else (3e-4 if e < 25 else 1e-4))
+    trainer.fit(x_train, y_train, batch_size=64, epochs=30, verbose=2, callbacks=[schedule])
     model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     _, accuracy = model.evaluate(x_test, y_test, verbose=0)
     print(f"held-out accuracy on {len(x_test)} digits: {accuracy:.4f} ({time.time() - start:.0f} s)")

@@ -45,7 +45,11 @@ def _not_done(answer, lang: str) -> None:
         )
 
 
-def _call(func: Callable, lang: str, *args):
+def _call(func: Callable, lang: str, *args, shown: str | None = None):
+    """``func(*args)``, turning a crash into a message; ``shown`` stands for ``args`` in it
+    (a short description where printing the arguments would flood the page)."""
+    if shown is None:
+        shown = repr(args)
     if not callable(func):
         _fail(
             lang,
@@ -63,6 +67,6 @@ def _call(func: Callable, lang: str, *args):
     except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
         _fail(
             lang,
-            f"Fonksiyon {args} ile çağrılınca hata verdi: {type(err).__name__}: {err}",
-            f"The function raised an error when called with {args}: {type(err).__name__}: {err}",
+            f"Fonksiyon {shown} ile çağrılınca hata verdi: {type(err).__name__}: {err}",
+            f"The function raised an error when called with {shown}: {type(err).__name__}: {err}",
         )

@@ -1,0 +1,322 @@
+"""Chapter 08's checkers: the reference solutions pass in both languages; the stub and typical
+mistakes fail with a message about that mistake."""
+
+import math
+from pathlib import Path
+
+import keras
+import numpy as np
+import pytest
+
+from ganlib import exercises as ex
+from ganlib.exercises.ch08 import reference_bn_generator, reference_ema_update, reference_steps_to_forget
+from ganlib.models import build_generator, leaky_relu_layer
+
+LANGS = ["tr", "en"]
+
+
+def stub(*args):
+    raise NotImplementedError
+
+
+def assert_explained(checker, wrong, tr_words, en_words):
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        checker(wrong, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr_words):
+        checker(wrong, lang="tr")
+
+
+@pytest.mark.parametrize("name", ["check_ema_update", "check_steps_to_forget", "check_bn_generator"])
+def test_stub_fails_helpfully(name):
+    for answer in (None, stub):
+        with pytest.raises(ex.ExerciseError, match="fill in"):
+            ex.CHECKERS[name](answer, lang="en")
+        with pytest.raises(ex.ExerciseError, match="doldur"):
+            ex.CHECKERS[name](answer, lang="tr")
+
+
+# ---------------------------------------------------------------------------------------------
+# check_ema_update
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ema_update_reference_passes(lang, capsys):
+    ex.check_ema_update(reference_ema_update, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and "GAN(ema=0.999)" in out and "update_ema" in out
+
+
+def test_ema_update_other_right_answers_pass(capsys):
+    def with_a_loop(average, current, decay):
+        new = []
+        for a, w in zip(average, current):
+            new.append(a + (1 - decay) * (w - a))  # the same step, written as a move towards w
+        return new
+
+    ex.check_ema_update(with_a_loop, lang="en")
+    ex.check_ema_update(lambda a, w, d: tuple(np.add(d * x, (1 - d) * y) for x, y in zip(a, w)), lang="en")
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+def scaled_in_place(average, current, decay):
+    for a, w in zip(average, current):
+        a *= decay
+        a += (1 - decay) * w
+    return average
+
+
+def replaced_in_list(average, current, decay):
+    for i, (a, w) in enumerate(zip(average, current)):
+        average[i] = decay * a + (1 - decay) * w
+    return average
+
+
+def forgot_return(average, current, decay):
+    reference_ema_update(average, current, decay)
+
+
+EMA_WRONG = [
+    (
+        lambda a, w, d: [d * y + (1 - d) * x for x, y in zip(a, w)],
+        "Roller yer değiştirmiş",
+        "roles are swapped",
+    ),
+    (lambda a, w, d: [d * y + (1 - d) * x for x, y in zip(a, w)], "neredeyse bütünüyle", "jump almost all"),
+    (lambda a, w, d: [y.copy() for y in w], "Yalnızca üreticinin", "Only the generator's current"),
+    (lambda a, w, d: w, "Yalnızca üreticinin", "Only the generator's current"),
+    (lambda a, w, d: list(a), "değişmeden", "unchanged"),
+    (scaled_in_place, r"\(average\) yerinde değiştiriyor", r"in place"),
+    (replaced_in_list, "yerinde", "in place"),
+    (lambda a, w, d: scaled_in_place(w, a, 1 - d), r"\(current\) yerinde", r"\(current\) in place"),
+    (forgot_return, r"hiçbir şey döndürmüyor \(None\)", r"returns nothing \(None\)"),
+    (lambda a, w, d: d * a[0] + (1 - d) * w[0], "Tek bir ndarray", "single ndarray"),
+    (lambda a, w, d: (d * x + (1 - d) * y for x, y in zip(a, w)), r"list\(…\)", r"list\(…\)"),
+    (lambda a, w, d: reference_ema_update(a, w, d)[:-1], "3 dizi", "Expected 3 arrays"),
+    (lambda a, w, d: [x.T for x in reference_ema_update(a, w, d)], "biçimi", "has shape"),
+    (lambda a, w, d: reference_ema_update(a, w, 0.999), "sabitlenmiş", "fixed at 0.999"),
+    (lambda a, w, d: [d * x + y for x, y in zip(a, w)], r"0,900·a \+ 1,000·w", r"0.900·a \+ 1.000·w"),
+    (lambda a, w, d: [d * x + y for x, y in zip(a, w)], "toplamları 1", "add up to 1"),
+    (lambda a, w, d: reference_ema_update(a, w, 0.9), r"0,75 iken", r"decay = 0.75"),
+    (lambda a, w, d: [d * x + (1 - d) * y**2 for x, y in zip(a, w)], "farklı", "differs"),
+    (
+        lambda a, w, d: 1 / 0,
+        r"ndarray\(4, 3\).* ZeroDivisionError",
+        r"\[ndarray\(4, 3\), ndarray\(7,\), .*0.9\)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), EMA_WRONG)
+def test_ema_update_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_ema_update, wrong, tr_words, en_words)
+
+
+# ---------------------------------------------------------------------------------------------
+# check_steps_to_forget
+# ---------------------------------------------------------------------------------------------
+
+
+def test_steps_to_forget_reference_values():
+    assert reference_steps_to_forget(0.999, 0.01) == 4603
+    assert reference_steps_to_forget(0.9, 0.5) == 7
+    for d, s in ex.ch08._FORGET_CASES:  # no pair on a boundary, where rounding could decide
+        k = reference_steps_to_forget(d, s)
+        assert isinstance(k, int) and d**k <= s < d ** (k - 1)
+        assert 0.05 < math.log(s) / math.log(d) % 1 < 0.95
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_steps_to_forget_reference_passes(lang, capsys):
+    ex.check_steps_to_forget(reference_steps_to_forget, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("4.603" if lang == "tr" else "4,603") in out
+
+
+def test_steps_to_forget_other_right_answers_pass(capsys):
+    def counting(decay, share):
+        k, left = 0, 1.0
+        while left > share:
+            left *= decay
+            k += 1
+        return k
+
+    ex.check_steps_to_forget(counting, lang="en")
+    ex.check_steps_to_forget(lambda d, s: math.ceil(math.log(s, d)), lang="en")
+    ex.check_steps_to_forget(lambda d, s: int(np.ceil(np.log(s) / np.log(d))), lang="en")
+    assert capsys.readouterr().out.count("✓") == 3
+
+
+def ratio(d, s):
+    return math.log(s) / math.log(d)
+
+
+FORGET_WRONG = [
+    (
+        lambda d, s: int(ratio(d, s)),
+        "Bir adım eksik: aşağı.*0,010009 > 0,01",
+        "One step short: .*0.010009 > 0.01",
+    ),
+    (lambda d, s: math.floor(ratio(d, s)), "4.602 adım", "4,602 steps"),
+    (ratio, "tam sayı değil", "not whole"),
+    (lambda d, s: round(ratio(d, s)), "En yakın", "nearest"),
+    (
+        lambda d, s: math.ceil(math.log(d) / math.log(s)),
+        "Logaritmalar yer değiştirmiş",
+        "logarithms are swapped",
+    ),
+    (lambda d, s: math.log(d) / math.log(s), "Logaritmalar", "swapped"),
+    (lambda d, s: 1 / (1 - d), "ortalama yaşı", "average age of what it remembers"),
+    (lambda d, s: round(1 / (1 - d)), r"1/\(1 − decay\) \(decay = 0,999 için 1.000\)", r"1,000 for decay"),
+    (lambda d, s: math.ceil(-math.log(s) / (1 - d)), "yaklaşımını", "approximation"),
+    (lambda d, s: math.ceil(math.log(s) / math.log(1 - d)), "en yeni adımın", "newest step"),
+    (lambda d, s: np.ceil(ratio(d, s)), "int döndürün", "return an int"),
+    (lambda d, s: float(math.ceil(ratio(d, s))), "float", "np.ceil a float"),
+    (lambda d, s: math.ceil(ratio(d, s)) + 1, "bir adım fazla.* zaten 0,0099987", "too many.* 0.0099987"),
+    (lambda d, s: math.ceil(ratio(d, s)) - (d == 0.6), "0,6, share = 0,1: bir adım eksik", "0.6, .*one step"),
+    (lambda d, s: 42, "4.603 bekleniyordu, 42 geldi", "expected 4,603, got 42"),
+    (lambda d, s: str(math.ceil(ratio(d, s))), "bir sayı bekleniyordu", "expected a number"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), FORGET_WRONG)
+def test_steps_to_forget_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_steps_to_forget, wrong, tr_words, en_words)
+
+
+# ---------------------------------------------------------------------------------------------
+# check_bn_generator
+# ---------------------------------------------------------------------------------------------
+
+L = keras.layers
+
+
+def generator(noise_dim=200, first=None, second=None, output=None, act=None, c2=64, fixed_input=False):
+    """The post's generator with the given layers (lists) after the Dense, after the 64-filter
+    Conv2D and after the last Conv2D (which then has no activation of its own)."""
+    act = act or (lambda: L.LeakyReLU(negative_slope=0.2))
+    first = [L.BatchNormalization(), act()] if first is None else first
+    second = [L.BatchNormalization(), act()] if second is None else second
+    last = L.Conv2D(1, 5, padding="same", activation=None if output else "tanh")
+    return keras.Sequential(
+        [
+            keras.Input((200 if fixed_input else noise_dim,)),
+            L.Dense(7 * 7 * 128),
+            *first,
+            L.Reshape((7, 7, 128)),
+            L.UpSampling2D(2),
+            L.Conv2D(c2, 5, padding="same"),
+            *second,
+            L.UpSampling2D(2),
+            last,
+            *(output or []),
+        ]
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bn_generator_reference_passes(lang, capsys):
+    ex.check_bn_generator(reference_bn_generator, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("1.492.481" if lang == "tr" else "1,492,481") in out
+
+
+def test_bn_generator_other_right_answers_pass(capsys):
+    def functional(noise_dim=200):
+        z = keras.Input((noise_dim,))
+        x = L.LeakyReLU(0.2)(L.BatchNormalization()(L.Dense(6272)(z)))
+        x = L.UpSampling2D()(L.Reshape((7, 7, 128))(x))
+        x = leaky_relu_layer(0.2)(L.BatchNormalization()(L.Conv2D(64, 5, padding="same")(x)))
+        return keras.Model(z, L.Conv2D(1, 5, padding="same", activation="tanh")(L.UpSampling2D()(x)))
+
+    ex.check_bn_generator(generator, lang="en")
+    ex.check_bn_generator(functional, lang="en")
+    ex.check_bn_generator(lambda n=200: generator(n, act=lambda: L.Activation("leaky_relu")), lang="en")
+    assert capsys.readouterr().out.count("✓") == 3
+
+
+def after(n=200):
+    return generator(n, first=[L.LeakyReLU(0.2), L.BatchNormalization()])
+
+
+BN_WRONG = [
+    (build_generator, "yazının üreticisi", "This is the post's generator"),
+    (after, "etkinleştirmeden sonra", "after the activation"),
+    (
+        lambda n=200: generator(n, output=[L.BatchNormalization(), L.Activation("tanh")]),
+        "Çıkış katmanında",
+        "DCGAN leaves the generator's output layer unnormalised",
+    ),
+    (lambda n=200: generator(n, second=[L.LeakyReLU(0.2)]), "Yalnızca bir .* Conv2D", "only one .* Conv2D"),
+    (lambda n=200: generator(n, first=[L.LeakyReLU(0.2)]), "Dense ile", "between the Dense"),
+    (
+        lambda n=200: generator(n, first=[L.BatchNormalization(), L.ReLU()]),
+        "2. katman ReLU",
+        "layer 2 is ReLU where the post has LeakyReLU; 1,492,481 parameters, as expected",
+    ),
+    (
+        lambda n=200: generator(n, first=[L.BatchNormalization()], second=[L.BatchNormalization(), L.ReLU()]),
+        "katman",
+        "layers must be the post's",
+    ),
+    (lambda n=200: generator(n, c2=32), "103.360 eksik", "103,360 fewer than expected"),
+    (
+        lambda n=200: generator(n, first=[L.BatchNormalization(), L.LeakyReLU()]),
+        "0,3",
+        "Keras' default is 0.3",
+    ),
+    (lambda n=200: generator(n, fixed_input=True), "noise_dim'i verin", "give keras.Input the noise_dim"),
+    (lambda n=200: None, "döndürmüyor", "returns nothing"),
+    (lambda n=200: reference_bn_generator(n).layers, "keras.Model", "Expected a keras.Model"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), BN_WRONG)
+def test_bn_generator_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_bn_generator, wrong, tr_words, en_words)
+
+
+def test_bn_generator_output_shape_and_tanh_are_checked():
+    def sigmoid(n=200):
+        model = generator(n)
+        model.layers[-1].activation = keras.activations.sigmoid
+        return model
+
+    assert_explained(ex.check_bn_generator, sigmoid, "tanh", "tanh")
+
+    def no_upsampling(n=200):
+        return keras.Sequential(
+            [keras.Input((n,)), L.Dense(6272), L.Reshape((7, 7, 128)), L.Conv2D(1, 5, padding="same")]
+        )
+
+    assert_explained(ex.check_bn_generator, no_upsampling, r"\(None, 28, 28, 1\)", r"\(None, 28, 28, 1\)")
+
+
+WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "checker", "en_words"),
+    [
+        ("08-ema-update", "ema_update", "check_ema_update", "roles are swapped"),
+        ("08-steps-to-forget", "steps_to_forget", "check_steps_to_forget", "One step short"),
+        ("08-bn-generator", "build_bn_generator", "check_bn_generator", "after the activation"),
+    ],
+)
+def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
+    namespace = {"np": np}
+    exec((WRONG_ANSWERS / f"{label}.py").read_text(), namespace)
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.CHECKERS[checker](namespace[name], lang="en")
+
+
+def test_bn_generator_must_be_written_not_borrowed():
+    from ganlib.models import build_generator
+
+    def borrowed(noise_dim=200):
+        return build_generator(noise_dim, batch_norm=True)
+
+    with pytest.raises(ex.ExerciseError, match="calls ganlib's build_generator"):
+        ex.check_bn_generator(borrowed, lang="en")
+    with pytest.raises(ex.ExerciseError, match="build_generator'ını çağırıyor"):
+        ex.check_bn_generator(borrowed, lang="tr")

@@ -1,0 +1,88 @@
+"""The shipped generators: both load, stay small, say how they were made, and score what their
+files claim."""
+
+import shlex
+
+import numpy as np
+import pytest
+
+from ganlib import cli, metrics, pretrained
+from ganlib.models import has_batch_norm, noise_dim_of
+
+
+@pytest.mark.parametrize("name", pretrained.NAMES)
+def test_shipped_generator_is_small_float16_and_loads(name):
+    import h5py
+
+    path = pretrained.run_dir(name) / "generator.weights.h5"
+    assert path.stat().st_size <= 6_000_000
+    with h5py.File(path) as f:
+        dtypes = set()
+        f.visititems(lambda _, o: dtypes.add(o.dtype) if isinstance(o, h5py.Dataset) else None)
+    assert dtypes == {np.dtype("float16")}
+    generator = pretrained.load_generator(name)
+    info = pretrained.provenance(name)
+    assert noise_dim_of(generator) == info["noise_dim"] and has_batch_norm(generator) == info["batch_norm"]
+
+
+@pytest.mark.parametrize("name", pretrained.NAMES)
+def test_provenance_command_reproduces_the_recorded_settings(name):
+    info = pretrained.provenance(name)
+    words = shlex.split(info["command"])
+    assert words[:4] == ["python", "-m", "ganlib", "train"]
+    args = cli._parser().parse_args(words[3:])
+    assert (args.epochs, args.batch_size, args.images, args.seed) == (
+        info["epochs"],
+        info["batch_size"],
+        info["n_images"],
+        info["seed"],
+    )
+    assert args.batch_norm == info["batch_norm"] and args.ema == info["ema"]
+    assert info["steps"] == info["epochs"] * (info["n_images"] // info["batch_size"])
+    assert 0 < info["wall_time_s"] <= 75 * 60  # the issue's budget for one training run
+    assert len(pretrained.load_history(name)["g_loss"]) == info["epochs"]
+    assert sorted(pretrained.load_grids(name)) == list(range(1, info["epochs"] + 1))
+
+
+@pytest.mark.parametrize("name", pretrained.NAMES)
+def test_shipped_quality_matches_the_shipped_weights(name):
+    quality = pretrained.quality(name)
+    final = quality["checkpoints"][-1]
+    assert final["epoch"] == pretrained.provenance(name)["epochs"]
+    live = metrics.evaluate_generator(pretrained.load_generator(name), n=2000, seed=quality["sample_seed"])
+    assert live["classifier_score"] == pytest.approx(final["classifier_score"], abs=0.01)
+    assert live["class_histogram"] == final["class_histogram"]
+    assert (
+        quality["real"]["classifier_score"]
+        > final["classifier_score"]
+        > quality["untrained"]["classifier_score"]
+    )
+
+
+def test_improved_is_the_best_row_of_the_comparison():
+    table = pretrained.comparison()
+    rows = table["rows"]
+    assert {row["steps"] for row in rows} == {table["steps"]}
+    assert [row["ema"] for row in rows] == [False, True] * (len(rows) // 2)
+    assert rows[0]["run"] == "post" and not rows[0]["batch_norm"]
+    best = max(rows, key=lambda row: row["classifier_score"])
+    final = pretrained.quality("improved")["checkpoints"][-1]
+    assert final["classifier_score"] == pytest.approx(best["classifier_score"], abs=0.01)
+    assert pretrained.provenance("improved")["steps"] == table["steps"]
+    post = pretrained.quality("post")["checkpoints"][-1]
+    assert post["classifier_score"] == pytest.approx(rows[0]["classifier_score"], abs=0.01)
+    for row in rows:
+        assert row["grid"].shape == (16, 28, 28, 1) and -1 <= row["grid"].min() < row["grid"].max() <= 1
+
+
+def test_unknown_name_is_explained():
+    with pytest.raises(
+        ValueError, match="Unknown shipped generator 'best'; choose one of 'post', 'improved'"
+    ):
+        pretrained.load_generator("best")
+
+
+def test_cli_evaluates_either_shipped_generator(capsys):
+    assert cli.main(["evaluate", "--generator", "improved", "--n", "500"]) == 0
+    out = capsys.readouterr().out
+    assert "real digits (evaluation)" in out and "this generator" in out
