@@ -76,7 +76,7 @@ def load_grids(name: str = "post") -> dict[int, np.ndarray]:
 
 
 def quality(name: str = "post") -> dict:
-    """Chapter 07's measures for a shipped run, computed by ``tools/evaluate_reference.py``:
+    """Chapter 07's measures for a shipped run, computed by ``tools/ship_reference.py``:
     ``{"real": {...}, "untrained": {...}, "checkpoints": [{"epoch", "steps", ...}, ...]}``."""
     return json.loads(_path(name, "quality.json").read_text())
 
