@@ -2,7 +2,8 @@
 
 Notebooks and the CLI read epochs, images and batch size from :func:`run_sizes`, so one
 switch changes them all: ``GANLIB_FAST=1`` picks ``fast``; otherwise ``GANLIB_MODE``
-(``fast``/``cpu``/``gpu``) does, defaulting to ``cpu``.
+(``fast``/``cpu``/``gpu``) does, defaulting to ``cpu``. ``GANLIB_FAST`` takes 1/true/yes/on
+(fast) or 0/false/no/off/empty (not fast), in any case; other values are refused.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from dataclasses import dataclass
 
 MODES = ("fast", "cpu", "gpu")
+_YES = ("1", "true", "yes", "on")
+_NO = ("", "0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,29 @@ _SIZES = {
 }
 
 
+def fast_requested() -> bool:
+    """True if GANLIB_FAST says yes (1/true/yes/on), False if it says no or is unset."""
+    value = os.environ.get("GANLIB_FAST", "")
+    if value.strip().lower() in _YES:
+        return True
+    if value.strip().lower() in _NO:
+        return False
+    raise ValueError(
+        f"GANLIB_FAST must be 1/true/yes/on or 0/false/no/off, got {value!r}; set one of these or unset it."
+    )
+
+
 def current_mode() -> str:
-    """The active mode: ``fast`` if GANLIB_FAST=1, else GANLIB_MODE, else ``cpu``."""
-    if os.environ.get("GANLIB_FAST", "").strip() not in ("", "0"):
+    """The active mode: ``fast`` if GANLIB_FAST says yes, else GANLIB_MODE, else ``cpu``."""
+    if fast_requested():
         return "fast"
-    mode = os.environ.get("GANLIB_MODE", "cpu").strip().lower() or "cpu"
+    value = os.environ.get("GANLIB_MODE", "cpu")
+    mode = value.strip().lower() or "cpu"
     if mode not in MODES:
-        raise ValueError(f"GANLIB_MODE must be one of {', '.join(MODES)}, got {mode!r}.")
+        raise ValueError(
+            f"GANLIB_MODE must be one of {', '.join(MODES)}, got {value!r}; "
+            "set one of these or unset it (default cpu)."
+        )
     return mode
 
 
