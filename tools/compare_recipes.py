@@ -2,7 +2,7 @@
 
     python tools/compare_recipes.py runs/post runs/bn runs/bn-ttur
 
-Each run folder comes from ``runs/queue.sh`` (same seed, data and number of steps; every run
+Each run folder comes from ``tools/train_recipes.sh`` (same seed, data and number of steps; every run
 keeps the moving average of its generator, which takes no part in training, so each run
 gives two rows: its generator and that average). For each row: chapter 07's measures on
 2,000 samples against the evaluation digits at the last epoch, a quality curve every
