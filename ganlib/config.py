@@ -1,4 +1,4 @@
-"""Run sizes in one place: fast (CI), cpu (the default for readers) and gpu (the seed's).
+"""Run sizes in one place: fast (CI), cpu (the default for readers) and gpu (the post's).
 
 Notebooks and the CLI read epochs, images and batch size from :func:`run_sizes`, so one
 switch changes them all: ``GANLIB_FAST=1`` picks ``fast``; otherwise ``GANLIB_MODE``
@@ -38,7 +38,7 @@ _SIZES = {
     "fast": RunSizes("fast", epochs=2, batch_size=32, n_images=256),
     # A CPU laptop: about a minute of training (96 steps of 128 images, ≈ 0.4–0.6 s each).
     "cpu": RunSizes("cpu", epochs=3, batch_size=128, n_images=4096),
-    # A GPU (Colab): the seed's 50 epochs over the 60,000 training digits.
+    # A GPU (Colab): the post's 50 epochs over the 60,000 training digits.
     "gpu": RunSizes("gpu", epochs=50, batch_size=128, n_images=None, data="auto"),
 }
 

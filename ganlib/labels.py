@@ -15,7 +15,7 @@ def check_batch_size(batch_size: int, name: str = "batch_size") -> int:
 
     ``name`` is the argument the message names (the command line passes ``--batch-size``).
     """
-    return positive_int(name, batch_size, hint=" (the seed uses 128)")
+    return positive_int(name, batch_size, hint=" (the post uses 128)")
 
 
 def check_smoothing(smoothing: float) -> float:
@@ -23,7 +23,7 @@ def check_smoothing(smoothing: float) -> float:
     number = isinstance(smoothing, (int, float, np.integer, np.floating))
     if not number or isinstance(smoothing, bool) or not 0.0 < float(smoothing) <= 1.0:
         raise ValueError(
-            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the seed uses 0.9; got {smoothing!r}."
+            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the post uses 0.9; got {smoothing!r}."
         )
     return float(smoothing)
 

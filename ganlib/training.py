@@ -42,13 +42,14 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import generate, to_uint8
+from ganlib.validate import positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
 
 
 def post_adam(learning_rate: float = POST_LEARNING_RATE) -> keras.optimizers.Optimizer:
     """The post's optimizer: Adam, learning rate 2e-4, beta_1 0.5 (another rate if given)."""
-    number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
+    number = isinstance(learning_rate, (int, float, np.floating)) and not isinstance(learning_rate, bool)
     if not number or not 0 < learning_rate < 1:
         raise ValueError(f"learning rate must be a number in (0, 1), got {learning_rate!r}.")
     return keras.optimizers.Adam(learning_rate=float(learning_rate), beta_1=0.5)
@@ -546,12 +547,6 @@ def run_callbacks(run_dir: str | os.PathLike, z_fixed: np.ndarray) -> list[keras
     ]
 
 
-def _positive_int(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value <= 0:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}.")
-    return int(value)
-
-
 def train(
     epochs: int,
     batch_size: int = 128,
@@ -589,23 +584,28 @@ def train(
     files that epoch left damaged. One process at a time trains in a folder (``.lock``); a
     folder that holds other files but no ``run.json`` is refused, not overwritten.
     """
-    from ganlib.data import load_mnist, make_dataset, steps_per_epoch
+    from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
     from ganlib.labels import check_batch_size
     from ganlib.models import build_discriminator, build_generator, check_noise_dim
     from ganlib.sampling import noise
 
-    epochs = _positive_int("epochs", epochs)
+    epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
-    check_noise_dim(noise_dim)
-    check_smoothing(smoothing)
-    check_ema(ema)
+    noise_dim = check_noise_dim(noise_dim)
+    smoothing = check_smoothing(smoothing)
+    ema = check_ema(ema)
+    seed = random_seed("seed", seed, maximum=2**32 - 1, none_ok=False)
+    n_grid = positive_int("n_grid", n_grid)
     post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
+    d_learning_rate, g_learning_rate = float(d_learning_rate), float(g_learning_rate)
     if not isinstance(batch_norm, bool):
         raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
     if images is None:
         images, _ = load_mnist(data)
+    elif np.asarray(images).dtype != np.uint8:  # uint8 digits are scaled by make_dataset
+        check_training_images(images)
     if n_images is not None:
-        images = images[: _positive_int("n_images", n_images)]
+        images = images[: positive_int("n_images", n_images)]
     steps = steps_per_epoch(len(images), batch_size)
     config = {
         "batch_size": batch_size,

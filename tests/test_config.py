@@ -11,7 +11,7 @@ def test_modes(monkeypatch):
     assert cpu.batch_size == 128 and cpu.noise_dim == 200
     assert cpu.epochs * cpu.steps_per_epoch <= 120  # about two minutes on a laptop CPU
     gpu = config.run_sizes("gpu")
-    assert (gpu.epochs, gpu.batch_size, gpu.n_images) == (50, 128, None)  # the seed's settings
+    assert (gpu.epochs, gpu.batch_size, gpu.n_images) == (50, 128, None)  # the post's settings
     monkeypatch.setenv("GANLIB_MODE", "gpu")
     assert config.run_sizes().mode == "gpu"
     monkeypatch.setenv("GANLIB_FAST", "1")
