@@ -1,18 +1,42 @@
-"""``python -m ganlib train`` / ``sample`` / ``evaluate``: the course's model from a terminal."""
+"""``python -m ganlib train`` / ``sample`` / ``evaluate``: the course's model from a terminal.
+
+A mistake on the command line ends with exit status 2 and one line on stderr, ``error: …``,
+that names the flag, environment variable or file and says what to do; Ctrl-C ends with
+exit status 130 ("interrupted").
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from ganlib.config import current_mode, quiet_tensorflow, run_sizes
+from ganlib.validate import positive_int, random_seed
+
+#: ``train --seed`` also seeds NumPy's legacy generator (keras.utils.set_random_seed), which
+#: takes 0 … 2**32 − 1; every command accepts the same range.
+MAX_SEED = 2**32 - 1
+#: ``sample --n``: a grid of more digits than this is too small to see, and slow to draw.
+MAX_GRID = 10_000
+
+
+class _UsageError(ValueError):
+    """A command line argparse cannot read (unknown flag, missing value, not a number)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing its usage and exiting, so that main() prints one line."""
+
+    def error(self, message):
+        raise _UsageError(f"{message}; see {self.prog} --help")
 
 
 def _parser() -> argparse.ArgumentParser:
     sizes = run_sizes()
-    p = argparse.ArgumentParser(prog="python -m ganlib", description=__doc__)
+    p = _Parser(prog="python -m ganlib", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
 
     t = sub.add_parser("train", help="train the post's DCGAN, checkpointing every epoch")
@@ -65,16 +89,67 @@ def _parser() -> argparse.ArgumentParser:
 def _load_generator(path: Path):
     from ganlib.models import generator_for_weights
 
-    if not path.is_file():
+    if not path.exists():
         raise ValueError(
-            f"No weights file at {path}; train first with: python -m ganlib train --out runs/NAME"
+            f"--weights {path}: no such file; train first with: python -m ganlib train --out runs/NAME"
         )
     return generator_for_weights(path)
 
 
+def _check_writable(flag: str, value: str, folder: Path) -> None:
+    """Raise a ValueError naming flag unless folder (or the nearest folder above it that exists)
+    lets us create files."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_dir() and not os.access(existing, os.W_OK | os.X_OK):
+        raise ValueError(
+            f"{flag} {value}: cannot write in {existing} (permission denied); "
+            "choose a folder you can write to."
+        )
+
+
+def _image_path(flag: str, value: str) -> Path:
+    """The file save_grid will write for ``--out value`` (``.png`` added to a name without one)."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    path = Path(value)
+    if path.is_dir():
+        raise ValueError(f"{flag} {value} is a folder; give a file name, e.g. {path / 'grid.png'}.")
+    if not path.suffix:
+        path = path.with_name(path.name + ".png")  # what matplotlib does; report the real name
+    types = FigureCanvasBase.get_supported_filetypes()
+    if path.suffix[1:].lower() not in types:
+        raise ValueError(
+            f"{flag} {value}: cannot write images of type {path.suffix!r}; "
+            "end the name in .png (or .pdf, .svg, .jpg)."
+        )
+    if not path.parent.is_dir():
+        raise ValueError(
+            f"{flag} {value}: the folder {path.parent} does not exist; create it first "
+            f"(mkdir -p {path.parent}) or choose another path."
+        )
+    _check_writable(flag, value, path.parent)
+    return path
+
+
 def _evaluate(args) -> int:
     from ganlib import metrics, pretrained
+    from ganlib.data import split_indices
 
+    if args.n < metrics.MIN_FRECHET_SAMPLES:
+        raise ValueError(
+            f"--n must be at least {metrics.MIN_FRECHET_SAMPLES} for a meaningful Fréchet distance "
+            "(with fewer samples its small-sample bias swamps the differences; see chapter 07), "
+            f"got {args.n}."
+        )
+    most = len(split_indices()[0])
+    if args.n > most:
+        raise ValueError(
+            f"--n must be at most {most:,}: the real reference draws --n of the {most:,} training digits; "
+            f"got {args.n}."
+        )
+    random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
     if args.weights is None:
         generator = pretrained.load_generator(args.generator)
     else:
@@ -93,6 +168,27 @@ def _evaluate(args) -> int:
 
 
 def _train(args) -> int:
+    from ganlib.labels import check_batch_size
+    from ganlib.models import check_noise_dim
+
+    positive_int("--epochs", args.epochs)
+    check_batch_size(args.batch_size, name="--batch-size")
+    check_noise_dim(args.noise_dim, name="--noise-dim")
+    if args.images is not None:
+        positive_int("--images", args.images)
+        if args.batch_size > args.images:
+            raise ValueError(
+                f"--batch-size ({args.batch_size}) is larger than --images ({args.images}); "
+                "use a smaller batch or more images."
+            )
+    random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
+    if args.ema is not None and not 0.9 <= args.ema < 1:
+        raise ValueError(f"--ema must be a decay in [0.9, 1), such as 0.999, got {args.ema}.")
+    for flag, rate in (("--d-lr", args.d_lr), ("--g-lr", args.g_lr)):
+        if not 0 < rate < 1:
+            raise ValueError(f"{flag} must be a learning rate in (0, 1), such as 2e-4, got {rate}.")
+    _check_writable("--out", args.out, Path(args.out))
+
     from ganlib.training import train
 
     started = time.time()
@@ -122,19 +218,41 @@ def _sample(args) -> int:
     from ganlib.plotting import save_grid
     from ganlib.sampling import generate, noise
 
+    positive_int("--n", args.n, maximum=MAX_GRID)
+    random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
+    out = _image_path("--out", args.out)
     generator = _load_generator(Path(args.weights))
     images = generate(generator, noise(args.n, noise_dim_of(generator), seed=args.seed))
-    save_grid(images, args.out, title=f"seed {args.seed}")
-    print(f"ganlib: wrote {args.n} samples to {args.out}")
+    save_grid(images, out, title=f"seed {args.seed}")
+    print(f"ganlib: wrote {args.n} samples to {out}")
     return 0
 
 
+_COMMANDS = {"train": _train, "sample": _sample, "evaluate": _evaluate}
+
+
+def _fail(message: str, status: int = 2) -> int:
+    """Print ``error: message`` as one line on stderr; return the exit status."""
+    print("error: " + " ".join(str(message).split()), file=sys.stderr)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the process exit status."""
-    quiet_tensorflow()
-    args = _parser().parse_args(argv)
+    """Entry point; returns the process exit status (0 done, 2 a mistake, 130 Ctrl-C)."""
+    args = None
     try:
-        return {"train": _train, "sample": _sample, "evaluate": _evaluate}[args.command](args)
+        args = _parser().parse_args(argv)
+        quiet_tensorflow()
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        resumable = args is not None and args.command == "train"
+        print("interrupted — continue with --resume" if resumable else "interrupted", file=sys.stderr)
+        return 130
     except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err))
+    except OSError as err:  # a path the user gave that cannot be read or written
+        where = f" (--out {args.out})" if args is not None and args.command == "train" else ""
+        return _fail(
+            f"{err.filename or 'a file'}{where}: {err.strerror or err}; "
+            "check the path and its permissions, or choose another one."
+        )

@@ -1,8 +1,9 @@
-"""Run sizes in one place: fast (CI), cpu (the default for readers) and gpu (the seed's).
+"""Run sizes in one place: fast (CI), cpu (the default for readers) and gpu (the post's).
 
 Notebooks and the CLI read epochs, images and batch size from :func:`run_sizes`, so one
 switch changes them all: ``GANLIB_FAST=1`` picks ``fast``; otherwise ``GANLIB_MODE``
-(``fast``/``cpu``/``gpu``) does, defaulting to ``cpu``.
+(``fast``/``cpu``/``gpu``) does, defaulting to ``cpu``. ``GANLIB_FAST`` takes 1/true/yes/on
+(fast) or 0/false/no/off/empty (not fast), in any case; other values are refused.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from dataclasses import dataclass
 
 MODES = ("fast", "cpu", "gpu")
+_YES = ("1", "true", "yes", "on")
+_NO = ("", "0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -35,18 +38,34 @@ _SIZES = {
     "fast": RunSizes("fast", epochs=2, batch_size=32, n_images=256),
     # A CPU laptop: about a minute of training (96 steps of 128 images, ≈ 0.4–0.6 s each).
     "cpu": RunSizes("cpu", epochs=3, batch_size=128, n_images=4096),
-    # A GPU (Colab): the seed's 50 epochs over the 60,000 training digits.
+    # A GPU (Colab): the post's 50 epochs over the 60,000 training digits.
     "gpu": RunSizes("gpu", epochs=50, batch_size=128, n_images=None, data="auto"),
 }
 
 
+def fast_requested() -> bool:
+    """True if GANLIB_FAST says yes (1/true/yes/on), False if it says no or is unset."""
+    value = os.environ.get("GANLIB_FAST", "")
+    if value.strip().lower() in _YES:
+        return True
+    if value.strip().lower() in _NO:
+        return False
+    raise ValueError(
+        f"GANLIB_FAST must be 1/true/yes/on or 0/false/no/off, got {value!r}; set one of these or unset it."
+    )
+
+
 def current_mode() -> str:
-    """The active mode: ``fast`` if GANLIB_FAST=1, else GANLIB_MODE, else ``cpu``."""
-    if os.environ.get("GANLIB_FAST", "").strip() not in ("", "0"):
+    """The active mode: ``fast`` if GANLIB_FAST says yes, else GANLIB_MODE, else ``cpu``."""
+    if fast_requested():
         return "fast"
-    mode = os.environ.get("GANLIB_MODE", "cpu").strip().lower() or "cpu"
+    value = os.environ.get("GANLIB_MODE", "cpu")
+    mode = value.strip().lower() or "cpu"
     if mode not in MODES:
-        raise ValueError(f"GANLIB_MODE must be one of {', '.join(MODES)}, got {mode!r}.")
+        raise ValueError(
+            f"GANLIB_MODE must be one of {', '.join(MODES)}, got {value!r}; "
+            "set one of these or unset it (default cpu)."
+        )
     return mode
 
 

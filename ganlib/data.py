@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ganlib.validate import positive_int
+
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
 
@@ -39,6 +41,8 @@ BUNDLED_FILES = {
 }
 
 KERAS_MNIST_HOST = "storage.googleapis.com"
+#: sha256 of Keras' ``mnist.npz`` (as ``keras.datasets.mnist.load_data`` checks it).
+KERAS_MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 NETWORK_TIMEOUT_S = 3.0
 
 
@@ -120,9 +124,26 @@ def _reachable(host: str, port: int = 443, timeout: float = NETWORK_TIMEOUT_S) -
     return bool(result and result[0])
 
 
+def _read_keras_cache(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Keras' cached ``mnist.npz``, checksum-verified; a ValueError saying what to do if it is corrupt."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != KERAS_MNIST_SHA256:
+        raise ValueError(
+            f"The Keras MNIST cache {path} is corrupt ({len(raw):,} bytes, sha256 {digest[:12]}…, "
+            f"expected {KERAS_MNIST_SHA256[:12]}…); delete it so that Keras downloads it again, "
+            "or use the bundled digits (--data bundled, load_mnist('bundled'))."
+        )
+    with np.load(path, allow_pickle=False) as f:
+        return f["x_train"].astype(np.uint8), f["y_train"].astype(np.uint8)
+
+
 def load_keras() -> tuple[np.ndarray, np.ndarray]:
     """The 60,000-digit MNIST training split via keras.datasets (cached or downloaded)."""
-    if not _keras_cache().is_file() and not _reachable(KERAS_MNIST_HOST):
+    cache = _keras_cache()
+    if cache.is_file():
+        return _read_keras_cache(cache)
+    if not _reachable(KERAS_MNIST_HOST):
         raise ValueError(
             "MNIST from Keras is not cached and the download server cannot be "
             f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?). "
@@ -130,7 +151,14 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
         )
     import keras
 
-    (x_train, y_train), _ = keras.datasets.mnist.load_data()
+    try:
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+    except Exception as err:  # noqa: BLE001 - a failed download has many exception types
+        reason = " ".join(str(err).split())[:200]
+        raise ValueError(
+            f"Downloading MNIST through Keras failed ({type(err).__name__}: {reason}); "
+            "try again, or use the bundled digits (--data bundled, load_mnist('bundled'))."
+        ) from None
     return x_train.astype(np.uint8), y_train.astype(np.uint8)
 
 
@@ -203,6 +231,43 @@ def scale_images(images: np.ndarray) -> np.ndarray:
     return ((images.astype(np.float32) - 127.5) / 127.5)[..., np.newaxis]
 
 
+def check_training_images(images) -> np.ndarray:
+    """Return images if the networks can train on them: float ``(N, 28, 28, 1)`` in [-1, 1].
+
+    Otherwise a ValueError that names ``scale_images``: uint8 pixels (not scaled yet), floats
+    beyond [-1, 1] (e.g. 0..255), NaN, or another shape. ``N`` may be any number ≥ 1.
+    """
+    x = np.asarray(images)
+    if x.dtype == np.uint8:
+        raise ValueError(
+            f"Training images are uint8 pixels 0..255 {x.shape}; the networks train on floats in "
+            "[-1, 1] of shape (N, 28, 28, 1): pass scale_images(images)."
+        )
+    if not np.issubdtype(x.dtype, np.floating):
+        raise ValueError(
+            f"Training images must be floats in [-1, 1], got dtype {x.dtype}; "
+            "pass scale_images(images) of the uint8 digits load_mnist() returns."
+        )
+    if x.ndim != 4 or x.shape[1:] != (28, 28, 1) or len(x) == 0:
+        raise ValueError(
+            f"Training images must have shape (N, 28, 28, 1) with N ≥ 1, got {x.shape}; "
+            "scale_images(images) adds the channel axis to the (N, 28, 28) digits of load_mnist()."
+        )
+    finite = np.isfinite(x)
+    if not finite.all():
+        raise ValueError(
+            f"Training images hold {x.size - np.count_nonzero(finite):,} NaN or infinite pixels; "
+            "pass scale_images(images) of the uint8 digits load_mnist() returns."
+        )
+    low, high = float(x.min()), float(x.max())
+    if low < -1 - 1e-6 or high > 1 + 1e-6:
+        raise ValueError(
+            f"Training images must lie in [-1, 1] (the generator's tanh range), got {low:g}..{high:g}; "
+            "pass scale_images(images) of the uint8 digits, not pixels 0..255."
+        )
+    return x
+
+
 def as_model_input(images: np.ndarray) -> np.ndarray:
     """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images pass through (channel added)."""
     images = np.asarray(images)
@@ -253,8 +318,7 @@ def make_dataset(
 
 def steps_per_epoch(n_images: int, batch_size: int) -> int:
     """Full batches per epoch; raises if batch_size is not a positive int ≤ n_images."""
-    if not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}.")
+    batch_size = positive_int("batch_size", batch_size)
     if n_images < batch_size:
         raise ValueError(
             f"batch_size ({batch_size}) is larger than the number of images ({n_images}); "

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from ganlib.validate import positive_int
 
-def check_batch_size(batch_size: int) -> int:
-    """Return batch_size if it is a positive integer, else raise a ValueError saying so."""
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
-        raise ValueError(f"batch_size must be a positive integer (the seed uses 128), got {batch_size!r}.")
-    return int(batch_size)
+
+def check_batch_size(batch_size: int, name: str = "batch_size") -> int:
+    """Return batch_size (as an int) if it is a positive integer, else raise a ValueError saying so.
+
+    ``name`` is the argument the message names (the command line passes ``--batch-size``).
+    """
+    return positive_int(name, batch_size, hint=" (the post uses 128)")
 
 
 def check_smoothing(smoothing: float) -> float:
-    """Return smoothing if it lies in (0, 1], else raise a ValueError saying so."""
-    if not isinstance(smoothing, (int, float, np.floating)) or not 0.0 < float(smoothing) <= 1.0:
+    """Return smoothing if it is a number in (0, 1] (not a bool), else raise a ValueError saying so."""
+    number = isinstance(smoothing, (int, float, np.integer, np.floating))
+    if not number or isinstance(smoothing, bool) or not 0.0 < float(smoothing) <= 1.0:
         raise ValueError(
-            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the seed uses 0.9; got {smoothing!r}."
+            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the post uses 0.9; got {smoothing!r}."
         )
     return float(smoothing)
 

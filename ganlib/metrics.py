@@ -21,7 +21,15 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from ganlib.validate import finite_array, positive_int
+
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
+
+#: The fewest samples ``python -m ganlib evaluate`` accepts. The Fréchet distance is biased
+#: upwards for small samples (chapter 07: two sets of real digits, whose true distance is 0,
+#: are tens of units apart at 50 digits each and still clearly apart at 500); below 500 the
+#: bias swamps the differences between generators. Compare distances at one sample size only.
+MIN_FRECHET_SAMPLES = 500
 
 
 def build_classifier() -> keras.Model:
@@ -76,6 +84,8 @@ def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.nd
     from ganlib.data import as_model_input
 
     x = as_model_input(images)
+    if len(x) == 0:
+        raise ValueError("No images to classify: pass at least one image.")
     feats, probs = feats_model.predict(x, batch_size=500, verbose=0)
     return probs, feats
 
@@ -107,10 +117,16 @@ def _sqrt_psd(matrix: np.ndarray) -> np.ndarray:
 
 def frechet_distance(feats_a: np.ndarray, feats_b: np.ndarray) -> float:
     """‖μa − μb‖² + Tr(Σa + Σb − 2 (Σa Σb)^½) between two feature sets (n, d)."""
-    a = np.asarray(feats_a, np.float64)
-    b = np.asarray(feats_b, np.float64)
+    hint = " (features from a generator that outputs NaN: its training diverged)"
+    a = finite_array("feats_a", feats_a, hint=hint, dtype=np.float64)
+    b = finite_array("feats_b", feats_b, hint=hint, dtype=np.float64)
     if a.ndim != 2 or b.ndim != 2 or a.shape[1] != b.shape[1]:
         raise ValueError(f"Feature sets must be (n, d) with the same d, got {a.shape} and {b.shape}.")
+    if min(len(a), len(b)) < 2:
+        raise ValueError(
+            f"The Fréchet distance needs at least 2 samples in each set to estimate a covariance, "
+            f"got {len(a)} and {len(b)} (use {MIN_FRECHET_SAMPLES:,} or more for a meaningful value)."
+        )
     mu_a, mu_b = a.mean(0), b.mean(0)
     cov_a, cov_b = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
     root_a = _sqrt_psd(cov_a)
@@ -175,5 +191,6 @@ def real_reference(n: int = 2000, seed: int = 0) -> dict:
     from ganlib.data import load_mnist
 
     images = load_mnist("bundled", split="train")[0]
+    n = positive_int("n", n, maximum=len(images), hint=" (the training digits it draws from)")
     pick = np.random.default_rng(seed).choice(len(images), n, replace=False)
     return evaluate_images(heldout_digits()[0], reference_feats=predict(images[pick])[1])

@@ -14,11 +14,18 @@ from __future__ import annotations
 import os
 
 import keras
+import numpy as np
 import tensorflow as tf
 from keras import layers
 
+from ganlib.validate import positive_int
+
 IMAGE_SHAPE = (28, 28, 1)
 DEFAULT_NOISE_DIM = 200
+#: Largest noise size accepted: 50 times the post's 200. A generator's first Dense layer has
+#: noise_dim × 6,272 weights, so 10,000 is already 250 MB of float32; sizes far beyond it only
+#: exhaust memory.
+MAX_NOISE_DIM = 10_000
 _DENSE_UNITS = 128 * 7 * 7
 
 
@@ -52,11 +59,12 @@ def leaky_relu_layer(negative_slope: float = 0.2) -> layers.LeakyReLU:
     return layer
 
 
-def check_noise_dim(noise_dim: int) -> int:
-    """Return noise_dim if it is a positive integer, else raise a ValueError saying so."""
-    if isinstance(noise_dim, bool) or not isinstance(noise_dim, int) or noise_dim <= 0:
-        raise ValueError(f"noise_dim must be a positive integer (the post uses 200), got {noise_dim!r}.")
-    return noise_dim
+def check_noise_dim(noise_dim: int, name: str = "noise_dim") -> int:
+    """Return noise_dim (as an int) if it is an integer in 1..MAX_NOISE_DIM, else raise a ValueError.
+
+    ``name`` is the argument the message names (the command line passes ``--noise-dim``).
+    """
+    return positive_int(name, noise_dim, maximum=MAX_NOISE_DIM, hint=" (the post uses 200)")
 
 
 def build_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False) -> keras.Model:
@@ -65,7 +73,7 @@ def build_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False
     ``batch_norm=True`` adds BatchNormalization before both LeakyReLUs (+25,344 params,
     half of them non-trainable running statistics); the default is the post's network.
     """
-    check_noise_dim(noise_dim)
+    noise_dim = check_noise_dim(noise_dim)
     if not isinstance(batch_norm, bool):
         raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
 
@@ -100,7 +108,8 @@ def has_batch_norm(generator: keras.Model) -> bool:
 
 def build_discriminator(dropout: float = 0.3) -> keras.Model:
     """28×28×1 image → probability that it is real (212,865 params)."""
-    if not 0.0 <= dropout < 1.0:
+    number = isinstance(dropout, (int, float, np.integer, np.floating)) and not isinstance(dropout, bool)
+    if not number or not 0.0 <= dropout < 1.0:
         raise ValueError(f"dropout must be in [0, 1) (the post uses 0.3), got {dropout!r}.")
     return keras.Sequential(
         [
@@ -139,6 +148,25 @@ def weights_batch_norm(path: str | os.PathLike) -> bool:
     return _weights_facts(path)[1]
 
 
+def _open_weights(path):
+    """The HDF5 file at path, open for reading; a ValueError if it is not one (truncated, not HDF5)."""
+    import h5py
+
+    try:
+        return h5py.File(path, "r")
+    except OSError as err:
+        reason = str(err).split("(")[-1].rstrip(")") if "(" in str(err) else str(err)
+        raise ValueError(
+            f"{path} is not a readable Keras weights file (truncated or not HDF5: {reason}); "
+            "copy it again or retrain (python -m ganlib train --out runs/NAME)."
+        ) from None
+
+
+def _is_keras3_weights(f) -> bool:
+    """True if an open HDF5 file has the layout Keras 3's ``save_weights`` writes."""
+    return "layers" in f and "vars" in f and "layer_names" not in f.attrs
+
+
 def _weights_facts(path) -> tuple[int | None, bool]:
     import h5py
 
@@ -151,32 +179,53 @@ def _weights_facts(path) -> tuple[int | None, bool]:
         if "batch_normalization" in name:
             norms.append(name)
 
-    with h5py.File(path, "r") as f:
+    with _open_weights(path) as f:
         f.visititems(visit)
     return (found[0] if found else None), bool(norms)
+
+
+def _check_weights_file(path: str) -> None:
+    """Raise a ValueError that says what to do unless path is a readable ``*.weights.h5`` file."""
+    if not os.path.isfile(path):
+        if os.path.isfile(os.path.join(path, "generator.weights.h5")):
+            raise ValueError(
+                f"{path} is a run folder; pass the weights file in it: "
+                f"{os.path.join(path, 'generator.weights.h5')}."
+            )
+        raise ValueError(f"No weights file at {path!r}; train first (python -m ganlib train).")
+    with _open_weights(path) as f:
+        keras3 = _is_keras3_weights(f)
+    if path.endswith(".weights.h5"):
+        return
+    if keras3:
+        stem = path[: -len(".h5")] if path.endswith(".h5") else path
+        raise ValueError(
+            f"{path} is a Keras 3 weights file, but Keras only loads one whose name ends in "
+            f"'.weights.h5': rename it to {stem}.weights.h5."
+        )
+    raise ValueError(
+        f"{path!r}: Keras 3 weights files end in '.weights.h5' "
+        "(Keras 2 '.h5' files from the original post do not load here)."
+    )
 
 
 def generator_for_weights(path: str | os.PathLike) -> keras.Model:
     """A generator built to fit a ``*.weights.h5`` file (noise size, BatchNorm), weights loaded."""
     path = os.fspath(path)
-    if not os.path.isfile(path):
-        raise ValueError(f"No weights file at {path!r}; train first (python -m ganlib train).")
-    if not path.endswith(".weights.h5"):
-        return load_generator_weights(build_generator(), path)  # explains the file name
+    _check_weights_file(path)
     noise_dim, batch_norm = _weights_facts(path)
-    return load_generator_weights(build_generator(noise_dim or DEFAULT_NOISE_DIM, batch_norm), path)
+    if noise_dim is None:
+        raise ValueError(
+            f"{path} holds no generator weights (no Dense layer of {_DENSE_UNITS:,} units; "
+            "a discriminator's or another model's?); pass a generator*.weights.h5 file of a run folder."
+        )
+    return load_generator_weights(build_generator(noise_dim, batch_norm), path)
 
 
 def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> keras.Model:
     """Load ``*.weights.h5`` into generator, explaining a noise-size mismatch."""
     path = os.fspath(path)
-    if not os.path.isfile(path):
-        raise ValueError(f"No weights file at {path!r}; train first (python -m ganlib train).")
-    if not path.endswith(".weights.h5"):
-        raise ValueError(
-            f"{path!r}: Keras 3 weights files end in '.weights.h5' "
-            "(Keras 2 '.h5' files from the original post do not load here)."
-        )
+    _check_weights_file(path)
     expected = noise_dim_of(generator)
     stored, stored_norm = _weights_facts(path)
     if stored is not None and stored != expected:
@@ -190,5 +239,9 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
             f"build it with build_generator(..., batch_norm={stored_norm}) "
             "or use ganlib.models.generator_for_weights(path)."
         )
-    generator.load_weights(path)
+    try:
+        generator.load_weights(path)
+    except (ValueError, OSError, KeyError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ValueError(f"{path} does not fit this generator ({first}).") from None
     return generator

@@ -1,4 +1,4 @@
-"""Figures: digit grids (grey, as the seed's ``plt.gray()``), loss curves, animations."""
+"""Figures: digit grids (grey, as the post's ``plt.gray()``), loss curves, animations."""
 
 from __future__ import annotations
 

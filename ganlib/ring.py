@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ganlib.validate import positive_int
+
 N_MODES = 8
 RADIUS = 2.0
 MODE_STD = 0.05
@@ -187,9 +189,7 @@ def train_ring(
     """
     settings = {k: v for k, v in locals().items()}
     for name in ("steps", "batch_size", "hidden", "noise_dim", "snapshot_every", "n_eval"):
-        value = settings[name]
-        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value <= 0:
-            raise ValueError(f"{name} must be a positive integer, got {value!r}.")
+        positive_int(name, settings[name])
     for name in ("lr_g", "lr_d"):
         if not settings[name] > 0:
             raise ValueError(f"{name} must be positive, got {settings[name]!r}.")

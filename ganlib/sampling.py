@@ -6,20 +6,24 @@ import keras
 import numpy as np
 
 from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, noise_dim_of
+from ganlib.validate import finite_array, positive_int, random_seed
 
 
 def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -> np.ndarray:
-    """float32 ``(n, noise_dim)`` drawn from N(0, 1); the same seed gives the same noise."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n <= 0:
-        raise ValueError(f"n (how many noise vectors) must be a positive integer, got {n!r}.")
-    check_noise_dim(noise_dim)
-    rng = np.random.default_rng(seed)
-    return rng.standard_normal((int(n), noise_dim), dtype=np.float32)
+    """float32 ``(n, noise_dim)`` drawn from N(0, 1); the same seed gives the same noise.
+
+    ``seed``: a non-negative integer, or None for fresh noise on every call.
+    """
+    n = positive_int("n (how many noise vectors)", n)
+    noise_dim = check_noise_dim(noise_dim)
+    rng = np.random.default_rng(random_seed("seed", seed))
+    return rng.standard_normal((n, noise_dim), dtype=np.float32)
 
 
 def generate(generator: keras.Model, z: np.ndarray, batch_size: int = 256) -> np.ndarray:
     """Images float32 ``(n, 28, 28, 1)`` in [-1, 1] for noise ``z`` of shape ``(n, noise_dim)``."""
-    z = np.asarray(z, dtype=np.float32)
+    z = finite_array("z (the noise)", z, hint="; make noise with ganlib.sampling.noise")
+    batch_size = positive_int("batch_size", batch_size)
     expected = noise_dim_of(generator)
     if z.ndim == 1:
         z = z[np.newaxis]
@@ -27,6 +31,11 @@ def generate(generator: keras.Model, z: np.ndarray, batch_size: int = 256) -> np
         raise ValueError(
             f"Noise of shape {z.shape} does not fit this generator, which expects "
             f"(n, {expected}); make it with ganlib.sampling.noise(n, noise_dim={expected})."
+        )
+    if len(z) == 0:
+        raise ValueError(
+            f"No noise vectors: z has shape {z.shape}; make at least one with "
+            f"ganlib.sampling.noise(n, noise_dim={expected})."
         )
     out = [
         keras.ops.convert_to_numpy(generator(z[i : i + batch_size], training=False))
@@ -41,19 +50,20 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
     method ``"linear"`` walks the straight line; ``"slerp"`` walks the great circle,
     which keeps the vectors at the typical length of Gaussian noise.
     """
-    z0 = np.asarray(z0, np.float32).reshape(-1)
-    z1 = np.asarray(z1, np.float32).reshape(-1)
+    hint = "; pass finite noise vectors, e.g. from ganlib.sampling.noise"
+    z0 = finite_array("z0", z0, hint=hint).reshape(-1)
+    z1 = finite_array("z1", z1, hint=hint).reshape(-1)
     if z0.shape != z1.shape:
         raise ValueError(f"z0 and z1 must have the same length, got {z0.shape} and {z1.shape}.")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:
-        raise ValueError(f"steps must be an integer ≥ 2 (both ends are included), got {steps!r}.")
-    t = np.linspace(0.0, 1.0, int(steps), dtype=np.float32)[:, None]
+    steps = positive_int("steps", steps, minimum=2, hint=" (both ends are included)")
+    t = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
     if method == "linear":
         return (1 - t) * z0 + t * z1
     if method == "slerp":
-        cos = np.dot(z0, z1) / (np.linalg.norm(z0) * np.linalg.norm(z1))
+        lengths = np.linalg.norm(z0) * np.linalg.norm(z1)
+        cos = np.dot(z0, z1) / lengths if lengths > 0 else 1.0
         omega = np.arccos(np.clip(cos, -1.0, 1.0))
-        if omega < 1e-6:
+        if omega < 1e-6:  # (nearly) the same direction, or a zero vector: the line is the arc
             return (1 - t) * z0 + t * z1
         return (np.sin((1 - t) * omega) * z0 + np.sin(t * omega) * z1) / np.sin(omega)
     raise ValueError(f"method must be 'linear' or 'slerp', got {method!r}.")
@@ -61,7 +71,8 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
 
 def to_uint8(images: np.ndarray) -> np.ndarray:
     """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of scale_images)."""
-    images = np.asarray(images, np.float32)
+    hint = "; to_uint8 needs finite pixels in [-1, 1] (NaN from a generator: its training diverged)"
+    images = finite_array("images", images, hint=hint)
     if images.ndim == 4:
         images = images[..., 0]
     return np.clip(np.rint(images * 127.5 + 127.5), 0, 255).astype(np.uint8)

@@ -21,6 +21,7 @@ import tensorflow as tf
 from keras import ops
 
 from ganlib.labels import check_batch_size
+from ganlib.validate import positive_int
 
 TARGET_MEAN = 4.0
 TARGET_STD = 1.25
@@ -153,8 +154,7 @@ def train_toy(
     plain gradient descent (``"sgd"``), whose step is proportional to the gradient, with
     ``generator_learning_rate`` (default: ``learning_rate``).
     """
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps <= 0:
-        raise ValueError(f"steps must be a positive integer, got {steps!r}.")
+    steps = positive_int("steps", steps)
     if generator_loss not in GENERATOR_LOSSES:
         raise ValueError(f"generator_loss must be one of {GENERATOR_LOSSES}, got {generator_loss!r}.")
     if generator_optimizer not in GENERATOR_OPTIMIZERS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import keras
@@ -23,15 +24,32 @@ from keras import ops
 
 from ganlib.labels import check_smoothing
 from ganlib.models import has_batch_norm, noise_dim_of
-from ganlib.runs import completed_epochs, load_grids
+from ganlib.runs import (
+    BACKUP_NAME,
+    TMP_PREFIX,
+    RunLock,
+    check_run_dir,
+    completed_epochs,
+    copy_atomic,
+    has_checkpoint,
+    load_grids,
+    load_history,
+    read_epoch_record,
+    remove_leftovers,
+    save_history,
+    say,
+    short_error,
+    write_atomic,
+)
 from ganlib.sampling import generate, to_uint8
+from ganlib.validate import positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
 
 
 def post_adam(learning_rate: float = POST_LEARNING_RATE) -> keras.optimizers.Optimizer:
     """The post's optimizer: Adam, learning rate 2e-4, beta_1 0.5 (another rate if given)."""
-    number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
+    number = isinstance(learning_rate, (int, float, np.floating)) and not isinstance(learning_rate, bool)
     if not number or not 0 < learning_rate < 1:
         raise ValueError(f"learning rate must be a number in (0, 1), got {learning_rate!r}.")
     return keras.optimizers.Adam(learning_rate=float(learning_rate), beta_1=0.5)
@@ -175,38 +193,158 @@ class GAN(keras.Model):
         super().load_own_variables(rest)
 
 
-class SampleGrid(keras.callbacks.Callback):
+def _epochs(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] → '1–3, 5' (epochs counted from 1, as Keras prints them)."""
+    spans: list[list[int]] = []
+    for n in sorted(numbers):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def _checkpoint_end(epoch: int) -> str:
+    return f"the checkpoint ends at epoch {epoch}" if epoch else "no epoch was checkpointed"
+
+
+def _weights_problem(path: Path, net: keras.Model) -> str | None:
+    """Why ``path`` does not hold ``net``'s current weights (None if it does); ``net`` is unchanged."""
+    if not path.is_file():
+        return "missing"
+    kept = net.get_weights()
+    try:
+        net.load_weights(path)
+        same = all(np.array_equal(a, b) for a, b in zip(net.get_weights(), kept))
+    except Exception as err:  # whatever a damaged file raises
+        return f"unreadable: {short_error(err)}"
+    finally:
+        net.set_weights(kept)
+    return None if same else "from another epoch"
+
+
+def _save_weights(path: Path, net: keras.Model) -> None:
+    write_atomic(path, net.save_weights)
+
+
+class _ResumingCallback(keras.callbacks.Callback):
+    """A callback whose files must match the run's checkpoint before training goes on.
+
+    ``train()`` calls ``resume(epoch)`` once the model holds the checkpoint of ``epoch``
+    complete epochs; in a ``fit`` of your own it runs at the first epoch.
+    """
+
+    _resumed = False
+
+    def resume(self, epoch: int) -> None:
+        self._resumed = True
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if not self._resumed:
+            self.resume(epoch)
+
+
+class SampleGrid(_ResumingCallback):
     """Generate images from one fixed noise batch after every epoch.
 
     The grids are kept in ``self.grids`` (epoch → float32 images) and, if ``out_dir``
     is given, written as ``epoch-NNN.png`` there and collected in ``grids.npz`` (uint8),
-    which a resumed run extends.
+    which a resumed run extends. A grid depends only on that epoch's generator, so with
+    ``weights_dir`` (where GeneratorCheckpoint keeps ``generator-epoch-NNN.weights.h5``)
+    a resumed run regenerates grids that a damaged ``grids.npz`` lost.
     """
 
-    def __init__(self, z: np.ndarray, out_dir: str | os.PathLike | None = None):
+    def __init__(
+        self,
+        z: np.ndarray,
+        out_dir: str | os.PathLike | None = None,
+        weights_dir: str | os.PathLike | None = None,
+    ):
         super().__init__()
         self.z = np.asarray(z, np.float32)
         self.out_dir = Path(out_dir) if out_dir is not None else None
+        self.weights_dir = Path(weights_dir) if weights_dir is not None else None
         self.grids: dict[int, np.ndarray] = {}
 
-    def on_train_begin(self, logs=None):
-        if self.out_dir is not None and (self.out_dir / "grids.npz").is_file():
-            self.grids.update(load_grids(self.out_dir))
+    def _save(self, epochs: list[int]) -> None:
+        from ganlib.plotting import save_grid
+
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for e in epochs:
+            write_atomic(
+                self.out_dir / f"epoch-{e:03d}.png",
+                lambda tmp, e=e: save_grid(self.grids[e], tmp, title=f"epoch {e}"),
+            )
+        packed = {f"epoch_{e:03d}": to_uint8(g) for e, g in sorted(self.grids.items())}
+        write_atomic(self.out_dir / "grids.npz", lambda tmp: np.savez_compressed(tmp, **packed))
 
     def on_epoch_end(self, epoch, logs=None):
-        images = generate(self.model.generator, self.z)
-        self.grids[epoch + 1] = images
+        self.grids[epoch + 1] = generate(self.model.generator, self.z)
         if self.out_dir is not None:
-            from ganlib.plotting import save_grid
+            self._save([epoch + 1])
 
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            save_grid(images, self.out_dir / f"epoch-{epoch + 1:03d}.png", title=f"epoch {epoch + 1}")
-            packed = {f"epoch_{e:03d}": to_uint8(g) for e, g in sorted(self.grids.items())}
-            np.savez_compressed(self.out_dir / "grids.npz", **packed)
+    def _regenerate(self, e: int, epoch: int) -> np.ndarray | None:
+        """The grid of epoch ``e`` from its generator weights (None if they are not readable)."""
+        gen = self.model.generator
+        if e == epoch:
+            return generate(gen, self.z)
+        path = self.weights_dir / f"generator-epoch-{e:03d}.weights.h5" if self.weights_dir else None
+        if path is None or not path.is_file():
+            return None
+        kept = gen.get_weights()
+        try:
+            gen.load_weights(path)
+            return generate(gen, self.z)
+        except Exception:  # a damaged weights file: that grid is lost
+            return None
+        finally:
+            gen.set_weights(kept)
+
+    def resume(self, epoch: int) -> None:
+        """Keep the grids of epochs 1..epoch: drop later ones, regenerate lost ones."""
+        super().resume(epoch)
+        if self.out_dir is None:
+            self.grids = {e: g for e, g in self.grids.items() if e <= epoch}
+            return
+        npz = self.out_dir / "grids.npz"
+        changed = False
+        if npz.is_file():
+            try:
+                loaded = load_grids(npz)
+            except Exception as err:  # BadZipFile, EOFError, OSError, ...: whatever a cut file raises
+                say(f"{npz} was unreadable ({short_error(err)}); rebuilding it.")
+                loaded, changed = {}, True
+            for e, g in loaded.items():
+                self.grids.setdefault(e, g)
+        beyond = sorted(e for e in self.grids if e > epoch)
+        if beyond:
+            self.grids = {e: g for e, g in self.grids.items() if e <= epoch}
+            say(f"dropped epoch {_epochs(beyond)} from {npz}: {_checkpoint_end(epoch)}.")
+            changed = True
+        remade, lost = [], []
+        for e in range(1, epoch + 1):
+            if e not in self.grids:
+                images = self._regenerate(e, epoch)
+                if images is None:
+                    lost.append(e)
+                else:
+                    self.grids[e], changed = images, True
+                    remade.append(e)
+        if remade:
+            say(f"regenerated the grid of epoch {_epochs(remade)} in {npz} from the saved generator weights.")
+        if lost:
+            say(
+                f"the grid of epoch {_epochs(lost)} is lost (no readable "
+                f"generator-epoch-NNN.weights.h5 to regenerate it from)."
+            )
+        no_png = [e for e in sorted(self.grids) if not (self.out_dir / f"epoch-{e:03d}.png").is_file()]
+        if no_png:
+            say(f"redrew {self.out_dir}/epoch-NNN.png for epoch {_epochs(no_png)}.")
+        if changed or no_png:
+            self._save(no_png)
 
 
-
-class GeneratorCheckpoint(keras.callbacks.Callback):
+class GeneratorCheckpoint(_ResumingCallback):
     """Save the generator's weights after every epoch (latest, and one file per epoch); with
     ``GAN(ema=…)`` also the moving average's (``generator-ema*.weights.h5``)."""
 
@@ -215,38 +353,198 @@ class GeneratorCheckpoint(keras.callbacks.Callback):
         self.out_dir = Path(out_dir)
         self.keep_every_epoch = keep_every_epoch
 
+    def _targets(self, epoch: int) -> list[tuple[Path, keras.Model]]:
+        """(file, network) pairs that hold the weights after ``epoch`` epochs."""
+        nets = [("generator", self.model.generator)]
+        if getattr(self.model, "ema_generator", None) is not None:
+            nets.append(("generator-ema", self.model.ema_generator))
+        targets = []
+        for name, net in nets:
+            if self.keep_every_epoch:
+                targets.append((self.out_dir / f"{name}-epoch-{epoch:03d}.weights.h5", net))
+            targets.append((self.out_dir / f"{name}.weights.h5", net))
+        return targets
+
+    def _info(self, epoch: int) -> dict:
+        gen = self.model.generator
+        return {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch}
+
+    def _save_info(self, epoch: int) -> None:
+        text = json.dumps(self._info(epoch), indent=2) + "\n"
+        write_atomic(self.out_dir / "generator.json", lambda tmp: tmp.write_text(text))
+
     def on_epoch_end(self, epoch, logs=None):
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        gen = self.model.generator
-        gen.save_weights(self.out_dir / "generator.weights.h5")
-        if self.keep_every_epoch:
-            gen.save_weights(self.out_dir / f"generator-epoch-{epoch + 1:03d}.weights.h5")
-        ema = getattr(self.model, "ema_generator", None)
-        if ema is not None:
-            ema.save_weights(self.out_dir / "generator-ema.weights.h5")
-            if self.keep_every_epoch:
-                ema.save_weights(self.out_dir / f"generator-ema-epoch-{epoch + 1:03d}.weights.h5")
-        info = {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch + 1}
-        (self.out_dir / "generator.json").write_text(json.dumps(info, indent=2) + "\n")
+        for path, net in self._targets(epoch + 1):
+            _save_weights(path, net)
+        self._save_info(epoch + 1)
+
+    def resume(self, epoch: int) -> None:
+        """Rewrite from the restored model whichever file of epoch ``epoch`` is missing,
+        unreadable or holds other weights (e.g. a later epoch's, cut off before its checkpoint)."""
+        super().resume(epoch)
+        if epoch == 0:
+            return
+        for path, net in self._targets(epoch):
+            problem = _weights_problem(path, net)
+            if problem:
+                _save_weights(path, net)
+                say(f"rewrote {path} from the checkpoint of epoch {epoch} (it was {problem}).")
+        info = self.out_dir / "generator.json"
+        try:
+            same = json.loads(info.read_text()) == self._info(epoch)
+        except (OSError, ValueError):
+            same = False
+        if not same:
+            self._save_info(epoch)
+            say(f"rewrote {info} for epoch {epoch}.")
 
 
+class HistoryCSV(_ResumingCallback):
+    """The per-epoch losses in ``history.csv`` (columns epoch, d_loss, g_loss; epoch counted
+    from 0 as in Keras' CSVLogger). The rows are kept in memory and the file is rewritten
+    whole after every epoch, so a kill never leaves half a line, and a resumed run keeps
+    exactly the epochs its checkpoint holds."""
+
+    def __init__(self, path: str | os.PathLike):
+        super().__init__()
+        self.path = Path(path)
+        self.rows: list[dict[str, float]] = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        row = {"epoch": epoch, **{k: float(v) for k, v in (logs or {}).items()}}
+        self.rows = [r for r in self.rows if r["epoch"] < epoch] + [row]
+        save_history(self.path, self.rows)
+
+    def resume(self, epoch: int) -> None:
+        """Load the rows of epochs 1..epoch; drop later ones; say which are missing."""
+        super().resume(epoch)
+        rows, changed = [], False
+        if self.path.is_file():
+            try:
+                table = load_history(self.path)
+                rows = [dict(zip(table, values)) for values in zip(*table.values())]
+                rows = [{**r, "epoch": int(r["epoch"])} for r in rows]
+            except Exception as err:  # a damaged file
+                say(f"{self.path} was unreadable ({short_error(err)}); starting it again.")
+                rows, changed = [], True
+        by_epoch = {r["epoch"]: r for r in rows}  # a repeated epoch: the last row counts
+        changed |= len(by_epoch) < len(rows)
+        beyond = sorted(e + 1 for e in by_epoch if e >= epoch)
+        if beyond:
+            say(f"dropped epoch {_epochs(beyond)} from {self.path}: {_checkpoint_end(epoch)}.")
+            changed = True
+        self.rows = [by_epoch[e] for e in sorted(by_epoch) if e < epoch]
+        missing = [e + 1 for e in range(epoch) if e not in by_epoch]
+        if missing:
+            say(f"{self.path} lacks epoch {_epochs(missing)}; those losses are lost.")
+        if changed:
+            save_history(self.path, self.rows)
+
+
+class RunBackup(keras.callbacks.BackupAndRestore):
+    """Keras' BackupAndRestore, keeping two checkpoints, written so that a kill at any instant
+    leaves a whole one (same files: ``latest.weights.h5``, ``training_metadata.json`` and
+    their ``.bkp`` copies, the checkpoint before).
+
+    Keras writes both files in place, so a kill can leave a cut file or a record of the
+    wrong epoch. Here each file is replaced whole, and the record of the latest checkpoint is
+    removed while its weights are being replaced: a latest checkpoint without a readable
+    record, or whose weights do not load, is passed over for the one before.
+    """
+
+    def __init__(self, backup_dir: str | os.PathLike):
+        super().__init__(str(backup_dir), double_checkpoint=True, delete_checkpoint=False)
+        self.epoch: int | None = None  # the epoch restored, once restored
+        self._latest_whole = False
+
+    def on_train_begin(self, logs=None):
+        if self.epoch is None:
+            self.restore()
+
+    def _try(self, weights: str, meta: str) -> tuple[int | None, str]:
+        """Load weights + record into the model: (epoch, "") or (None, what is wrong)."""
+        record = Path(meta)
+        epoch = read_epoch_record(record)
+        if epoch is None:
+            return None, f"{record.name} {'unreadable' if record.exists() else 'missing'}"
+        if not Path(weights).is_file():
+            return None, f"{Path(weights).name} missing"
+        try:
+            if weights.endswith(".weights.h5"):
+                self.model.load_weights(weights)
+            else:  # Keras loads only files named *.weights.h5
+                tmp = Path(self.backup_dir) / f"{TMP_PREFIX}{os.getpid()}-previous.weights.h5"
+                try:
+                    shutil.copyfile(weights, tmp)
+                    self.model.load_weights(tmp)
+                finally:
+                    tmp.unlink(missing_ok=True)
+        except Exception as err:  # whatever a damaged file raises
+            return None, f"{Path(weights).name} unreadable: {short_error(err)}"
+        return epoch, ""
+
+    def restore(self, model: keras.Model | None = None) -> int:
+        """Load the newest whole checkpoint into the model; returns its epoch (0 if none)."""
+        if model is not None:
+            self.set_model(model)
+        opt = self.model.optimizer
+        if opt is not None and not opt.built:
+            opt.build(self.model.trainable_variables)
+        latest = (self._weights_path, self._training_metadata_path)
+        previous = (self._prev_weights_path, self._prev_training_metadata_path)
+        epoch, problem = self._try(*latest)
+        if epoch is not None:
+            self._latest_whole = True
+        elif not Path(latest[1]).exists() and not Path(previous[1]).exists():
+            epoch = 0  # no epoch was ever recorded: start from scratch
+        else:
+            epoch, problem_before = self._try(*previous)
+            if epoch is None:
+                raise ValueError(
+                    f"No usable checkpoint is left in {self.backup_dir} (latest: {problem}; "
+                    f"the one before: {problem_before}); start over in a new folder."
+                )
+            # The one before becomes the latest again (record last: whole at every instant).
+            Path(self._training_metadata_path).unlink(missing_ok=True)
+            copy_atomic(previous[0], latest[0])
+            copy_atomic(previous[1], latest[1])
+            self._latest_whole = True
+            say(
+                f"the latest checkpoint in {self.backup_dir} is not whole ({problem}); "
+                f"continuing from the one before it, after epoch {epoch}."
+            )
+        self.epoch = epoch
+        if epoch:
+            self.model._initial_epoch = epoch  # as Keras' BackupAndRestore does
+        return epoch
+
+    def _save_model(self):
+        backup = Path(self.backup_dir)
+        backup.mkdir(parents=True, exist_ok=True)
+        weights, meta = Path(self._weights_path), Path(self._training_metadata_path)
+        if self._latest_whole:  # keep it as the one before
+            copy_atomic(weights, self._prev_weights_path)
+            copy_atomic(meta, self._prev_training_metadata_path)
+        meta.unlink(missing_ok=True)  # from here until the new record, the one before counts
+        self._latest_whole = False
+        _save_weights(weights, self.model)
+        record = json.dumps({"epoch": self._current_epoch, "batch": self._last_batch_seen})
+        write_atomic(meta, lambda tmp: tmp.write_text(record))
+        self._latest_whole = True
 
 
 def run_callbacks(run_dir: str | os.PathLike, z_fixed: np.ndarray) -> list[keras.callbacks.Callback]:
-    """The callbacks a checkpointed run uses: resume, history, generator weights, grids."""
+    """The callbacks a checkpointed run uses: generator weights, grids, history, then the
+    checkpoint. Keras calls them in this order, so an epoch is recorded as done only after
+    its files are written."""
     run_dir = Path(run_dir)
     return [
-        keras.callbacks.BackupAndRestore(run_dir / "backup", delete_checkpoint=False),
-        keras.callbacks.CSVLogger(str(run_dir / "history.csv"), append=True),
         GeneratorCheckpoint(run_dir),
-        SampleGrid(z_fixed, out_dir=run_dir / "grids"),
+        SampleGrid(z_fixed, out_dir=run_dir / "grids", weights_dir=run_dir),
+        HistoryCSV(run_dir / "history.csv"),
+        RunBackup(run_dir / BACKUP_NAME),
     ]
-
-
-def _positive_int(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value <= 0:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}.")
-    return int(value)
 
 
 def train(
@@ -276,27 +574,38 @@ def train(
 
     ``images``: uint8 digits (default: ``load_mnist(data)``), of which the first
     ``n_images`` are used. With ``run_dir`` every epoch is checkpointed there (Keras'
-    BackupAndRestore), with the loss history (``history.csv``), the generator's weights
-    and a fixed-noise grid; ``resume=True`` continues such a run up to ``epochs``.
-    The Keras ``History`` is at ``gan.history`` and the grids at ``gan.sample_grid.grids``.
+    BackupAndRestore, two checkpoints), with the loss history (``history.csv``), the
+    generator's weights and a fixed-noise grid; ``resume=True`` continues such a run up to
+    ``epochs``. The Keras ``History`` is at ``gan.history`` and the grids at
+    ``gan.sample_grid.grids``.
+
+    A run folder survives a kill at any instant: every file is replaced whole, and
+    ``resume=True`` continues from the last complete epoch, repairing (and saying so) the
+    files that epoch left damaged. One process at a time trains in a folder (``.lock``); a
+    folder that holds other files but no ``run.json`` is refused, not overwritten.
     """
-    from ganlib.data import load_mnist, make_dataset, steps_per_epoch
+    from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
     from ganlib.labels import check_batch_size
     from ganlib.models import build_discriminator, build_generator, check_noise_dim
     from ganlib.sampling import noise
 
-    epochs = _positive_int("epochs", epochs)
+    epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
-    check_noise_dim(noise_dim)
-    check_smoothing(smoothing)
-    check_ema(ema)
+    noise_dim = check_noise_dim(noise_dim)
+    smoothing = check_smoothing(smoothing)
+    ema = check_ema(ema)
+    seed = random_seed("seed", seed, maximum=2**32 - 1, none_ok=False)
+    n_grid = positive_int("n_grid", n_grid)
     post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
+    d_learning_rate, g_learning_rate = float(d_learning_rate), float(g_learning_rate)
     if not isinstance(batch_norm, bool):
         raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
     if images is None:
         images, _ = load_mnist(data)
+    elif np.asarray(images).dtype != np.uint8:  # uint8 digits are scaled by make_dataset
+        check_training_images(images)
     if n_images is not None:
-        images = images[: _positive_int("n_images", n_images)]
+        images = images[: positive_int("n_images", n_images)]
     steps = steps_per_epoch(len(images), batch_size)
     config = {
         "batch_size": batch_size,
@@ -310,52 +619,82 @@ def train(
         "g_learning_rate": g_learning_rate,
     }
 
-    start = 0
-    if run_dir is not None:
-        run_dir = Path(run_dir)
-        start = completed_epochs(run_dir)
-        if start and not resume:
+    def build() -> GAN:
+        keras.utils.set_random_seed(seed)
+        gan = GAN(
+            build_generator(noise_dim, batch_norm=batch_norm),
+            build_discriminator(),
+            smoothing=smoothing,
+            seed=seed,
+            ema=ema,
+        )
+        gan.compile(d_optimizer=post_adam(d_learning_rate), g_optimizer=post_adam(g_learning_rate))
+        gan(noise(1, noise_dim))  # build, so a checkpoint can be restored into it
+        return gan
+
+    def fit(gan: GAN, callbacks: list, start: int) -> GAN:
+        gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))
+        dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start)
+        gan.fit(
+            dataset,
+            epochs=epochs,
+            initial_epoch=start,
+            steps_per_epoch=steps,
+            callbacks=callbacks,
+            verbose=verbose,
+            shuffle=False,
+        )
+        return gan
+
+    if run_dir is None:
+        gan = build()
+        return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed))], 0)
+
+    run_dir = Path(run_dir)
+    check_run_dir(run_dir)
+    with RunLock(run_dir):
+        remove_leftovers(run_dir)
+        recorded = completed_epochs(run_dir)
+        if (recorded or has_checkpoint(run_dir)) and not resume:
+            trained = (
+                f"trained for {recorded} epochs" if recorded else "(its checkpoint record is unreadable)"
+            )
             raise ValueError(
-                f"{run_dir} already holds a run trained for {start} epochs. Pass resume=True "
+                f"{run_dir} already holds a run {trained}. Pass resume=True "
                 "(--resume on the command line) to continue it, or choose a new output folder."
             )
-        saved = run_dir / "run.json"
-        if start and saved.is_file():
-            before = json.loads(saved.read_text())
-            # Settings a run folder predates had their default values then.
-            defaults = {"batch_norm": False, "ema": None, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4}
-            changed = {
-                k: (before.get(k, defaults.get(k)), v)
-                for k, v in config.items()
-                if before.get(k, defaults.get(k)) != v
-            }
-            if changed:
-                detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
-                raise ValueError(
-                    f"Cannot resume {run_dir} with different settings ({detail}); "
-                    "use the original settings or a new output folder."
-                )
-        run_dir.mkdir(parents=True, exist_ok=True)
-        saved.write_text(json.dumps(config, indent=2) + "\n")
-
-    keras.utils.set_random_seed(seed)
-    gan = GAN(
-        build_generator(noise_dim, batch_norm=batch_norm),
-        build_discriminator(),
-        smoothing=smoothing,
-        seed=seed,
-        ema=ema,
-    )
-    gan.compile(d_optimizer=post_adam(d_learning_rate), g_optimizer=post_adam(g_learning_rate))
-    gan(noise(1, noise_dim))  # build, so a checkpoint can be restored into it
-    z_fixed = noise(n_grid, noise_dim, seed=seed)
-    if run_dir is not None:
+        if recorded or has_checkpoint(run_dir):
+            _check_same_settings(run_dir, config)
+        gan = build()
+        z_fixed = noise(n_grid, noise_dim, seed=seed)
         callbacks = run_callbacks(run_dir, z_fixed)
-    else:
-        callbacks = [SampleGrid(z_fixed)]
-    gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))
-    dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start)
-    gan.fit(
-        dataset, epochs=epochs, steps_per_epoch=steps, callbacks=callbacks, verbose=verbose, shuffle=False
-    )
-    return gan
+        start = callbacks[-1].restore(gan)
+        saved = json.dumps(config, indent=2) + "\n"
+        write_atomic(run_dir / "run.json", lambda tmp: tmp.write_text(saved))
+        for callback in callbacks[:-1]:
+            callback.set_model(gan)
+            callback.resume(start)
+        return fit(gan, callbacks, start)
+
+
+def _check_same_settings(run_dir: Path, config: dict) -> None:
+    """Refuse to resume the run in run_dir with settings other than its run.json's."""
+    saved = run_dir / "run.json"
+    try:
+        before = json.loads(saved.read_text())
+    except (OSError, ValueError) as err:
+        say(f"{saved} was unreadable ({short_error(err)}); rewriting it unchecked.")
+        return
+    # Settings a run folder predates had their default values then.
+    defaults = {"batch_norm": False, "ema": None, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4}
+    changed = {
+        k: (before.get(k, defaults.get(k)), v)
+        for k, v in config.items()
+        if before.get(k, defaults.get(k)) != v
+    }
+    if changed:
+        detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
+        raise ValueError(
+            f"Cannot resume {run_dir} with different settings ({detail}); "
+            "use the original settings or a new output folder."
+        )

@@ -6,6 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ganlib import cli
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -72,8 +74,194 @@ def test_sample_writes_a_reproducible_grid(trained, tmp_path):
     assert np.array_equal(*pngs)
 
 
-def test_bad_arguments_give_clear_errors(tmp_path):
-    proc = run("sample", "--weights", str(tmp_path / "nothing.weights.h5"))
-    assert proc.returncode == 2 and "train first" in proc.stderr
-    proc = run("train", "--epochs", "1", "--batch-size", "0", "--out", str(tmp_path / "x"))
-    assert proc.returncode == 2 and "batch_size must be a positive integer" in proc.stderr
+# Mistakes: exit status 2 and one line on stderr, "error: …", naming the flag, variable or file.
+# All in-process (cli.main), so they take well under a second each.
+
+
+def fails(capsys, *argv, words=()):
+    status = cli.main([str(a) for a in argv])
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert status == 2, err
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def weights(tmp_path_factory):
+    """A small generator's weights (noise size 8), quick to build and to sample from."""
+    from ganlib.models import build_generator
+
+    path = tmp_path_factory.mktemp("weights") / "g8.weights.h5"
+    build_generator(8).save_weights(path)
+    return path
+
+
+def test_missing_weights_and_bad_batch_size(capsys, tmp_path):
+    missing = tmp_path / "nothing.weights.h5"
+    fails(capsys, "sample", "--weights", missing, words=("--weights", str(missing), "train first"))
+    fails(
+        capsys,
+        "train",
+        "--batch-size",
+        "0",
+        "--out",
+        tmp_path / "x",
+        words=("--batch-size must be a positive",),
+    )
+    fails(
+        capsys, "train", "--batch-size", "64", "--images", "32", "--out", tmp_path / "x", words=("--images",)
+    )
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("content", ["truncated", "random"])
+def test_unreadable_weights_file_is_named(capsys, tmp_path, weights, content):
+    path = tmp_path / "g.weights.h5"
+    raw = weights.read_bytes()
+    path.write_bytes(raw[:3000] if content == "truncated" else np.random.default_rng(0).bytes(5000))
+    fails(capsys, "sample", "--weights", path, words=(str(path), "not a readable Keras weights file"))
+
+
+def test_renamed_keras3_weights_file_is_told_to_rename(capsys, tmp_path, weights):
+    renamed = tmp_path / "g.h5"
+    renamed.write_bytes(weights.read_bytes())
+    line = fails(capsys, "sample", "--weights", renamed, words=("Keras 3 weights file",))
+    assert line.endswith(f"rename it to {tmp_path / 'g.weights.h5'}.") and "Keras 2" not in line
+
+
+@pytest.mark.parametrize("n", ["0", "1", "2", "-4", "499"])
+def test_evaluate_refuses_too_few_samples(capsys, n):
+    fails(capsys, "evaluate", "--n", n, words=("--n must be at least 500", "Fréchet", f"got {n}."))
+
+
+def test_evaluate_refuses_more_samples_than_the_reference_has(capsys):
+    fails(capsys, "evaluate", "--n", "8001", words=("--n must be at most 8,000",))
+
+
+def test_train_refuses_an_unwritable_out_folder(capsys, tmp_path, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    # Tests may run as root, for whom chmod does not lock anything: pretend the folder is locked.
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    fails(capsys, "train", "--out", locked / "run", words=("--out", str(locked), "permission denied"))
+
+
+def test_os_errors_inside_a_command_are_one_line(capsys, tmp_path, monkeypatch):
+    from ganlib import training
+
+    def refuse(**kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "run" / "run.json"))
+
+    monkeypatch.setattr(training, "train", refuse)
+    fails(capsys, "train", "--out", tmp_path / "run", words=("run.json", "--out", "Permission denied"))
+
+
+def test_sample_out_in_a_missing_folder(capsys, tmp_path, weights):
+    out = tmp_path / "missing_dir" / "g.png"
+    fails(
+        capsys, "sample", "--weights", weights, "--out", out, words=("--out", "missing_dir", "does not exist")
+    )
+    fails(
+        capsys, "sample", "--weights", weights, "--out", tmp_path / "g.v2", words=("--out", "'.v2'", ".png")
+    )
+    fails(capsys, "sample", "--weights", weights, "--out", tmp_path, words=("--out", "is a folder"))
+
+
+def test_sample_reports_the_file_it_wrote(capsys, tmp_path, weights):
+    assert (
+        cli.main(["sample", "--weights", str(weights), "--n", "4", "--out", str(tmp_path / "gridnoext")]) == 0
+    )
+    assert (tmp_path / "gridnoext.png").is_file() and not (tmp_path / "gridnoext").exists()
+    assert f"wrote 4 samples to {tmp_path / 'gridnoext.png'}" in capsys.readouterr().out
+
+
+SAMPLE = ["sample", "--weights", "W", "--out", "O/g.png"]
+TRAIN = ["train", "--out", "O/run"]
+
+
+@pytest.mark.parametrize(
+    "argv, flag",
+    [
+        ([*SAMPLE, "--seed", "-1"], "--seed"),
+        ([*SAMPLE, "--n", "0"], "--n"),
+        ([*SAMPLE, "--n", "10001"], "--n"),
+        ([*SAMPLE, "--n"], "--n"),
+        (["sample", "--out", "O/g.png"], "--weights"),
+        (["evaluate", "--seed", "-1"], "--seed"),
+        ([*TRAIN, "--seed", "4294967296"], "--seed"),
+        ([*TRAIN, "--noise-dim", "1000000000"], "--noise-dim"),
+        ([*TRAIN, "--noise-dim", "0"], "--noise-dim"),
+        ([*TRAIN, "--epochs", "0"], "--epochs"),
+        ([*TRAIN, "--epochs", "x"], "--epochs"),
+        ([*TRAIN, "--images", "0"], "--images"),
+        ([*TRAIN, "--ema", "0.5"], "--ema"),
+        ([*TRAIN, "--ema", "nan"], "--ema"),
+        ([*TRAIN, "--d-lr", "0"], "--d-lr"),
+        ([*TRAIN, "--g-lr", "inf"], "--g-lr"),
+        ([*TRAIN, "--frobnicate", "1"], "--frobnicate"),
+        (["frobnicate"], "frobnicate"),
+        ([], "command"),
+    ],
+)
+def test_bad_flags_are_named(capsys, tmp_path, weights, argv, flag):
+    argv = [str(weights) if a == "W" else a.replace("O/", f"{tmp_path}/") for a in argv]
+    fails(capsys, *argv, words=(flag,))
+    assert not (tmp_path / "run").exists() and not (tmp_path / "g.png").exists()
+
+
+@pytest.mark.parametrize(
+    "variable, value", [("GANLIB_MODE", "turbo"), ("GANLIB_FAST", "maybe"), ("GANLIB_FAST", "2")]
+)
+def test_bad_environment_variables_are_named(capsys, monkeypatch, tmp_path, variable, value):
+    monkeypatch.delenv("GANLIB_FAST", raising=False)
+    monkeypatch.setenv(variable, value)
+    fails(capsys, "train", "--out", tmp_path / "run", words=(variable, repr(value)))
+    fails(capsys, "--help", words=(variable,))  # the parser reads the mode too
+
+
+def test_corrupt_keras_mnist_cache_is_named(capsys, monkeypatch, tmp_path):
+    from ganlib import data
+
+    cache = tmp_path / "datasets" / "mnist.npz"
+    cache.parent.mkdir()
+    cache.write_bytes(b"not a zip file" * 100)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    monkeypatch.setattr(data, "_reachable", lambda *a, **k: False)  # never download in a test
+    fails(
+        capsys,
+        "train",
+        "--data",
+        "keras",
+        "--out",
+        tmp_path / "run",
+        words=(str(cache), "corrupt", "delete it"),
+    )
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        ("train", "interrupted — continue with --resume"),
+        ("sample", "interrupted"),
+        ("evaluate", "interrupted"),
+    ],
+)
+def test_ctrl_c_is_one_line_and_status_130(capsys, monkeypatch, tmp_path, weights, command, message):
+    def interrupt(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli._COMMANDS, command, interrupt)
+    argv = {
+        "train": ["train", "--out", str(tmp_path / "run")],
+        "sample": ["sample", "--weights", str(weights)],
+        "evaluate": ["evaluate"],
+    }[command]
+    assert cli.main(argv) == 130
+    assert capsys.readouterr().err == message + "\n"

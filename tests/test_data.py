@@ -165,3 +165,51 @@ def test_the_stream_runs_without_tf_data_autotuning():
     images = np.zeros((64, 28, 28), np.uint8)
     ds = make_dataset(images, batch_size=16)
     assert ds.options().autotune.enabled is False
+
+
+@pytest.mark.parametrize("batch", [np.int64(16), np.int32(16)])
+def test_numpy_batch_sizes(batch):
+    assert data.steps_per_epoch(64, batch) == 4
+
+
+def test_check_training_images(mnist):
+    scaled = data.scale_images(mnist[0][:8])
+    assert data.check_training_images(scaled) is not None
+    assert data.check_training_images(scaled.astype(np.float64)).shape == (8, 28, 28, 1)
+    bad = {
+        "uint8 pixels": mnist[0][:8, ..., None],
+        "0..255 floats": mnist[0][:8, ..., None].astype(np.float32),
+        "no channel axis": scaled[..., 0],
+        "wrong size": np.zeros((2, 32, 32, 1), np.float32),
+        "no images": scaled[:0],
+        "NaN": np.where(scaled == scaled.max(), np.nan, scaled),
+        "int pixels": mnist[0][:8, ..., None].astype(np.int64),
+    }
+    for what, images in bad.items():
+        with pytest.raises(ValueError, match="scale_images"):
+            data.check_training_images(images)
+            pytest.fail(what)
+
+
+def test_corrupt_keras_cache_is_named(monkeypatch, tmp_path):
+    cache = tmp_path / "datasets" / "mnist.npz"
+    cache.parent.mkdir()
+    cache.write_bytes(b"\x00" * 1000)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    monkeypatch.setattr(data, "_reachable", lambda *a, **k: False)
+    with pytest.raises(ValueError, match=f"Keras MNIST cache {cache} is corrupt.*delete it"):
+        data.load_mnist("keras")
+    assert len(data.load_mnist("auto", verbose=False)[0]) == 8000  # auto falls back to the bundled digits
+
+
+def test_a_verified_keras_cache_is_read(monkeypatch, tmp_path):
+    import hashlib
+
+    cache = tmp_path / "datasets" / "mnist.npz"
+    cache.parent.mkdir()
+    x = np.arange(2 * 28 * 28, dtype=np.uint8).reshape(2, 28, 28)
+    np.savez(cache, x_train=x, y_train=np.array([3, 4], np.uint8), x_test=x, y_test=x[:, 0, 0])
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    monkeypatch.setattr(data, "KERAS_MNIST_SHA256", hashlib.sha256(cache.read_bytes()).hexdigest())
+    images, labels = data.load_keras()
+    assert np.array_equal(images, x) and labels.tolist() == [3, 4]

@@ -27,3 +27,21 @@ def test_bad_batch_size(batch):
         discriminator_targets(batch)
     with pytest.raises(ValueError, match="positive integer"):
         generator_targets(batch)
+
+
+@pytest.mark.parametrize("smoothing", [True, False, np.bool_(True), None, float("nan")])
+def test_smoothing_refuses_bools_and_non_numbers(smoothing):
+    from ganlib.labels import check_smoothing
+
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        check_smoothing(smoothing)
+
+
+def test_numpy_sizes_and_numbers_are_accepted():
+    from ganlib.labels import check_batch_size, check_smoothing
+
+    assert check_batch_size(np.int64(4)) == 4 and type(check_batch_size(np.int64(4))) is int
+    assert check_smoothing(np.float32(0.9)) == pytest.approx(0.9) and check_smoothing(1) == 1.0
+    assert discriminator_targets(np.int64(2)).shape == (4,)
+    with pytest.raises(ValueError, match="^--batch-size must be a positive integer"):
+        check_batch_size(0, name="--batch-size")

@@ -37,6 +37,26 @@ def test_frechet_distance_of_shifted_gaussians():
         metrics.frechet_distance(a, a[:, :2])
 
 
+def test_frechet_distance_refuses_what_it_cannot_measure():
+    a = np.random.default_rng(0).standard_normal((10, 3))
+    with pytest.raises(ValueError, match="at least 2 samples in each set.*got 1 and 10"):
+        metrics.frechet_distance(a[:1], a)
+    with pytest.raises(ValueError, match="got 10 and 0"):
+        metrics.frechet_distance(a, a[:0])
+    bad = a.copy()
+    bad[2, 1] = np.nan
+    with pytest.raises(ValueError, match="feats_b holds 1 NaN or infinite value"):
+        metrics.frechet_distance(a, bad)
+    assert metrics.MIN_FRECHET_SAMPLES == 500
+
+
+def test_real_reference_refuses_more_digits_than_it_has():
+    with pytest.raises(ValueError, match="n must be a positive integer ≤ 8,000"):
+        metrics.real_reference(8001)
+    with pytest.raises(ValueError, match="No images to classify"):
+        metrics.predict(np.zeros((0, 28, 28), np.uint8))
+
+
 def test_one_repeated_digit_signals_collapse(heldout):
     images = heldout[0]
     one = np.repeat(images[:1], 500, axis=0)

@@ -99,9 +99,68 @@ def test_weights_of_another_noise_size_are_explained(tmp_path):
 
 
 def test_keras2_h5_and_missing_files_are_explained(tmp_path):
+    import h5py
+
     old = tmp_path / "dcgan_generator_epoch_50.h5"
-    old.write_bytes(b"x")
+    with h5py.File(old, "w") as f:  # what Keras 2's save_weights wrote
+        f.attrs["layer_names"] = [b"dense_1"]
+        f.attrs["keras_version"] = b"2.2.4"
     with pytest.raises(ValueError, match="Keras 2"):
         models.load_generator_weights(models.build_generator(), old)
     with pytest.raises(ValueError, match="train first"):
         models.load_generator_weights(models.build_generator(), tmp_path / "none.weights.h5")
+
+
+def test_numpy_noise_sizes_and_absurd_ones():
+    assert models.check_noise_dim(np.int64(8)) == 8
+    assert models.build_generator(np.int32(8)).input_shape == (None, 8)
+    with pytest.raises(
+        ValueError, match=r"noise_dim must be a positive integer ≤ 10,000 \(the post uses 200\)"
+    ):
+        models.build_generator(1_000_000_000)
+    with pytest.raises(ValueError, match="^--noise-dim must"):
+        models.check_noise_dim(0, name="--noise-dim")
+    with pytest.raises(ValueError, match="dropout must be in"):
+        models.build_discriminator("0.3")
+
+
+@pytest.fixture(scope="module")
+def small_weights(tmp_path_factory):
+    path = tmp_path_factory.mktemp("w") / "g8.weights.h5"
+    models.build_generator(8).save_weights(path)
+    return path
+
+
+@pytest.mark.parametrize("load", ["generator_for_weights", "load_generator_weights"])
+def test_unreadable_files_are_named(tmp_path, small_weights, load):
+    def call(path):
+        if load == "generator_for_weights":
+            return models.generator_for_weights(path)
+        return models.load_generator_weights(models.build_generator(8), path)
+
+    truncated = tmp_path / "truncated.weights.h5"
+    truncated.write_bytes(small_weights.read_bytes()[:3000])
+    random = tmp_path / "random.weights.h5"
+    random.write_bytes(np.random.default_rng(0).bytes(5000))
+    for path in (truncated, random):
+        with pytest.raises(
+            ValueError, match=f"^{path} is not a readable Keras weights file .truncated or not HDF5"
+        ):
+            call(path)
+    renamed = tmp_path / "g8.h5"
+    renamed.write_bytes(small_weights.read_bytes())
+    with pytest.raises(ValueError, match=f"Keras 3 weights file.*rename it to {tmp_path / 'g8.weights.h5'}"):
+        call(renamed)
+    with pytest.raises(ValueError, match="is a run folder; pass the weights file in it"):
+        (tmp_path / "run").mkdir()
+        (tmp_path / "run" / "generator.weights.h5").write_bytes(small_weights.read_bytes())
+        call(tmp_path / "run")
+
+
+def test_weights_of_another_model_are_explained(tmp_path):
+    path = tmp_path / "d.weights.h5"
+    models.build_discriminator().save_weights(path)
+    with pytest.raises(ValueError, match="holds no generator weights"):
+        models.generator_for_weights(path)
+    with pytest.raises(ValueError, match=f"^{path} does not fit this generator"):
+        models.load_generator_weights(models.build_generator(), path)

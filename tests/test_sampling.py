@@ -54,3 +54,54 @@ def test_to_uint8_inverts_scaling(mnist):
     from ganlib.data import scale_images
 
     assert np.array_equal(to_uint8(scale_images(mnist[0][:5])), mnist[0][:5])
+
+
+def test_numpy_integers_are_sizes_everywhere():
+    z = noise(np.int64(3), noise_dim=np.int64(8), seed=np.int64(1))
+    assert z.shape == (3, 8) and np.array_equal(z, noise(3, 8, seed=1))
+    g = build_generator(np.int64(8))
+    assert generate(g, z, batch_size=np.int32(2)).shape == (3, 28, 28, 1)
+    assert interpolate(z[0], z[1], steps=np.int64(4)).shape == (4, 8)
+
+
+@pytest.mark.parametrize("seed", ["abc", -1, 1.5, True])
+def test_noise_refuses_a_bad_seed(seed):
+    with pytest.raises(ValueError, match="seed must be a non-negative integer or None"):
+        noise(2, seed=seed)
+
+
+def test_noise_refuses_absurd_sizes():
+    with pytest.raises(ValueError, match="noise_dim must be a positive integer ≤ 10,000"):
+        noise(1, noise_dim=1_000_000_000)
+
+
+def test_generate_refuses_empty_or_nan_noise():
+    g = build_generator(8)
+    with pytest.raises(ValueError, match=r"No noise vectors: z has shape \(0, 8\)"):
+        generate(g, np.zeros((0, 8)))
+    z = noise(2, 8, seed=0)
+    z[1, 3] = np.nan
+    with pytest.raises(ValueError, match="z .the noise. holds 1 NaN or infinite value"):
+        generate(g, z)
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        generate(g, noise(2, 8, seed=0), batch_size=0)
+
+
+def test_nan_is_refused_not_passed_on():
+    z0, z1 = noise(2, 8, seed=0)
+    bad = z0.copy()
+    bad[0] = np.nan
+    with pytest.raises(ValueError, match="z0 holds 1 NaN"):
+        interpolate(bad, z1)
+    with pytest.raises(ValueError, match="z1 holds 8 NaN or infinite values; pass finite noise"):
+        interpolate(z0, np.full(8, np.inf))
+    images = np.zeros((2, 28, 28, 1), np.float32)
+    images[0, 5, 5, 0] = np.nan
+    with pytest.raises(ValueError, match="images holds 1 NaN or infinite value; to_uint8 needs finite"):
+        to_uint8(images)
+
+
+def test_slerp_from_the_zero_vector_stays_finite():
+    z = noise(1, 8, seed=0)[0]
+    path = interpolate(np.zeros(8), z, steps=5, method="slerp")
+    assert np.isfinite(path).all() and np.allclose(path[-1], z)

@@ -46,7 +46,7 @@ def test_discriminator_phase_leaves_the_generator_alone(gan, real):
 
 
 def test_generator_phase_leaves_the_discriminator_alone(gan, real):
-    # The Keras-3 pitfall: the seed's compile-once `trainable = False` trick does not
+    # The Keras-3 pitfall: the post's compile-once `trainable = False` trick does not
     # reliably freeze the discriminator here; our generator step must not move it.
     gan.discriminator_step(real)  # so both optimizers have state to (wrongly) apply
     g0, d0 = _snapshot(gan.generator), _snapshot(gan.discriminator)
@@ -205,3 +205,15 @@ def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
 def test_bad_improvement_settings_are_refused(mnist, kwargs, words):
     with pytest.raises(ValueError, match=re.escape(words)):
         training.train(epochs=1, batch_size=16, images=mnist[0][:32], verbose=0, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda x: x.astype("float32"), "scale_images"),  # pixels 0..255 as floats
+        (lambda x: scale_images(x)[..., 0], "scale_images"),  # no channel axis
+    ],
+)
+def test_unscaled_images_are_refused_naming_scale_images(mnist, make, words):
+    with pytest.raises(ValueError, match=words):
+        training.train(epochs=1, batch_size=16, images=make(mnist[0][:32]), verbose=0)

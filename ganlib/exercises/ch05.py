@@ -82,7 +82,7 @@ def _scaled(got: list, want: list) -> float | None:
 
 
 def _recording_adam(log: list, who: str):
-    """The seed's Adam, which also notes every set of gradients it is asked to apply."""
+    """The post's Adam, which also notes every set of gradients it is asked to apply."""
     import keras
 
     class RecordingAdam(keras.optimizers.Adam):
@@ -125,7 +125,7 @@ def check_train_step(train_step: Callable, lang: str = "en") -> None:
     """``train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise)`` must do
     what ganlib's ``GAN.train_step`` does and return ``(d_loss, g_loss)``.
 
-    The checker runs it on a small generator/discriminator pair with the seed's Adam and a noise
+    The checker runs it on a small generator/discriminator pair with the post's Adam and a noise
     source seeded like ``GAN``'s, next to ``GAN.train_step`` on identical networks, optimizers and
     seeds, and compares the updated weights of both networks after one and after two steps. Before
     that it reads what the student's code did (how often it drew noise, which weights each

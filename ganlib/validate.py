@@ -1,0 +1,60 @@
+"""Argument checks shared by the library and the command line, one clear message per mistake.
+
+Every size accepts Python and NumPy integers alike (``np.int64(8)`` is as good as ``8``) but
+not ``True``; every message names the argument (or the command-line flag, when the command
+line passes its flag as ``name``) and what to pass instead.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def is_integer(value) -> bool:
+    """True for Python and NumPy integers, False for bools (``True`` is not a size)."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
+
+
+def positive_int(name: str, value, maximum: int | None = None, hint: str = "", minimum: int = 1) -> int:
+    """``value`` as a Python int if it is an integer from ``minimum`` (default 1) to ``maximum``.
+
+    Otherwise a ValueError such as "noise_dim must be a positive integer ≤ 10,000 (the post
+    uses 200), got 0."; ``hint`` (e.g. " (the post uses 200)") goes before ", got".
+    """
+    if not is_integer(value) or value < minimum or (maximum is not None and value > maximum):
+        what = "a positive integer" if minimum == 1 else f"an integer ≥ {minimum:,}"
+        if maximum is not None:
+            what += f" ≤ {maximum:,}"
+        raise ValueError(f"{name} must be {what}{hint}, got {value!r}.")
+    return int(value)
+
+
+def random_seed(name: str, value, maximum: int | None = None, none_ok: bool = True) -> int | None:
+    """``value`` as a Python int if it is a non-negative integer (≤ ``maximum``), or None if ``none_ok``.
+
+    ``maximum``: ``2**32 - 1`` where the seed also goes to ``keras.utils.set_random_seed``.
+    """
+    if value is None and none_ok:
+        return None
+    if not is_integer(value) or value < 0 or (maximum is not None and value > maximum):
+        upper = "" if maximum is None else f" ≤ {maximum:,}"
+        alternative = " or None" if none_ok else ""
+        raise ValueError(f"{name} must be a non-negative integer{upper}{alternative}, got {value!r}.")
+    return int(value)
+
+
+def finite_array(name: str, values, hint: str = "", dtype=np.float32) -> np.ndarray:
+    """``values`` as a ``dtype`` array if every entry is a finite number, else a ValueError.
+
+    The message counts the NaN and infinite entries; ``hint`` says where they may come from.
+    """
+    try:
+        array = np.asarray(values, dtype)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{name} must be an array of numbers ({err}).") from None
+    bad = int(array.size - np.count_nonzero(np.isfinite(array)))
+    if bad:
+        raise ValueError(f"{name} holds {bad:,} NaN or infinite value{'s' if bad > 1 else ''}{hint}.")
+    return array
