@@ -107,6 +107,25 @@ class GAN(keras.Model):
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
 
+    def fit(self, x=None, *args, **kwargs):
+        """Keras' ``fit``, refusing images the networks cannot train on (naming ``scale_images``):
+        arrays are checked whole (float ``(N, 28, 28, 1)`` in [-1, 1]); a ``tf.data`` stream by
+        its element type and shape. Models of other data (``ganlib.toy``) are not checked."""
+        if tuple(self.discriminator.input_shape[1:]) == (28, 28, 1):
+            from ganlib.data import check_training_images
+
+            if isinstance(x, tf.data.Dataset):
+                spec = x.element_spec[0] if isinstance(x.element_spec, tuple) else x.element_spec
+                if not spec.dtype.is_floating or tuple(spec.shape[1:]) != (28, 28, 1):
+                    raise ValueError(
+                        f"The dataset yields {spec.dtype.name} batches of shape {tuple(spec.shape)}; the "
+                        "networks train on floats in [-1, 1] of shape (batch, 28, 28, 1): build it with "
+                        "data.make_dataset(images), or map data.scale_images over it."
+                    )
+            elif x is not None:
+                check_training_images(x[0] if isinstance(x, (tuple, list)) else x)
+        return super().fit(x, *args, **kwargs)
+
     def call(self, z, training=False):
         return self.generator(z, training=training)
 

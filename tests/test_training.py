@@ -217,3 +217,16 @@ def test_bad_improvement_settings_are_refused(mnist, kwargs, words):
 def test_unscaled_images_are_refused_naming_scale_images(mnist, make, words):
     with pytest.raises(ValueError, match=words):
         training.train(epochs=1, batch_size=16, images=make(mnist[0][:32]), verbose=0)
+
+
+def test_gan_fit_refuses_unscaled_images(gan, mnist):
+    import tensorflow as tf
+
+    with pytest.raises(ValueError, match="scale_images"):
+        gan.fit(mnist[0][:32], epochs=1, verbose=0)  # raw uint8 digits
+    with pytest.raises(ValueError, match="scale_images"):
+        gan.fit(mnist[0][:32].astype("float32")[..., None], epochs=1, verbose=0)  # 0..255 floats
+    with pytest.raises(ValueError, match=r"make_dataset"):
+        gan.fit(tf.data.Dataset.from_tensor_slices(mnist[0][:32]).batch(16), epochs=1, verbose=0)
+    gan.fit(scale_images(mnist[0][:32]), batch_size=16, epochs=1, verbose=0)  # scaled: trains
+    assert int(gan.g_optimizer.iterations) == 2
