@@ -192,7 +192,8 @@ def _train(args) -> int:
     from ganlib.training import train
 
     started = time.time()
-    print(f"ganlib: training {args.epochs} epochs in {current_mode()} mode → {args.out}", flush=True)
+    epochs = f"{args.epochs} epoch" + ("s" if args.epochs != 1 else "")
+    print(f"ganlib: training {epochs} in {current_mode()} mode → {args.out}", flush=True)
     train(
         epochs=args.epochs,
         batch_size=args.batch_size,
