@@ -108,9 +108,11 @@ def main(argv=None) -> int:
     half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval)
     m_full, m_half = metrics.evaluate_images(full), metrics.evaluate_images(half)
     print(f"float32 vs float16: max pixel difference {np.abs(full - half).max():.4f}")
-    for key in ("classifier_score", "frechet_distance"):
+    # the book prints the score with 2 decimals and the distance with 1: float16 must move
+    # neither by more than half a unit of that last digit
+    for key, tolerance in (("classifier_score", 0.005), ("frechet_distance", 0.05)):
         print(f"  {key}: {m_full[key]:.4f} vs {m_half[key]:.4f}")
-        assert round(m_full[key], 2) == round(m_half[key], 2), "float16 storage changes the measures"
+        assert abs(m_full[key] - m_half[key]) <= tolerance, "float16 storage changes the measures"
 
     z_grid = noise(16, config["noise_dim"], seed=config["seed"])
     grids, quality_rows = {}, []
@@ -168,7 +170,7 @@ def main(argv=None) -> int:
         "steps": epochs * steps_per_epoch,
         "final_d_loss": round(history["d_loss"][-1], 4),
         "final_g_loss": round(history["g_loss"][-1], 4),
-        "storage": "float16 (measures checked equal to float32 to 2 decimals)",
+        "storage": "float16 (score within 0.005 and Fréchet distance within 0.05 of the float32 weights)",
         "started": started.isoformat(timespec="seconds"),
         "finished": finished.isoformat(timespec="seconds"),
         "wall_time_s": round((finished - started).total_seconds()),
