@@ -57,8 +57,7 @@ def _read_verified(path: Path, sha256: str) -> bytes:
             f"Bundled MNIST file is missing: {path}. Reinstall ganlib "
             "(pip install --force-reinstall ganlib) or use load_mnist('keras') online."
         )
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
+    raw, digest = _bytes_and_digest(path)
     if digest != sha256:
         raise ValueError(
             f"Bundled MNIST file {path.name} is corrupt (sha256 {digest[:12]}…, "
@@ -66,6 +65,12 @@ def _read_verified(path: Path, sha256: str) -> bytes:
             "or use load_mnist('keras') online."
         )
     return gzip.decompress(raw)
+
+
+def _bytes_and_digest(path: Path) -> tuple[bytes, str]:
+    """A file's bytes and their sha256 (hex), for the checksum checks of both MNIST sources."""
+    raw = path.read_bytes()
+    return raw, hashlib.sha256(raw).hexdigest()
 
 
 def _parse_idx(buf: bytes, magic: int, name: str) -> np.ndarray:
@@ -126,8 +131,7 @@ def _reachable(host: str, port: int = 443, timeout: float = NETWORK_TIMEOUT_S) -
 
 def _read_keras_cache(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Keras' cached ``mnist.npz``, checksum-verified; a ValueError saying what to do if it is corrupt."""
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
+    raw, digest = _bytes_and_digest(path)
     if digest != KERAS_MNIST_SHA256:
         raise ValueError(
             f"The Keras MNIST cache {path} is corrupt ({len(raw):,} bytes, sha256 {digest[:12]}…, "
