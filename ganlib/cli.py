@@ -64,12 +64,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--d-lr", type=float, default=2e-4, help="discriminator learning rate (default 2e-4)")
     t.add_argument("--g-lr", type=float, default=2e-4, help="generator learning rate (default 2e-4)")
+    t.add_argument(
+        "--conditional",
+        action="store_true",
+        help="a conditional GAN that draws the digit you ask for (chapter 09)",
+    )
     t.add_argument("--out", required=True, help="run folder, e.g. runs/NAME")
     t.add_argument("--resume", action="store_true", help="continue the run in --out")
 
     s = sub.add_parser("sample", help="draw a grid of digits from trained generator weights")
     s.add_argument("--weights", required=True, help="a generator .weights.h5 file")
-    s.add_argument("--n", type=int, default=64)
+    s.add_argument("--n", type=int, default=None, help="how many samples (default 64; with --digits: 10 per digit)")
+    s.add_argument(
+        "--digits",
+        default=None,
+        help="a conditional generator's digits, e.g. 0123456789: one row per digit, --n // len columns "
+        "(default for a conditional generator: 0123456789)",
+    )
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--out", default="grid.png")
     e = sub.add_parser("evaluate", help="classifier score, Fréchet distance and class histogram")
@@ -77,9 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--weights", help="a generator .weights.h5 file")
     which.add_argument(
         "--generator",
-        choices=["post", "improved"],
+        choices=["post", "improved", "conditional"],
         default="post",
-        help="a shipped generator: the post's recipe (default) or chapter 08's improved one",
+        help="a shipped generator: the post's recipe (default), chapter 08's improved one or "
+        "chapter 09's conditional one",
     )
     e.add_argument("--n", type=int, default=2000, help="samples to draw (default 2000)")
     e.add_argument("--seed", type=int, default=123)
@@ -164,6 +176,10 @@ def _evaluate(args) -> int:
             f"{name:24s} {r['classifier_score']:7.2f} {r['frechet_distance']:9.2f} "
             f"{r['top_class_share']:10.1%} {r['classes_covered']:8d}  {r['class_histogram']}"
         )
+    accuracy = rows[1][1].get("digit_accuracy")
+    if accuracy is not None:
+        per = " ".join(f"{d}:{a:.1%}" for d, a in enumerate(accuracy["per_digit"]))
+        print(f"read as the digit asked for: {accuracy['overall']:.1%} overall; {per}")
     return 0
 
 
@@ -207,6 +223,7 @@ def _train(args) -> int:
         ema=args.ema,
         d_learning_rate=args.d_lr,
         g_learning_rate=args.g_lr,
+        conditional=args.conditional,
         verbose="auto" if sys.stdout.isatty() else 2,
     )
     elapsed = time.time() - started
@@ -215,17 +232,37 @@ def _train(args) -> int:
 
 
 def _sample(args) -> int:
-    from ganlib.models import noise_dim_of
+    import numpy as np
+
+    from ganlib.models import is_conditional, noise_dim_of
     from ganlib.plotting import save_grid
     from ganlib.sampling import generate, noise
+    from ganlib.validate import digit_labels
 
-    positive_int("--n", args.n, maximum=MAX_GRID)
+    if args.n is not None:
+        positive_int("--n", args.n, maximum=MAX_GRID)
+    digits = None if args.digits is None else digit_labels("--digits", args.digits)
     random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
     out = _image_path("--out", args.out)
     generator = _load_generator(Path(args.weights))
-    images = generate(generator, noise(args.n, noise_dim_of(generator), seed=args.seed))
-    save_grid(images, out, title=f"seed {args.seed}")
-    print(f"ganlib: wrote {args.n} samples to {out}")
+    ncols = None
+    if is_conditional(generator):
+        digits = np.arange(10, dtype=np.int32) if digits is None else digits
+        per_digit = 10 if args.n is None else args.n // len(digits)
+        if per_digit < 1:
+            raise ValueError(f"--n ({args.n}) is smaller than the number of --digits ({len(digits)}).")
+        ncols, digits = per_digit, np.repeat(digits, per_digit)
+        n = len(digits)
+    elif digits is not None:
+        raise ValueError(
+            f"--digits: {args.weights} is an unconditional generator, which cannot be asked for a digit; "
+            "drop --digits, or train one with: python -m ganlib train --conditional --out runs/NAME."
+        )
+    else:
+        n = 64 if args.n is None else args.n
+    images = generate(generator, noise(n, noise_dim_of(generator), seed=args.seed), digits)
+    save_grid(images, out, title=f"seed {args.seed}", ncols=ncols)
+    print(f"ganlib: wrote {n} samples to {out}" + ("" if ncols is None else f" (a row per digit: {args.digits or '0123456789'})"))
     return 0
 
 

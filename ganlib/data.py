@@ -286,8 +286,10 @@ def make_dataset(
     batch_size: int = 128,
     seed: int = 0,
     start_epoch: int = 0,
+    digits: np.ndarray | None = None,
 ):
-    """Endless ``tf.data`` stream of shuffled float batches ``(batch_size, 28, 28, 1)``.
+    """Endless ``tf.data`` stream of shuffled float batches ``(batch_size, 28, 28, 1)``
+    (with ``digits``, the images' labels: ``(images, digits)`` batches, for chapter 09).
 
     Epoch ``e`` is a permutation drawn from ``(seed, e)`` alone and split into
     ``len(images) // batch_size`` full batches (the remainder is dropped), so
@@ -303,6 +305,13 @@ def make_dataset(
     n = len(scaled)
     steps = steps_per_epoch(n, batch_size)
     table = tf.constant(scaled)
+    if digits is not None:
+        from ganlib.validate import digit_labels
+
+        digits = digit_labels("digits", digits)
+        if len(digits) != n:
+            raise ValueError(f"{n:,} images but {len(digits):,} digits; give one digit per image.")
+        labels = tf.constant(digits)
 
     def epoch_order(epoch):
         idx = tf.random.experimental.stateless_shuffle(
@@ -311,7 +320,10 @@ def make_dataset(
         return tf.data.Dataset.from_tensor_slices(idx[: steps * batch_size]).batch(batch_size)
 
     ds = tf.data.Dataset.range(start_epoch, 2**62).flat_map(epoch_order)
-    ds = ds.map(lambda idx: tf.gather(table, idx), num_parallel_calls=tf.data.AUTOTUNE)
+    if digits is None:
+        ds = ds.map(lambda idx: tf.gather(table, idx), num_parallel_calls=tf.data.AUTOTUNE)
+    else:
+        ds = ds.map(lambda idx: (tf.gather(table, idx), tf.gather(labels, idx)), num_parallel_calls=tf.data.AUTOTUNE)
     # No tf.data autotuner: its background thread competes with the training step for the
     # cores, and ending an iterator while it is busy blocked fit for up to a second or more,
     # so short fits were up to twice as slow at random (issue 14). The batches do not change.

@@ -153,19 +153,35 @@ def histogram_summary(hist: np.ndarray) -> dict[str, float]:
     }
 
 
-def evaluate_images(images, reference_feats: np.ndarray | None = None) -> dict:
-    """All measures for a set of images against the held-out real digits."""
+def digit_accuracy(probs: np.ndarray, digits) -> dict:
+    """How often the classifier reads the digit that was asked for (chapter 09):
+    ``{"overall": share, "per_digit": [share for 0, …, 9]}`` (NaN for a digit never asked for)."""
+    probs = np.asarray(probs)
+    digits = np.asarray(digits).ravel()
+    if len(digits) != len(probs):
+        raise ValueError(f"{len(probs):,} images but {len(digits):,} digits; give one digit per image.")
+    hit = probs.argmax(axis=1) == digits
+    per = [float(hit[digits == d].mean()) if (digits == d).any() else float("nan") for d in range(10)]
+    return {"overall": float(hit.mean()), "per_digit": per}
+
+
+def evaluate_images(images, reference_feats: np.ndarray | None = None, digits=None) -> dict:
+    """All measures for a set of images against the held-out real digits; with ``digits``
+    (what a conditional generator was asked for) also ``digit_accuracy``."""
     probs, feats = predict(images)
     if reference_feats is None:
         reference_feats = heldout_features()
     hist = class_histogram(probs)
-    return {
+    result = {
         "n": int(len(probs)),
         "classifier_score": classifier_score(probs),
         "frechet_distance": frechet_distance(feats, reference_feats),
         "class_histogram": hist.tolist(),
         **histogram_summary(hist),
     }
+    if digits is not None:
+        result["digit_accuracy"] = digit_accuracy(probs, digits)
+    return result
 
 
 @lru_cache(maxsize=1)
@@ -175,12 +191,17 @@ def heldout_features() -> np.ndarray:
 
 
 def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -> dict:
-    """Measures for ``n`` samples of ``generator`` drawn from seeded noise."""
-    from ganlib.models import noise_dim_of
+    """Measures for ``n`` samples of ``generator`` drawn from seeded noise. A conditional
+    generator is asked for every digit equally often (0, 1, …, 9, 0, …), and the result also
+    holds ``digit_accuracy``: how often the classifier reads the digit asked for."""
+    from ganlib.models import N_DIGITS, is_conditional, noise_dim_of
     from ganlib.sampling import generate, noise
 
-    images = generate(generator, noise(n, noise_dim_of(generator), seed=seed))
-    return evaluate_images(images)
+    z = noise(n, noise_dim_of(generator), seed=seed)
+    if not is_conditional(generator):
+        return evaluate_images(generate(generator, z))
+    digits = np.arange(len(z)) % N_DIGITS
+    return evaluate_images(generate(generator, z, digits), digits=digits)
 
 
 def real_reference(n: int = 2000, seed: int = 0) -> dict:

@@ -7,6 +7,11 @@ Generator:  noise (noise_dim) → Dense 128·7·7 → LeakyReLU 0.2 → Reshape 
             (a DCGAN guideline of Radford et al. 2016 that the post leaves out).
 Discriminator: image 28×28×1 → Conv2D 64 5×5/2 → LeakyReLU 0.2 → Dropout 0.3
             → Conv2D 128 5×5/2 → LeakyReLU 0.2 → Dropout 0.3 → Flatten → Dense 1 sigmoid.
+
+Conditional versions (chapter 09, Mirza & Osindero 2014) take a digit 0–9 as a second input
+and see it as a one-hot vector: the generator joins it to the noise (noise_dim + 10 numbers
+into the same Dense layer), the discriminator joins it to the image as ten constant 28×28
+channels (28×28×11 into the same first convolution). The rest is the networks above.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ DEFAULT_NOISE_DIM = 200
 #: noise_dim × 6,272 weights, so 10,000 is already 250 MB of float32; sizes far beyond it only
 #: exhaust memory.
 MAX_NOISE_DIM = 10_000
+#: Digits a conditional network knows (MNIST's labels 0–9).
+N_DIGITS = 10
 _DENSE_UNITS = 128 * 7 * 7
+_ONE_HOT = "category_encoding"  # the layer (and weights-file entry) of a conditional network
 
 
 def _leaky_relu_reading_its_output(slope: float):
@@ -67,6 +75,28 @@ def check_noise_dim(noise_dim: int, name: str = "noise_dim") -> int:
     return positive_int(name, noise_dim, maximum=MAX_NOISE_DIM, hint=" (the post uses 200)")
 
 
+def _generator_layers(batch_norm: bool) -> list[layers.Layer]:
+    """The post's generator after its input: Dense → … → Conv2D tanh (BatchNorm if asked)."""
+    if not isinstance(batch_norm, bool):
+        raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
+
+    def norm():
+        return [layers.BatchNormalization()] if batch_norm else []
+
+    return [
+        layers.Dense(_DENSE_UNITS, kernel_initializer=keras.initializers.RandomNormal(stddev=0.02)),
+        *norm(),
+        leaky_relu_layer(0.2),
+        layers.Reshape((7, 7, 128)),
+        layers.UpSampling2D(size=2),
+        layers.Conv2D(64, kernel_size=5, padding="same"),
+        *norm(),
+        leaky_relu_layer(0.2),
+        layers.UpSampling2D(size=2),
+        layers.Conv2D(1, kernel_size=5, padding="same", activation="tanh"),
+    ]
+
+
 def build_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False) -> keras.Model:
     """Noise vector of length noise_dim → 28×28×1 image in [-1, 1] (1,467,137 params at 200).
 
@@ -74,68 +104,102 @@ def build_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False
     half of them non-trainable running statistics); the default is the post's network.
     """
     noise_dim = check_noise_dim(noise_dim)
-    if not isinstance(batch_norm, bool):
-        raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
-
-    def norm():
-        return [layers.BatchNormalization()] if batch_norm else []
-
     return keras.Sequential(
-        [
-            keras.Input(shape=(noise_dim,), name="noise"),
-            layers.Dense(
-                _DENSE_UNITS,
-                kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
-            ),
-            *norm(),
-            leaky_relu_layer(0.2),
-            layers.Reshape((7, 7, 128)),
-            layers.UpSampling2D(size=2),
-            layers.Conv2D(64, kernel_size=5, padding="same"),
-            *norm(),
-            leaky_relu_layer(0.2),
-            layers.UpSampling2D(size=2),
-            layers.Conv2D(1, kernel_size=5, padding="same", activation="tanh"),
-        ],
+        [keras.Input(shape=(noise_dim,), name="noise"), *_generator_layers(batch_norm)],
         name="generator",
     )
 
 
+def _one_hot(digit):
+    return layers.CategoryEncoding(N_DIGITS, output_mode="one_hot", name=_ONE_HOT)(digit)
+
+
+def build_conditional_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False) -> keras.Model:
+    """[noise (n, noise_dim), digit (n,) int] → 28×28×1 image of that digit in [-1, 1].
+
+    The digit enters as a one-hot vector joined to the noise; the rest is the post's generator
+    (its Dense layer reads noise_dim + 10 numbers: 1,529,857 params at 200).
+    """
+    noise_dim = check_noise_dim(noise_dim)
+    body = _generator_layers(batch_norm)
+    z = keras.Input(shape=(noise_dim,), name="noise")
+    digit = keras.Input(shape=(), dtype="int32", name="digit")
+    x = layers.Concatenate(name="noise_and_digit")([z, _one_hot(digit)])
+    for layer in body:
+        x = layer(x)
+    return keras.Model([z, digit], x, name="conditional_generator")
+
+
+def is_conditional(model: keras.Model) -> bool:
+    """True for a network that takes a digit as its second input (chapter 09)."""
+    return len(model.inputs) == 2
 def has_batch_norm(generator: keras.Model) -> bool:
     """True if the generator was built with ``batch_norm=True``."""
     return any(isinstance(layer, layers.BatchNormalization) for layer in generator.layers)
 
 
-def build_discriminator(dropout: float = 0.3) -> keras.Model:
-    """28×28×1 image → probability that it is real (212,865 params)."""
+def _check_dropout(dropout) -> float:
     number = isinstance(dropout, (int, float, np.integer, np.floating)) and not isinstance(dropout, bool)
     if not number or not 0.0 <= dropout < 1.0:
         raise ValueError(f"dropout must be in [0, 1) (the post uses 0.3), got {dropout!r}.")
+    return float(dropout)
+
+
+def _discriminator_layers(dropout: float) -> list[layers.Layer]:
+    return [
+        layers.Conv2D(
+            64,
+            kernel_size=5,
+            strides=2,
+            padding="same",
+            kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
+        ),
+        leaky_relu_layer(0.2),
+        layers.Dropout(dropout),
+        layers.Conv2D(128, kernel_size=5, strides=2, padding="same"),
+        leaky_relu_layer(0.2),
+        layers.Dropout(dropout),
+        layers.Flatten(),
+        layers.Dense(1, activation="sigmoid"),
+    ]
+
+
+def build_discriminator(dropout: float = 0.3) -> keras.Model:
+    """28×28×1 image → probability that it is real (212,865 params)."""
+    dropout = _check_dropout(dropout)
     return keras.Sequential(
-        [
-            keras.Input(shape=IMAGE_SHAPE, name="image"),
-            layers.Conv2D(
-                64,
-                kernel_size=5,
-                strides=2,
-                padding="same",
-                kernel_initializer=keras.initializers.RandomNormal(stddev=0.02),
-            ),
-            leaky_relu_layer(0.2),
-            layers.Dropout(dropout),
-            layers.Conv2D(128, kernel_size=5, strides=2, padding="same"),
-            leaky_relu_layer(0.2),
-            layers.Dropout(dropout),
-            layers.Flatten(),
-            layers.Dense(1, activation="sigmoid"),
-        ],
+        [keras.Input(shape=IMAGE_SHAPE, name="image"), *_discriminator_layers(dropout)],
         name="discriminator",
     )
 
 
+def build_conditional_discriminator(dropout: float = 0.3) -> keras.Model:
+    """[image (n, 28, 28, 1), digit (n,) int] → probability that the image is a real digit
+    *and* the one named (228,865 params).
+
+    The digit enters as ten constant 28×28 channels (its one-hot vector, spread over the
+    image) joined to the image, so the first convolution reads 28×28×11.
+    """
+    dropout = _check_dropout(dropout)
+    image = keras.Input(shape=IMAGE_SHAPE, name="image")
+    digit = keras.Input(shape=(), dtype="int32", name="digit")
+    maps = layers.Reshape((1, 1, N_DIGITS))(_one_hot(digit))
+    maps = layers.UpSampling2D(size=IMAGE_SHAPE[:2])(maps)
+    x = layers.Concatenate(name="image_and_digit")([image, maps])
+    for layer in _discriminator_layers(dropout):
+        x = layer(x)
+    return keras.Model([image, digit], x, name="conditional_discriminator")
+
+
+def image_shape_of(model: keras.Model, output: bool = False) -> tuple:
+    """Shape of one image a network reads (a discriminator) or, with ``output=True``, makes."""
+    shape = model.output_shape if output else model.input_shape
+    return tuple((shape[0] if isinstance(shape, list) else shape)[1:])
+
+
 def noise_dim_of(generator: keras.Model) -> int:
-    """The length of the noise vector a generator expects."""
-    return int(generator.input_shape[-1])
+    """The length of the noise vector a generator expects (conditional or not)."""
+    return int(generator.inputs[0].shape[-1])
 
 
 def weights_noise_dim(path: str | os.PathLike) -> int | None:
@@ -146,6 +210,11 @@ def weights_noise_dim(path: str | os.PathLike) -> int | None:
 def weights_batch_norm(path: str | os.PathLike) -> bool:
     """True if a generator weights file holds BatchNormalization layers."""
     return _weights_facts(path)[1]
+
+
+def weights_conditional(path: str | os.PathLike) -> bool:
+    """True if a weights file is a conditional network's (chapter 09)."""
+    return _weights_facts(path)[2]
 
 
 def _open_weights(path):
@@ -167,21 +236,27 @@ def _is_keras3_weights(f) -> bool:
     return "layers" in f and "vars" in f and "layer_names" not in f.attrs
 
 
-def _weights_facts(path) -> tuple[int | None, bool]:
+def _weights_facts(path) -> tuple[int | None, bool, bool]:
+    """(noise size, BatchNorm?, conditional?) of a generator weights file (noise size None if
+    the file holds no generator)."""
     import h5py
 
     found: list[int] = []
-    norms: list[str] = []
+    names: list[str] = []
 
     def visit(name, obj):
         if isinstance(obj, h5py.Dataset) and obj.ndim == 2 and obj.shape[1] == _DENSE_UNITS:
             found.append(int(obj.shape[0]))
-        if "batch_normalization" in name:
-            norms.append(name)
+        names.append(name)
 
     with _open_weights(path) as f:
         f.visititems(visit)
-    return (found[0] if found else None), bool(norms)
+    norm = any("batch_normalization" in name for name in names)
+    conditional = any(_ONE_HOT in name for name in names)
+    rows = found[0] if found else None
+    if rows is not None and conditional:
+        rows -= N_DIGITS
+    return rows, norm, conditional
 
 
 def _check_weights_file(path: str) -> None:
@@ -213,13 +288,14 @@ def generator_for_weights(path: str | os.PathLike) -> keras.Model:
     """A generator built to fit a ``*.weights.h5`` file (noise size, BatchNorm), weights loaded."""
     path = os.fspath(path)
     _check_weights_file(path)
-    noise_dim, batch_norm = _weights_facts(path)
+    noise_dim, batch_norm, conditional = _weights_facts(path)
     if noise_dim is None:
         raise ValueError(
             f"{path} holds no generator weights (no Dense layer of {_DENSE_UNITS:,} units; "
             "a discriminator's or another model's?); pass a generator*.weights.h5 file of a run folder."
         )
-    return load_generator_weights(build_generator(noise_dim, batch_norm), path)
+    build = build_conditional_generator if conditional else build_generator
+    return load_generator_weights(build(noise_dim, batch_norm), path)
 
 
 def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> keras.Model:
@@ -227,11 +303,17 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
     path = os.fspath(path)
     _check_weights_file(path)
     expected = noise_dim_of(generator)
-    stored, stored_norm = _weights_facts(path)
+    stored, stored_norm, stored_conditional = _weights_facts(path)
+    if stored_conditional != is_conditional(generator):
+        raise ValueError(
+            f"These weights are for a{' conditional' if stored_conditional else 'n unconditional'} generator; "
+            f"build it with {'build_conditional_generator' if stored_conditional else 'build_generator'}(...) "
+            "or use ganlib.models.generator_for_weights(path)."
+        )
     if stored is not None and stored != expected:
         raise ValueError(
             f"These weights were made for noise_dim={stored}, but the generator expects "
-            f"noise_dim={expected}. Build it with build_generator(noise_dim={stored})."
+            f"noise_dim={expected}. Build it with noise_dim={stored}."
         )
     if stored_norm != has_batch_norm(generator):
         raise ValueError(

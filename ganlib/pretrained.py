@@ -1,9 +1,10 @@
 """The generators shipped with ganlib, trained by the project's own CLI, no network.
 
-Two runs, each in its own folder of ``ganlib/reference/``:
+Three runs, each in its own folder of ``ganlib/reference/``:
 
 - ``"post"``: the post's recipe (chapters 05–07); what ``load_generator()`` returns.
 - ``"improved"``: the best recipe of chapter 08 (the post's plus its improvements).
+- ``"conditional"``: chapter 09's conditional GAN (``load_conditional_generator()``).
 
 Each folder holds ``generator.weights.h5`` (final weights, stored as float16),
 ``history.csv`` (per-epoch losses), ``grids.npz`` (the fixed-noise grid after every
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-NAMES = ("post", "improved")
+NAMES = ("post", "improved", "conditional")
 
 
 def reference_dir() -> Path:
@@ -35,7 +36,7 @@ def _check_name(name: str) -> str:
 
 
 def run_dir(name: str = "post") -> Path:
-    """Folder of one shipped run: ``"post"`` or ``"improved"``."""
+    """Folder of one shipped run: ``"post"``, ``"improved"`` or ``"conditional"``."""
     return reference_dir() / _check_name(name)
 
 
@@ -55,10 +56,16 @@ def provenance(name: str = "post") -> dict:
 
 
 def load_generator(name: str = "post"):
-    """A shipped generator, ready to sample: ``"post"`` (default) or ``"improved"``."""
+    """A shipped generator, ready to sample: ``"post"`` (default), ``"improved"`` or
+    ``"conditional"`` (which needs ``digits=`` in ``sampling.generate``)."""
     from ganlib.models import generator_for_weights
 
     return generator_for_weights(_path(name, "generator.weights.h5"))
+
+
+def load_conditional_generator():
+    """Chapter 09's shipped conditional generator: ``generate(g, z, digits=...)`` draws the digits asked for."""
+    return load_generator("conditional")
 
 
 def load_history(name: str = "post") -> dict[str, list[float]]:

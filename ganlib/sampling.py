@@ -5,8 +5,8 @@ from __future__ import annotations
 import keras
 import numpy as np
 
-from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, noise_dim_of
-from ganlib.validate import finite_array, positive_int, random_seed
+from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, is_conditional, noise_dim_of
+from ganlib.validate import digit_labels, finite_array, positive_int, random_seed
 
 
 def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -> np.ndarray:
@@ -20,8 +20,12 @@ def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -
     return rng.standard_normal((n, noise_dim), dtype=np.float32)
 
 
-def generate(generator: keras.Model, z: np.ndarray, batch_size: int = 256) -> np.ndarray:
-    """Images float32 ``(n, 28, 28, 1)`` in [-1, 1] for noise ``z`` of shape ``(n, noise_dim)``."""
+def generate(generator: keras.Model, z: np.ndarray, digits=None, batch_size: int = 256) -> np.ndarray:
+    """Images float32 ``(n, 28, 28, 1)`` in [-1, 1] for noise ``z`` of shape ``(n, noise_dim)``.
+
+    A conditional generator (chapter 09) also needs ``digits``: one digit 0–9 per noise
+    vector, or a single digit for all (``digits=7``, ``digits=[0, 1, 2]``, ``digits="012"``).
+    """
     z = finite_array("z (the noise)", z, hint="; make noise with ganlib.sampling.noise")
     batch_size = positive_int("batch_size", batch_size)
     expected = noise_dim_of(generator)
@@ -37,10 +41,28 @@ def generate(generator: keras.Model, z: np.ndarray, batch_size: int = 256) -> np
             f"No noise vectors: z has shape {z.shape}; make at least one with "
             f"ganlib.sampling.noise(n, noise_dim={expected})."
         )
-    out = [
-        keras.ops.convert_to_numpy(generator(z[i : i + batch_size], training=False))
-        for i in range(0, len(z), batch_size)
-    ]
+    if is_conditional(generator):
+        if digits is None:
+            raise ValueError(
+                "This generator draws the digit you ask for: pass digits= (one digit 0–9 per "
+                "noise vector, e.g. digits=np.arange(len(z)) % 10, or one digit for all)."
+            )
+        digits = digit_labels("digits", digits, n=len(z))
+
+        def run(i):
+            return generator([z[i : i + batch_size], digits[i : i + batch_size]], training=False)
+    else:
+        if digits is not None:
+            raise ValueError(
+                "This generator was trained without digit labels, so it cannot be asked for a digit: "
+                "drop digits=, or use a conditional generator (chapter 09: "
+                "ganlib.pretrained.load_conditional_generator())."
+            )
+
+        def run(i):
+            return generator(z[i : i + batch_size], training=False)
+
+    out = [keras.ops.convert_to_numpy(run(i)) for i in range(0, len(z), batch_size)]
     return np.concatenate(out).astype(np.float32)
 
 

@@ -23,7 +23,7 @@ import tensorflow as tf
 from keras import ops
 
 from ganlib.labels import check_smoothing
-from ganlib.models import has_batch_norm, noise_dim_of
+from ganlib.models import N_DIGITS, has_batch_norm, image_shape_of, is_conditional, noise_dim_of
 from ganlib.runs import (
     BACKUP_NAME,
     TMP_PREFIX,
@@ -88,10 +88,15 @@ class GAN(keras.Model):
         **kwargs,
     ):
         super().__init__(**kwargs)
-        if tuple(discriminator.input_shape[1:]) != tuple(generator.output_shape[1:]):
+        if image_shape_of(discriminator) != image_shape_of(generator, output=True):
             raise ValueError(
-                f"The generator makes images of shape {generator.output_shape[1:]} but the "
-                f"discriminator reads {discriminator.input_shape[1:]}; build both with ganlib.models."
+                f"The generator makes images of shape {image_shape_of(generator, output=True)} but the "
+                f"discriminator reads {image_shape_of(discriminator)}; build both with ganlib.models."
+            )
+        if is_conditional(generator) != self.conditional or is_conditional(discriminator) != self.conditional:
+            raise ValueError(
+                "ConditionalGAN takes a conditional generator and discriminator "
+                "(models.build_conditional_generator/_discriminator); GAN takes the unconditional ones."
             )
         self.generator = generator
         self.discriminator = discriminator
@@ -111,7 +116,7 @@ class GAN(keras.Model):
         """Keras' ``fit``, refusing images the networks cannot train on (naming ``scale_images``):
         arrays are checked whole (float ``(N, 28, 28, 1)`` in [-1, 1]); a ``tf.data`` stream by
         its element type and shape. Models of other data (``ganlib.toy``) are not checked."""
-        if tuple(self.discriminator.input_shape[1:]) == (28, 28, 1):
+        if image_shape_of(self.discriminator) == (28, 28, 1):
             from ganlib.data import check_training_images
 
             if isinstance(x, tf.data.Dataset):
@@ -124,6 +129,12 @@ class GAN(keras.Model):
                     )
             elif x is not None:
                 check_training_images(x[0] if isinstance(x, (tuple, list)) else x)
+        if self.conditional and not isinstance(x, tf.data.Dataset):
+            if (args[0] if args else kwargs.get("y")) is None:
+                raise ValueError(
+                    "A ConditionalGAN trains on images and their digits: fit(images, digits), or a "
+                    "dataset of (images, digits) pairs (data.make_dataset(images, digits=labels))."
+                )
         return super().fit(x, *args, **kwargs)
 
     def call(self, z, training=False):
@@ -150,26 +161,36 @@ class GAN(keras.Model):
     def metrics(self):
         return [self.d_loss_tracker, self.g_loss_tracker]
 
+    conditional = False  # ConditionalGAN: both networks also read the digit
+
     def _noise(self, batch):
         return keras.random.normal((batch, self.noise_dim), seed=self.noise_seed)
 
-    def discriminator_step(self, real):
-        """One discriminator update on ``concat([real, fake])``; returns its loss."""
+    def _fake(self, z, digits, training):
+        return self.generator(z, training=training)
+
+    def _judge(self, images, digits, training):
+        return self.discriminator(images, training=training)
+
+    def discriminator_step(self, real, digits=None):
+        """One discriminator update on ``concat([real, fake])``; returns its loss.
+        (ConditionalGAN: the fakes are made for ``digits``, the real images' own digits.)"""
         batch = ops.shape(real)[0]
-        fake = self.generator(self._noise(batch), training=False)
+        fake = self._fake(self._noise(batch), digits, training=False)
         images = ops.concatenate([real, fake], axis=0)
+        both = None if digits is None else ops.concatenate([digits, digits], axis=0)
         targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
         with tf.GradientTape() as tape:
-            d_loss = self.bce(targets, self.discriminator(images, training=True))
+            d_loss = self.bce(targets, self._judge(images, both, training=True))
         weights = self.discriminator.trainable_variables
         self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
         return d_loss
 
-    def generator_step(self, batch):
+    def generator_step(self, batch, digits=None):
         """One generator update through the (unchanged) discriminator; returns its loss."""
         z = self._noise(batch)
         with tf.GradientTape() as tape:
-            judged = self.discriminator(self.generator(z, training=True), training=True)
+            judged = self._judge(self._fake(z, digits, training=True), digits, training=True)
             g_loss = self.bce(ops.ones((batch, 1)), judged)
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
@@ -184,6 +205,9 @@ class GAN(keras.Model):
         real = data[0] if isinstance(data, (tuple, list)) else data
         d_loss = self.discriminator_step(real)
         g_loss = self.generator_step(ops.shape(real)[0])
+        return self._finish_step(d_loss, g_loss)
+
+    def _finish_step(self, d_loss, g_loss):
         if self.ema is not None:
             self.update_ema()
         self.d_loss_tracker.update_state(d_loss)
@@ -210,6 +234,36 @@ class GAN(keras.Model):
             else:
                 rest[key] = store[key]
         super().load_own_variables(rest)
+
+
+class ConditionalGAN(GAN):
+    """A GAN whose networks both read the digit (chapter 09; Mirza & Osindero 2014).
+
+    ``fit`` takes ``(images, digits)`` batches. One step is the post's, with the digit
+    alongside every image: the discriminator learns that (real image, its digit) is real and
+    (fake made for that digit, that digit) is fake; the generator then makes fresh fakes for
+    the same digits and is pushed towards what the discriminator accepts *for that digit*.
+    """
+
+    conditional = True
+
+    def call(self, inputs, training=False):
+        z, digits = inputs
+        return self.generator([z, digits], training=training)
+
+    def _fake(self, z, digits, training):
+        return self.generator([z, digits], training=training)
+
+    def _judge(self, images, digits, training):
+        return self.discriminator([images, digits], training=training)
+
+    def train_step(self, data):
+        if not isinstance(data, (tuple, list)) or len(data) < 2:
+            raise ValueError("ConditionalGAN trains on (images, digits) batches.")
+        real, digits = data[0], ops.cast(ops.reshape(data[1], (-1,)), "int32")
+        d_loss = self.discriminator_step(real, digits)
+        g_loss = self.generator_step(ops.shape(real)[0], digits)
+        return self._finish_step(d_loss, g_loss)
 
 
 def _epochs(numbers: list[int]) -> str:
@@ -278,9 +332,11 @@ class SampleGrid(_ResumingCallback):
         z: np.ndarray,
         out_dir: str | os.PathLike | None = None,
         weights_dir: str | os.PathLike | None = None,
+        digits: np.ndarray | None = None,
     ):
         super().__init__()
         self.z = np.asarray(z, np.float32)
+        self.digits = digits  # a conditional generator's digits, one per noise vector
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.weights_dir = Path(weights_dir) if weights_dir is not None else None
         self.grids: dict[int, np.ndarray] = {}
@@ -289,16 +345,17 @@ class SampleGrid(_ResumingCallback):
         from ganlib.plotting import save_grid
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        ncols = N_DIGITS if self.digits is not None else None  # a conditional grid: a column per digit
         for e in epochs:
             write_atomic(
                 self.out_dir / f"epoch-{e:03d}.png",
-                lambda tmp, e=e: save_grid(self.grids[e], tmp, title=f"epoch {e}"),
+                lambda tmp, e=e: save_grid(self.grids[e], tmp, title=f"epoch {e}", ncols=ncols),
             )
         packed = {f"epoch_{e:03d}": to_uint8(g) for e, g in sorted(self.grids.items())}
         write_atomic(self.out_dir / "grids.npz", lambda tmp: np.savez_compressed(tmp, **packed))
 
     def on_epoch_end(self, epoch, logs=None):
-        self.grids[epoch + 1] = generate(self.model.generator, self.z)
+        self.grids[epoch + 1] = generate(self.model.generator, self.z, self.digits)
         if self.out_dir is not None:
             self._save([epoch + 1])
 
@@ -306,14 +363,14 @@ class SampleGrid(_ResumingCallback):
         """The grid of epoch ``e`` from its generator weights (None if they are not readable)."""
         gen = self.model.generator
         if e == epoch:
-            return generate(gen, self.z)
+            return generate(gen, self.z, self.digits)
         path = self.weights_dir / f"generator-epoch-{e:03d}.weights.h5" if self.weights_dir else None
         if path is None or not path.is_file():
             return None
         kept = gen.get_weights()
         try:
             gen.load_weights(path)
-            return generate(gen, self.z)
+            return generate(gen, self.z, self.digits)
         except Exception:  # a damaged weights file: that grid is lost
             return None
         finally:
@@ -386,7 +443,8 @@ class GeneratorCheckpoint(_ResumingCallback):
 
     def _info(self, epoch: int) -> dict:
         gen = self.model.generator
-        return {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch}
+        info = {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch}
+        return {**info, "conditional": True} if is_conditional(gen) else info
 
     def _save_info(self, epoch: int) -> None:
         text = json.dumps(self._info(epoch), indent=2) + "\n"
@@ -553,14 +611,21 @@ class RunBackup(keras.callbacks.BackupAndRestore):
         self._latest_whole = True
 
 
-def run_callbacks(run_dir: str | os.PathLike, z_fixed: np.ndarray) -> list[keras.callbacks.Callback]:
+def grid_digits(n_grid: int) -> np.ndarray:
+    """The digits a conditional run's fixed-noise grid asks for: 0, 1, …, 9, 0, 1, …"""
+    return np.arange(n_grid, dtype=np.int32) % N_DIGITS
+
+
+def run_callbacks(
+    run_dir: str | os.PathLike, z_fixed: np.ndarray, digits: np.ndarray | None = None
+) -> list[keras.callbacks.Callback]:
     """The callbacks a checkpointed run uses: generator weights, grids, history, then the
     checkpoint. Keras calls them in this order, so an epoch is recorded as done only after
     its files are written."""
     run_dir = Path(run_dir)
     return [
         GeneratorCheckpoint(run_dir),
-        SampleGrid(z_fixed, out_dir=run_dir / "grids", weights_dir=run_dir),
+        SampleGrid(z_fixed, out_dir=run_dir / "grids", weights_dir=run_dir, digits=digits),
         HistoryCSV(run_dir / "history.csv"),
         RunBackup(run_dir / BACKUP_NAME),
     ]
@@ -577,19 +642,21 @@ def train(
     resume: bool = False,
     seed: int = 0,
     smoothing: float = 0.9,
-    n_grid: int = 16,
+    n_grid: int | None = None,
     verbose: str | int = "auto",
     batch_norm: bool = False,
     ema: float | None = None,
     d_learning_rate: float = POST_LEARNING_RATE,
     g_learning_rate: float = POST_LEARNING_RATE,
+    conditional: bool = False,
 ) -> GAN:
     """Build the post's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
 
     The defaults are the post's recipe. Chapter 08's improvements: ``batch_norm=True``
     (BatchNorm in the generator), ``ema=0.999`` (a moving average of the generator) and
     separate learning rates (e.g. ``d_learning_rate=4e-4, g_learning_rate=1e-4``, the
-    two time-scale rule of Heusel et al. 2017).
+    two time-scale rule of Heusel et al. 2017). ``conditional=True`` trains chapter 09's
+    conditional GAN on the digits and their labels (its grids ask for 0, 1, …, 9, 0, …).
 
     ``images``: uint8 digits (default: ``load_mnist(data)``), of which the first
     ``n_images`` are used. With ``run_dir`` every epoch is checkpointed there (Keras'
@@ -605,7 +672,13 @@ def train(
     """
     from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
     from ganlib.labels import check_batch_size
-    from ganlib.models import build_discriminator, build_generator, check_noise_dim
+    from ganlib.models import (
+        build_conditional_discriminator,
+        build_conditional_generator,
+        build_discriminator,
+        build_generator,
+        check_noise_dim,
+    )
     from ganlib.sampling import noise
 
     epochs = positive_int("epochs", epochs)
@@ -614,17 +687,23 @@ def train(
     smoothing = check_smoothing(smoothing)
     ema = check_ema(ema)
     seed = random_seed("seed", seed, maximum=2**32 - 1, none_ok=False)
-    n_grid = positive_int("n_grid", n_grid)
+    n_grid = positive_int("n_grid", n_grid if n_grid is not None else (20 if conditional else 16))
     post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
     d_learning_rate, g_learning_rate = float(d_learning_rate), float(g_learning_rate)
-    if not isinstance(batch_norm, bool):
-        raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}.")
+    for name, flag in (("batch_norm", batch_norm), ("conditional", conditional)):
+        if not isinstance(flag, bool):
+            raise ValueError(f"{name} must be True or False, got {flag!r}.")
+    labels = None
     if images is None:
-        images, _ = load_mnist(data)
+        images, labels = load_mnist(data)
+    elif conditional:
+        raise ValueError("conditional=True trains on MNIST's labels; pass data= instead of images=.")
     elif np.asarray(images).dtype != np.uint8:  # uint8 digits are scaled by make_dataset
         check_training_images(images)
     if n_images is not None:
         images = images[: positive_int("n_images", n_images)]
+        labels = None if labels is None else labels[: len(images)]
+    digits = labels if conditional else None
     steps = steps_per_epoch(len(images), batch_size)
     config = {
         "batch_size": batch_size,
@@ -637,23 +716,30 @@ def train(
         "d_learning_rate": d_learning_rate,
         "g_learning_rate": g_learning_rate,
     }
+    if conditional:  # (a key unconditional run folders never had)
+        config["conditional"] = True
+    gan_class = ConditionalGAN if conditional else GAN
+    gen_builder = build_conditional_generator if conditional else build_generator
+    disc_builder = build_conditional_discriminator if conditional else build_discriminator
+    grid = grid_digits(n_grid) if conditional else None
 
     def build() -> GAN:
         keras.utils.set_random_seed(seed)
-        gan = GAN(
-            build_generator(noise_dim, batch_norm=batch_norm),
-            build_discriminator(),
+        gan = gan_class(
+            gen_builder(noise_dim, batch_norm=batch_norm),
+            disc_builder(),
             smoothing=smoothing,
             seed=seed,
             ema=ema,
         )
         gan.compile(d_optimizer=post_adam(d_learning_rate), g_optimizer=post_adam(g_learning_rate))
-        gan(noise(1, noise_dim))  # build, so a checkpoint can be restored into it
+        z = noise(1, noise_dim)
+        gan([z, grid_digits(1)] if conditional else z)  # build, so a checkpoint can be restored into it
         return gan
 
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
         gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))
-        dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start)
+        dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start, digits=digits)
         gan.fit(
             dataset,
             epochs=epochs,
@@ -667,7 +753,7 @@ def train(
 
     if run_dir is None:
         gan = build()
-        return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed))], 0)
+        return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed), digits=grid)], 0)
 
     run_dir = Path(run_dir)
     check_run_dir(run_dir)
@@ -686,7 +772,7 @@ def train(
             _check_same_settings(run_dir, config)
         gan = build()
         z_fixed = noise(n_grid, noise_dim, seed=seed)
-        callbacks = run_callbacks(run_dir, z_fixed)
+        callbacks = run_callbacks(run_dir, z_fixed, grid)
         start = callbacks[-1].restore(gan)
         saved = json.dumps(config, indent=2) + "\n"
         write_atomic(run_dir / "run.json", lambda tmp: tmp.write_text(saved))
@@ -705,11 +791,17 @@ def _check_same_settings(run_dir: Path, config: dict) -> None:
         say(f"{saved} was unreadable ({short_error(err)}); rewriting it unchecked.")
         return
     # Settings a run folder predates had their default values then.
-    defaults = {"batch_norm": False, "ema": None, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4}
+    defaults = {
+        "batch_norm": False,
+        "ema": None,
+        "d_learning_rate": 2e-4,
+        "g_learning_rate": 2e-4,
+        "conditional": False,
+    }
     changed = {
-        k: (before.get(k, defaults.get(k)), v)
-        for k, v in config.items()
-        if before.get(k, defaults.get(k)) != v
+        k: (before.get(k, defaults.get(k)), config.get(k, defaults.get(k)))
+        for k in {**before, **config}
+        if before.get(k, defaults.get(k)) != config.get(k, defaults.get(k))
     }
     if changed:
         detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())

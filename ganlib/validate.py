@@ -58,3 +58,29 @@ def finite_array(name: str, values, hint: str = "", dtype=np.float32) -> np.ndar
     if bad:
         raise ValueError(f"{name} holds {bad:,} NaN or infinite value{'s' if bad > 1 else ''}{hint}.")
     return array
+
+
+def digit_labels(name: str, values, n: int | None = None) -> np.ndarray:
+    """``values`` (a digit, a sequence of digits, or a string such as ``"0123456789"``) as an
+    int32 array of digits 0–9; with ``n``, one digit is repeated n times and a sequence must
+    hold exactly n. Otherwise a ValueError that says what to pass."""
+    if isinstance(values, str):
+        if not values.isdigit() or not values.isascii():
+            raise ValueError(f"{name} must be digits 0–9, such as '0123456789', got {values!r}.")
+        values = [int(c) for c in values]
+    array = np.asarray(values)
+    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or array.size == 0):
+        raise ValueError(f"{name} must be whole numbers 0–9 (one per sample), got {values!r}.")
+    bad = array[(array < 0) | (array > 9)]
+    if bad.size:
+        raise ValueError(f"{name} must be digits 0–9; {bad.ravel()[0]} is not one.")
+    if array.ndim == 0 and n is not None:
+        array = np.full(n, int(array))
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(f"{name} must be a digit or a flat list of digits, got shape {array.shape}.")
+    if n is not None and len(array) != n:
+        raise ValueError(
+            f"{name} holds {len(array)} digits but there are {n} noise vectors; give one digit per "
+            "noise vector (or a single digit for all of them)."
+        )
+    return array.astype(np.int32)
