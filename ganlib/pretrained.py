@@ -9,7 +9,8 @@ Three runs, each in its own folder of ``ganlib/reference/``:
 Each folder holds ``generator.weights.h5`` (final weights, stored as float16),
 ``history.csv`` (per-epoch losses), ``grids.npz`` (the fixed-noise grid after every
 epoch), ``quality.json`` (chapter 07's measures at selected epochs) and ``provenance.json``
-(command, commit, data checksum, steps, wall time, machine, date). ``comparison()`` returns
+(command, commit, data checksum, steps, wall time, machine, date); the conditional run also
+``discriminator.weights.h5``, its discriminator at the last step. ``comparison()`` returns
 chapter 08's table: every recipe trained for the same steps from the same seed.
 """
 
@@ -66,6 +67,16 @@ def load_generator(name: str = "post"):
 def load_conditional_generator():
     """Chapter 09's shipped conditional generator: ``generate(g, z, digits=...)`` draws the digits asked for."""
     return load_generator("conditional")
+
+
+def load_conditional_discriminator():
+    """The discriminator trained alongside the conditional generator (its last step): it judges
+    [images, digits] pairs (chapter 09)."""
+    from ganlib.models import build_conditional_discriminator
+
+    discriminator = build_conditional_discriminator()
+    discriminator.load_weights(_path("conditional", "discriminator.weights.h5"))
+    return discriminator
 
 
 def load_history(name: str = "post") -> dict[str, list[float]]:

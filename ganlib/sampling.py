@@ -66,6 +66,32 @@ def generate(generator: keras.Model, z: np.ndarray, digits=None, batch_size: int
     return np.concatenate(out).astype(np.float32)
 
 
+def blend_digits(generator: keras.Model, z: np.ndarray, a: int, b: int, steps: int = 10) -> np.ndarray:
+    """Images on the way from digit ``a`` to digit ``b`` for one noise vector ``z``.
+
+    A conditional generator reads its digit as a one-hot vector; here it reads ``steps``
+    mixtures ``(1 − t)·onehot(a) + t·onehot(b)``, t from 0 to 1 (both ends included), all
+    with the same noise. The ends are the digits ``a`` and ``b`` exactly; the mixtures in
+    between are inputs the generator never saw in training.
+    """
+    if not is_conditional(generator):
+        raise ValueError("blend_digits needs a conditional generator (chapter 09).")
+    a, b = (int(d) for d in digit_labels("a and b", [a, b]))
+    steps = positive_int("steps", steps, minimum=2, hint=" (both ends are included)")
+    z = finite_array("z (the noise)", z, hint="; make noise with ganlib.sampling.noise").reshape(1, -1)
+    if z.shape[1] != noise_dim_of(generator):
+        raise ValueError(f"z has {z.shape[1]} numbers but this generator expects {noise_dim_of(generator)}.")
+    t = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
+    codes = (1 - t) * np.eye(10, dtype=np.float32)[a] + t * np.eye(10, dtype=np.float32)[b]
+    # The generator's layers after its one-hot encoding, fed the mixed codes directly.
+    joined = generator.get_layer("noise_and_digit")
+    after = generator.layers[generator.layers.index(joined) + 1 :]
+    x = joined([keras.ops.convert_to_tensor(np.repeat(z, steps, axis=0)), keras.ops.convert_to_tensor(codes)])
+    for layer in after:
+        x = layer(x, training=False)
+    return keras.ops.convert_to_numpy(x).astype(np.float32)
+
+
 def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "linear") -> np.ndarray:
     """``steps`` noise vectors from z0 to z1 (both ends included).
 

@@ -2,6 +2,7 @@
 
     python tools/ship_reference.py runs/post --name post
     python tools/ship_reference.py runs/bn --name improved --ema
+    python tools/ship_reference.py runs/conditional --name conditional --ema
 
 Expects the folder written by ``python -m ganlib train --out runs/NAME`` plus the two stamps
 written when it was started (``runs/NAME.commit``, ``runs/NAME.started``; see
@@ -31,10 +32,11 @@ import ganlib
 from ganlib import metrics
 from ganlib.config import quiet_tensorflow
 from ganlib.data import BUNDLED_FILES
-from ganlib.models import build_generator, generator_for_weights
+from ganlib.models import build_conditional_generator, build_generator, generator_for_weights
 from ganlib.pretrained import NAMES, reference_dir
 from ganlib.runs import completed_epochs, load_history
 from ganlib.sampling import generate, noise, to_uint8
+from ganlib.training import grid_digits
 
 
 def cpu_model() -> str:
@@ -55,6 +57,8 @@ def command_of(config: dict, epochs: int, out: str) -> str:
         f"--images {config['n_images']}",
         f"--seed {config['seed']}",
     ]
+    if config.get("conditional"):
+        parts.append("--conditional")
     if config.get("batch_norm"):
         parts.append("--batch-norm")
     if config.get("ema") is not None:
@@ -84,6 +88,30 @@ def to_float16(src: Path, dest: Path) -> None:
         copy(f, g)
 
 
+def ship_discriminator(run: Path, config: dict, dest: Path) -> None:
+    """A conditional run's final discriminator (from its checkpoint), stored as float16."""
+    from ganlib.models import build_conditional_discriminator
+    from ganlib.training import ConditionalGAN, post_adam
+
+    gan = ConditionalGAN(
+        build_conditional_generator(config["noise_dim"], batch_norm=config.get("batch_norm", False)),
+        build_conditional_discriminator(),
+        smoothing=config["smoothing"],
+        seed=config["seed"],
+        ema=config.get("ema"),
+    )
+    gan.compile(
+        d_optimizer=post_adam(config.get("d_learning_rate", 2e-4)),
+        g_optimizer=post_adam(config.get("g_learning_rate", 2e-4)),
+    )
+    gan([noise(1, config["noise_dim"]), np.zeros(1, np.int32)])
+    gan.load_weights(run / "backup" / "latest.weights.h5")
+    with tempfile.TemporaryDirectory() as tmp:
+        full = Path(tmp) / "discriminator.weights.h5"
+        gan.discriminator.save_weights(full)
+        to_float16(full, dest / "discriminator.weights.h5")
+
+
 def main(argv=None) -> int:
     quiet_tensorflow()
     p = argparse.ArgumentParser()
@@ -103,35 +131,47 @@ def main(argv=None) -> int:
 
     final = run / f"{prefix}-epoch-{epochs:03d}.weights.h5"
     to_float16(final, dest / "generator.weights.h5")
+    conditional = bool(config.get("conditional"))
     z_eval = noise(args.n, config["noise_dim"], seed=123)
-    full = generate(generator_for_weights(final), z_eval)
-    half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval)
-    m_full, m_half = metrics.evaluate_images(full), metrics.evaluate_images(half)
+    d_eval = np.arange(args.n) % 10 if conditional else None  # as metrics.evaluate_generator asks
+    full = generate(generator_for_weights(final), z_eval, d_eval)
+    half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval, d_eval)
+    m_full, m_half = metrics.evaluate_images(full, digits=d_eval), metrics.evaluate_images(half, digits=d_eval)
     print(f"float32 vs float16: max pixel difference {np.abs(full - half).max():.4f}")
     # the book prints the score with 2 decimals and the distance with 1: float16 must move
     # neither by more than half a unit of that last digit
     for key, tolerance in (("classifier_score", 0.005), ("frechet_distance", 0.05)):
         print(f"  {key}: {m_full[key]:.4f} vs {m_half[key]:.4f}")
         assert abs(m_full[key] - m_half[key]) <= tolerance, "float16 storage changes the measures"
+    if conditional:
+        a_full, a_half = m_full["digit_accuracy"]["overall"], m_half["digit_accuracy"]["overall"]
+        print(f"  digit_accuracy: {a_full:.4f} vs {a_half:.4f}")
+        assert abs(a_full - a_half) <= 0.0025, "float16 storage changes the digit accuracy"
 
-    z_grid = noise(16, config["noise_dim"], seed=config["seed"])
+    n_grid = 20 if conditional else 16  # train()'s fixed-noise grid
+    z_grid = noise(n_grid, config["noise_dim"], seed=config["seed"])
+    d_grid = grid_digits(n_grid) if conditional else None
     grids, quality_rows = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for epoch in range(1, epochs + 1):
             stored = Path(tmp) / f"e{epoch}.weights.h5"
             to_float16(run / f"{prefix}-epoch-{epoch:03d}.weights.h5", stored)
             gen = generator_for_weights(stored)
-            grids[f"epoch_{epoch:03d}"] = to_uint8(generate(gen, z_grid))
+            grids[f"epoch_{epoch:03d}"] = to_uint8(generate(gen, z_grid, d_grid))
             if epoch % args.every == 0 or epoch in (1, 2, 3) or epoch == epochs:
                 row = {"epoch": epoch, "steps": epoch * steps_per_epoch}
                 row.update(metrics.evaluate_generator(gen, args.n))
                 quality_rows.append(row)
                 score, fd = row["classifier_score"], row["frechet_distance"]
-                print(f"epoch {epoch:3d}: score {score:.2f} FD {fd:.2f}")
+                extra = f" digit accuracy {row['digit_accuracy']['overall']:.3f}" if conditional else ""
+                print(f"epoch {epoch:3d}: score {score:.2f} FD {fd:.2f}{extra}")
     np.savez_compressed(dest / "grids.npz", **grids)
+    if conditional:
+        ship_discriminator(run, config, dest)
     shutil.copy(run / "history.csv", dest / "history.csv")
     keras.utils.set_random_seed(0)
-    untrained = build_generator(config["noise_dim"], batch_norm=config.get("batch_norm", False))
+    build = build_conditional_generator if conditional else build_generator
+    untrained = build(config["noise_dim"], batch_norm=config.get("batch_norm", False))
     quality = {
         "n_samples": args.n,
         "sample_seed": 123,
@@ -141,6 +181,9 @@ def main(argv=None) -> int:
         "untrained": metrics.evaluate_generator(untrained, n=args.n),
         "checkpoints": quality_rows,
     }
+    if conditional:
+        quality["digits_asked"] = "0, 1, …, 9, 0, … (n_samples / 10 of each digit)"
+        quality["grid_digits"] = d_grid.tolist()
     (dest / "quality.json").write_text(json.dumps(quality, indent=1) + "\n")
 
     history = load_history(run)
@@ -156,13 +199,15 @@ def main(argv=None) -> int:
         "weights": "moving average of the generator (ema_generator)" if args.ema else "the generator",
         "git_commit": (run.parent / f"{run.name}.commit").read_text().strip(),
         "ganlib_version": ganlib.__version__,
-        "data": f"bundled MNIST, training split ({config['n_images']:,} digits; load_mnist('bundled'))",
+        "data": f"bundled MNIST, training split ({config['n_images']:,} digits; load_mnist('bundled'))"
+        + (", with their labels (conditional GAN)" if conditional else ""),
         "data_sha256": {name: sha for name, sha in BUNDLED_FILES.values()},
         "seed": config["seed"],
         "noise_dim": config["noise_dim"],
         "batch_size": config["batch_size"],
         "n_images": config["n_images"],
         "smoothing": config["smoothing"],
+        "conditional": conditional,
         "batch_norm": config.get("batch_norm", False),
         "ema": config.get("ema"),
         "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",

@@ -14,4 +14,4 @@ mkdir -p runs
 resume=""; [ -d runs/$name/backup ] && resume="--resume"
 $PY -m ganlib train --conditional --batch-norm --ema 0.999 --epochs 200 --batch-size 128 --noise-dim 200 \
   --data bundled --images 8000 --seed 0 --out runs/$name $resume >> runs/$name.log 2>&1 || exit 1
-$PY tools/ship_reference.py runs/$name --name $name ${SHIP_EMA:+--ema} || exit 1
+# ship: $PY tools/ship_reference.py runs/$name --name $name [--ema]  (after choosing the weights)
