@@ -1,11 +1,11 @@
-"""Training throughput of the seed model at batch 128, three ways, each in fresh processes.
+"""Training throughput of the post's model at batch 128, three ways, each in fresh processes.
 
     python benchmarks/throughput.py [--processes 8] [--rounds 5] [--steps 8] [--json FILE]
 
 (a) ganlib.training.GAN as the book uses it (``fit`` on ``make_dataset`` of the bundled digits,
     one ``fit`` call per timed round, so what ``fit`` costs beyond its steps is counted);
-(b) a faithful Keras-3 port of the seed's loop: ``generator.predict`` + ``train_on_batch``
-    on the discriminator and on a combined model, toggling ``trainable`` as the seed does
+(b) a faithful Keras-3 port of the post's loop: ``generator.predict`` + ``train_on_batch``
+    on the discriminator and on a combined model, toggling ``trainable`` as the post does
     (Keras 3 fixes each model's trainable set when its train function is first traced, so
     the port trains the right weights only because of the order of the first calls);
 (c) the TensorFlow DCGAN tutorial's style: a ``tf.function`` step with two GradientTapes.
@@ -81,7 +81,7 @@ def make_a(images, batch):
 
 
 def make_b(images, batch):
-    """The seed's loop, ported to Keras 3 names (Adam(learning_rate=), channels last)."""
+    """The post's loop, ported to Keras 3 names (Adam(learning_rate=), channels last)."""
     keras.utils.set_random_seed(0)
     x_train = scale_images(images)
     generator, discriminator = build_generator(NOISE), build_discriminator()
@@ -166,7 +166,7 @@ def cpu_model() -> str:
 
 
 LOOPS = {"a": make_a, "b": make_b, "c": make_c}
-NAMES = {"a": "ganlib GAN.fit", "b": "seed loop (Keras 3 port)", "c": "TF tutorial tf.function"}
+NAMES = {"a": "ganlib GAN.fit", "b": "the post's loop (Keras 3 port)", "c": "TF tutorial tf.function"}
 
 
 def worker(loop: str, rounds: int, steps: int, batch: int) -> dict:

@@ -1,6 +1,7 @@
 """The targets we make ourselves: real → 1 (smoothed to 0.9), fake → 0.
 
-MNIST's own digit labels (0–9) are never used for training the GAN.
+MNIST's own digit labels (0–9) are not targets: the post's GAN never uses them, and chapter 09's
+conditional GAN uses them only as its condition (an input to both networks).
 """
 
 from __future__ import annotations

@@ -165,6 +165,36 @@ def digit_accuracy(probs: np.ndarray, digits) -> dict:
     return {"overall": float(hit.mean()), "per_digit": per}
 
 
+def verdict_by_label(discriminator: keras.Model, images, digits, batch_size: int = 500) -> np.ndarray:
+    """A conditional discriminator's mean verdict on real digits under every label (chapter 09).
+
+    ``images``: real digits (uint8 or scaled), ``digits``: their true labels. Entry
+    ``[t, k]`` of the 10 × 10 result is the mean probability "real" the discriminator gives
+    the digits whose true label is ``t`` when it is told they are ``k``: the diagonal holds
+    the right pairs, the rest the wrong ones.
+    """
+    from ganlib.data import as_model_input
+    from ganlib.validate import digit_labels
+
+    x = as_model_input(images)
+    digits = digit_labels("digits", digits, n=len(x))
+    table = np.full((10, 10), np.nan)
+    for k in range(10):
+        told = np.full(len(x), k, np.int32)
+        verdict = np.concatenate(
+            [
+                keras.ops.convert_to_numpy(
+                    discriminator([x[i : i + batch_size], told[i : i + batch_size]], training=False)
+                )
+                for i in range(0, len(x), batch_size)
+            ]
+        ).ravel()
+        for t in range(10):
+            if (digits == t).any():
+                table[t, k] = verdict[digits == t].mean()
+    return table
+
+
 def evaluate_images(images, reference_feats: np.ndarray | None = None, digits=None) -> dict:
     """All measures for a set of images against the held-out real digits; with ``digits``
     (what a conditional generator was asked for) also ``digit_accuracy``."""

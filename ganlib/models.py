@@ -313,7 +313,8 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
     if stored is not None and stored != expected:
         raise ValueError(
             f"These weights were made for noise_dim={stored}, but the generator expects "
-            f"noise_dim={expected}. Build it with noise_dim={stored}."
+            f"noise_dim={expected}. Build it with "
+            f"{'build_conditional_generator' if stored_conditional else 'build_generator'}(noise_dim={stored})."
         )
     if stored_norm != has_batch_norm(generator):
         raise ValueError(

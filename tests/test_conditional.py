@@ -194,3 +194,18 @@ def test_blend_digits_ends_are_the_two_digits(seeded):
         blend_digits(models.build_generator(8), z, 3, 8)
     with pytest.raises(ValueError, match="digits 0–9; 12 is not one"):
         blend_digits(g, z, 3, 12)
+
+
+def test_verdict_by_label_puts_the_told_label_in_columns(seeded, mnist):
+    d = models.build_conditional_discriminator()
+    images, labels = mnist[0][:40], mnist[1][:40]
+    table = metrics.verdict_by_label(d, images, labels, batch_size=16)
+    assert table.shape == (10, 10)
+    present = sorted(set(labels.tolist()))
+    for t in present:
+        for k in (0, 7):
+            x = scale_images(images[labels == t])
+            expected = np.asarray(d([x, np.full(len(x), k, np.int32)], training=False)).mean()
+            assert table[t, k] == pytest.approx(expected, rel=1e-5)
+    absent = [t for t in range(10) if t not in present]
+    assert all(np.isnan(table[t]).all() for t in absent)
