@@ -64,6 +64,7 @@ def check_ema(ema: float | None) -> float | None:
     return float(ema)
 
 
+@keras.saving.register_keras_serializable(package="ganlib")
 class GAN(keras.Model):
     """Generator + discriminator trained in alternation by ``fit``.
 
@@ -102,6 +103,7 @@ class GAN(keras.Model):
         self.discriminator = discriminator
         self.noise_dim = noise_dim_of(generator)
         self.smoothing = check_smoothing(smoothing)
+        self.seed = seed
         self.noise_seed = keras.random.SeedGenerator(seed)
         self.bce = keras.losses.BinaryCrossentropy()
         self.ema = check_ema(ema)
@@ -111,6 +113,40 @@ class GAN(keras.Model):
             self.ema_generator.trainable = False
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        self.built = True  # both networks are built; nothing is left to build on a first call
+
+    # Saving in Keras' own format: gan.save("gan.keras") and keras.models.load_model give back
+    # both networks, the moving average, both optimizers (with their state) and the noise state.
+    def get_config(self):
+        return {
+            "name": self.name,
+            "generator": keras.saving.serialize_keras_object(self.generator),
+            "discriminator": keras.saving.serialize_keras_object(self.discriminator),
+            "smoothing": self.smoothing,
+            "seed": self.seed,
+            "ema": self.ema,
+        }
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        for key in ("generator", "discriminator"):
+            config[key] = keras.saving.deserialize_keras_object(config[key])
+        return cls(**config)
+
+    def get_compile_config(self):
+        if not self.compiled:
+            return None
+        return {
+            "d_optimizer": keras.saving.serialize_keras_object(self.d_optimizer),
+            "g_optimizer": keras.saving.serialize_keras_object(self.g_optimizer),
+        }
+
+    def compile_from_config(self, config):
+        self.compile(
+            d_optimizer=keras.saving.deserialize_keras_object(config["d_optimizer"]),
+            g_optimizer=keras.saving.deserialize_keras_object(config["g_optimizer"]),
+        )
 
     def fit(self, x=None, *args, **kwargs):
         """Keras' ``fit``, refusing images the networks cannot train on (naming ``scale_images``):
@@ -236,6 +272,7 @@ class GAN(keras.Model):
         super().load_own_variables(rest)
 
 
+@keras.saving.register_keras_serializable(package="ganlib")
 class ConditionalGAN(GAN):
     """A GAN whose networks both read the digit (chapter 09; Mirza & Osindero 2014).
 

@@ -230,3 +230,30 @@ def test_gan_fit_refuses_unscaled_images(gan, mnist):
         gan.fit(tf.data.Dataset.from_tensor_slices(mnist[0][:32]).batch(16), epochs=1, verbose=0)
     gan.fit(scale_images(mnist[0][:32]), batch_size=16, epochs=1, verbose=0)  # scaled: trains
     assert int(gan.g_optimizer.iterations) == 2
+
+
+@pytest.mark.parametrize("conditional", [False, True])
+def test_gan_saves_and_loads_in_keras_format_and_trains_on_identically(seeded, tmp_path, conditional):
+    from ganlib import models
+
+    if conditional:
+        nets = models.build_conditional_generator(8), models.build_conditional_discriminator()
+        cls = training.ConditionalGAN
+    else:
+        nets = models.build_generator(8), models.build_discriminator()
+        cls = training.GAN
+    gan = cls(*nets, ema=0.99, smoothing=0.8, seed=5)
+    gan.compile(d_optimizer=training.post_adam(4e-4), g_optimizer=training.post_adam(1e-4))
+    x = np.random.default_rng(0).uniform(-1, 1, (32, 28, 28, 1)).astype("float32")
+    data = (x, np.arange(32) % 10) if conditional else (x,)
+    gan.fit(*data, batch_size=16, epochs=1, verbose=0, shuffle=False)
+    gan.save(tmp_path / "gan.keras")
+    keras.utils.set_random_seed(1)  # the loaded model must not depend on the global seed
+    back = keras.models.load_model(tmp_path / "gan.keras")
+    assert type(back) is cls and (back.smoothing, back.seed, back.ema) == (0.8, 5, 0.99)
+    assert float(back.d_optimizer.learning_rate) == pytest.approx(4e-4)
+    assert int(back.g_optimizer.iterations) == 2
+    for model in (gan, back):  # the same next epoch: weights, optimizer state and noise state all came back
+        model.fit(*data, batch_size=16, epochs=1, verbose=0, shuffle=False)
+    assert all(np.array_equal(a, b) for a, b in zip(gan.get_weights(), back.get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(gan.ema_generator.get_weights(), back.ema_generator.get_weights()))
