@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from ganlib import cli, metrics, pretrained
-from ganlib.models import has_batch_norm, noise_dim_of
+from ganlib.models import has_batch_norm, is_conditional, noise_dim_of
 
 
 @pytest.mark.parametrize("name", pretrained.NAMES)
@@ -38,6 +38,7 @@ def test_provenance_command_reproduces_the_recorded_settings(name):
         info["seed"],
     )
     assert args.batch_norm == info["batch_norm"] and args.ema == info["ema"]
+    assert args.conditional == info.get("conditional", False) == (name == "conditional")
     assert info["steps"] == info["epochs"] * (info["n_images"] // info["batch_size"])
     assert 0 < info["wall_time_s"] <= 75 * 60  # the budget for one training run
     assert len(pretrained.load_history(name)["g_loss"]) == info["epochs"]
@@ -52,6 +53,8 @@ def test_shipped_quality_matches_the_shipped_weights(name):
     live = metrics.evaluate_generator(pretrained.load_generator(name), n=2000, seed=quality["sample_seed"])
     assert live["classifier_score"] == pytest.approx(final["classifier_score"], abs=0.01)
     assert live["class_histogram"] == final["class_histogram"]
+    if name == "conditional":
+        assert live["digit_accuracy"]["overall"] == pytest.approx(final["digit_accuracy"]["overall"], abs=0.001)
     assert (
         quality["real"]["classifier_score"]
         > final["classifier_score"]
@@ -77,7 +80,7 @@ def test_improved_is_the_best_row_of_the_comparison():
 
 def test_unknown_name_is_explained():
     with pytest.raises(
-        ValueError, match="Unknown shipped generator 'best'; choose one of 'post', 'improved'"
+        ValueError, match="Unknown shipped generator 'best'; choose one of 'post', 'improved', 'conditional'"
     ):
         pretrained.load_generator("best")
 
@@ -86,3 +89,20 @@ def test_cli_evaluates_either_shipped_generator(capsys):
     assert cli.main(["evaluate", "--generator", "improved", "--n", "500"]) == 0
     out = capsys.readouterr().out
     assert "real digits (evaluation)" in out and "this generator" in out
+
+
+def test_shipped_conditional_pair_knows_the_digits():
+    generator = pretrained.load_conditional_generator()
+    assert is_conditional(generator)
+    info = pretrained.provenance("conditional")
+    assert info["conditional"] and pretrained.load_grids("conditional")[1].shape == (20, 28, 28, 1)
+    critic = pretrained.load_conditional_discriminator()
+    images, labels = metrics.heldout_digits()
+    table = metrics.verdict_by_label(critic, images[:500], labels[:500])
+    assert (table.argmax(axis=1) == np.arange(10)).all()  # its own label is the most believable
+
+
+def test_cli_evaluates_the_conditional_generator(capsys):
+    assert cli.main(["evaluate", "--generator", "conditional", "--n", "500"]) == 0
+    out = capsys.readouterr().out
+    assert "read as the digit asked for:" in out and "9:" in out
