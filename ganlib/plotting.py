@@ -42,7 +42,16 @@ def localize(fig_or_ax, lang: str):
     return fig_or_ax
 
 
-def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarray:
+TILE_PAD = 2  # pixels of white between (and around) the images of a grid
+
+
+def cell_origin(i: int, ncols: int, height: int, width: int, pad: int = TILE_PAD) -> tuple[int, int]:
+    """(row, column) pixel of the top-left corner of image ``i`` in a :func:`tile` mosaic."""
+    r, c = divmod(i, ncols)
+    return pad + r * (height + pad), pad + c * (width + pad)
+
+
+def tile(images: np.ndarray, ncols: int | None = None, pad: int = TILE_PAD) -> np.ndarray:
     """Arrange ``(n, 28, 28[, 1])`` images (float in [-1, 1] or uint8) into one 2-D mosaic in [0, 1]."""
     images = np.asarray(images)
     images = images / 127.5 - 1.0 if images.dtype == np.uint8 else images.astype(np.float32)
@@ -55,10 +64,8 @@ def tile(images: np.ndarray, ncols: int | None = None, pad: int = 2) -> np.ndarr
     nrows = math.ceil(n / ncols)
     mosaic = np.ones((nrows * (h + pad) + pad, ncols * (w + pad) + pad), np.float32)
     for i, img in enumerate((images + 1.0) / 2.0):
-        r, c = divmod(i, ncols)
-        mosaic[
-            pad + r * (h + pad) : pad + r * (h + pad) + h, pad + c * (w + pad) : pad + c * (w + pad) + w
-        ] = img
+        top, left = cell_origin(i, ncols, h, w, pad)
+        mosaic[top : top + h, left : left + w] = img
     return np.clip(mosaic, 0.0, 1.0)
 
 
@@ -75,11 +82,12 @@ def show_grid(images, ncols=None, title=None, ax=None, captions: Sequence[str] |
         ax.set_title(title)
     if captions is not None:
         cols = ncols or math.ceil(math.sqrt(len(images)))
+        height, width = np.asarray(images).shape[1:3]
         for i, text in enumerate(captions):
-            r, c = divmod(i, cols)
-            ax.text(
-                2 + c * 30,
-                2 + r * 30 + 27,
+            top, left = cell_origin(i, cols, height, width)
+            ax.text(  # in the image's bottom-left corner
+                left,
+                top + height - 1,
                 str(text),
                 color="white",
                 fontsize=8,

@@ -86,3 +86,14 @@ def test_turkish_tick_labels_use_a_decimal_comma():
     assert any("." in t.get_text() for t in ax.get_yticklabels())
     with pytest.raises(ValueError, match="lang"):
         plotting.localize(fig, "de")
+
+
+def test_captions_sit_in_their_images_bottom_left_corner():
+    images = -np.ones((5, 28, 28, 1), np.float32)  # black digits on the white padding
+    ax = plotting.show_grid(images, ncols=3, captions=list("abcde"))
+    mosaic = ax.get_images()[0].get_array()
+    for i, text in enumerate(ax.texts):
+        x, y = text.get_position()
+        assert mosaic[int(y), int(x)] == 0.0  # inside image i, not on the padding
+        top, left = plotting.cell_origin(i, 3, 28, 28)
+        assert (int(y) - top, int(x) - left) == (27, 0)
