@@ -74,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sample", help="draw a grid of digits from trained generator weights")
     s.add_argument("--weights", required=True, help="a generator .weights.h5 file")
-    s.add_argument("--n", type=int, default=None, help="how many samples (default 64; with --digits: 10 per digit)")
+    s.add_argument(
+        "--n", type=int, default=None, help="how many samples (default 64; with --digits: 10 per digit)"
+    )
     s.add_argument(
         "--digits",
         default=None,
@@ -262,7 +264,10 @@ def _sample(args) -> int:
         n = 64 if args.n is None else args.n
     images = generate(generator, noise(n, noise_dim_of(generator), seed=args.seed), digits)
     save_grid(images, out, title=f"seed {args.seed}", ncols=ncols)
-    print(f"ganlib: wrote {n} samples to {out}" + ("" if ncols is None else f" (a row per digit: {args.digits or '0123456789'})"))
+    print(
+        f"ganlib: wrote {n} samples to {out}"
+        + ("" if ncols is None else f" (a row per digit: {args.digits or '0123456789'})")
+    )
     return 0
 
 

@@ -323,7 +323,9 @@ def make_dataset(
     if digits is None:
         ds = ds.map(lambda idx: tf.gather(table, idx), num_parallel_calls=tf.data.AUTOTUNE)
     else:
-        ds = ds.map(lambda idx: (tf.gather(table, idx), tf.gather(labels, idx)), num_parallel_calls=tf.data.AUTOTUNE)
+        ds = ds.map(
+            lambda idx: (tf.gather(table, idx), tf.gather(labels, idx)), num_parallel_calls=tf.data.AUTOTUNE
+        )
     # No tf.data autotuner: its background thread competes with the training step for the
     # cores, and ending an iterator while it is busy blocked fit for up to a second or more,
     # so short fits were up to twice as slow at random (issue 14). The batches do not change.

@@ -133,6 +133,8 @@ def build_conditional_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: 
 def is_conditional(model: keras.Model) -> bool:
     """True for a network that takes a digit as its second input (chapter 09)."""
     return len(model.inputs) == 2
+
+
 def has_batch_norm(generator: keras.Model) -> bool:
     """True if the generator was built with ``batch_norm=True``."""
     return any(isinstance(layer, layers.BatchNormalization) for layer in generator.layers)
@@ -304,17 +306,17 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
     _check_weights_file(path)
     expected = noise_dim_of(generator)
     stored, stored_norm, stored_conditional = _weights_facts(path)
+    builder = "build_conditional_generator" if stored_conditional else "build_generator"
     if stored_conditional != is_conditional(generator):
+        kind = "a conditional" if stored_conditional else "an unconditional"
         raise ValueError(
-            f"These weights are for a{' conditional' if stored_conditional else 'n unconditional'} generator; "
-            f"build it with {'build_conditional_generator' if stored_conditional else 'build_generator'}(...) "
+            f"These weights are for {kind} generator; build it with {builder}(...) "
             "or use ganlib.models.generator_for_weights(path)."
         )
     if stored is not None and stored != expected:
         raise ValueError(
             f"These weights were made for noise_dim={stored}, but the generator expects "
-            f"noise_dim={expected}. Build it with "
-            f"{'build_conditional_generator' if stored_conditional else 'build_generator'}(noise_dim={stored})."
+            f"noise_dim={expected}. Build it with {builder}(noise_dim={stored})."
         )
     if stored_norm != has_batch_norm(generator):
         raise ValueError(

@@ -65,7 +65,8 @@ def load_generator(name: str = "post"):
 
 
 def load_conditional_generator():
-    """Chapter 09's shipped conditional generator: ``generate(g, z, digits=...)`` draws the digits asked for."""
+    """Chapter 09's shipped conditional generator: ``generate(g, z, digits=...)`` draws the
+    digits asked for."""
     return load_generator("conditional")
 
 

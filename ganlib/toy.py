@@ -91,10 +91,8 @@ class _Snapshots(keras.callbacks.Callback):
 
     def on_train_batch_end(self, batch, logs=None):
         self.step += 1
-        for key in ("d_loss", "g_loss", "g_grad", "d_fake"):
-            getattr(self.run, key).append(float(logs[key]))
-        for metric in self.model.metrics:  # logs hold a running mean; keep per-step losses
-            metric.reset_state()
+        for key in ("d_loss", "g_loss", "g_grad", "d_fake"):  # this step's values, not the running means
+            getattr(self.run, key).append(float(logs[f"{key}_step"]))
         if self.step % self.every == 0:
             self._record()
 
@@ -127,11 +125,16 @@ def _toy_gan(generator, discriminator, generator_loss: str, seed: int):
             weights = self.generator.trainable_variables
             grads = tape.gradient(g_loss, weights)
             self.g_optimizer.apply_gradients(zip(grads, weights))
-            self.d_loss_tracker.update_state(d_loss)
-            self.g_loss_tracker.update_state(g_loss)
-            self.g_grad_tracker.update_state(tf.linalg.global_norm(grads))
-            self.d_fake_tracker.update_state(ops.mean(judged))
-            return {m.name: m.result() for m in self.metrics}
+            step = {
+                "d_loss": d_loss,
+                "g_loss": g_loss,
+                "g_grad": tf.linalg.global_norm(grads),
+                "d_fake": ops.mean(judged),
+            }
+            for tracker in self.metrics:
+                tracker.update_state(step[tracker.name])
+            # the running means (what fit prints) and, for the snapshots, this step's values
+            return {**{m.name: m.result() for m in self.metrics}, **{f"{k}_step": v for k, v in step.items()}}
 
     return ToyGAN()
 

@@ -19,7 +19,9 @@ def _snapshot(model):
 
 @pytest.fixture()
 def cgan(seeded):
-    gan = training.ConditionalGAN(models.build_conditional_generator(), models.build_conditional_discriminator())
+    gan = training.ConditionalGAN(
+        models.build_conditional_generator(), models.build_conditional_discriminator()
+    )
     gan.compile()
     return gan
 

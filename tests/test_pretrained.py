@@ -54,7 +54,9 @@ def test_shipped_quality_matches_the_shipped_weights(name):
     assert live["classifier_score"] == pytest.approx(final["classifier_score"], abs=0.01)
     assert live["class_histogram"] == final["class_histogram"]
     if name == "conditional":
-        assert live["digit_accuracy"]["overall"] == pytest.approx(final["digit_accuracy"]["overall"], abs=0.001)
+        assert live["digit_accuracy"]["overall"] == pytest.approx(
+            final["digit_accuracy"]["overall"], abs=0.001
+        )
     assert (
         quality["real"]["classifier_score"]
         > final["classifier_score"]

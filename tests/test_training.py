@@ -256,4 +256,7 @@ def test_gan_saves_and_loads_in_keras_format_and_trains_on_identically(seeded, t
     for model in (gan, back):  # the same next epoch: weights, optimizer state and noise state all came back
         model.fit(*data, batch_size=16, epochs=1, verbose=0, shuffle=False)
     assert all(np.array_equal(a, b) for a, b in zip(gan.get_weights(), back.get_weights()))
-    assert all(np.array_equal(a, b) for a, b in zip(gan.ema_generator.get_weights(), back.ema_generator.get_weights()))
+    assert all(
+        np.array_equal(a, b)
+        for a, b in zip(gan.ema_generator.get_weights(), back.ema_generator.get_weights())
+    )

@@ -136,7 +136,10 @@ def main(argv=None) -> int:
     d_eval = np.arange(args.n) % 10 if conditional else None  # as metrics.evaluate_generator asks
     full = generate(generator_for_weights(final), z_eval, d_eval)
     half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval, d_eval)
-    m_full, m_half = metrics.evaluate_images(full, digits=d_eval), metrics.evaluate_images(half, digits=d_eval)
+    m_full, m_half = (
+        metrics.evaluate_images(full, digits=d_eval),
+        metrics.evaluate_images(half, digits=d_eval),
+    )
     print(f"float32 vs float16: max pixel difference {np.abs(full - half).max():.4f}")
     # the book prints the score with 2 decimals and the distance with 1: float16 must move
     # neither by more than half a unit of that last digit
