@@ -3,13 +3,13 @@
 Each ``check_*`` function takes the student's answer and ``lang`` ("tr" or "en"). It
 prints a short confirmation when the answer is right and raises :class:`ExerciseError`
 with a message that points at the mistake when it is not. One module per chapter
-(``ch01`` … ``ch08``); every checker is also available here, as ``exercises.check_…``.
+(``ch01`` … ``ch09``); every checker is also available here, as ``exercises.check_…``.
 """
 
-from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08
+from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09
 from ganlib.exercises._feedback import ExerciseError
 
-CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08)
+CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09)
 for _chapter in CHAPTERS:
     globals().update({name: getattr(_chapter, name) for name in _chapter.__all__})
 

@@ -1,0 +1,402 @@
+"""Chapter 09's checkers: the reference solutions pass in both languages; the stub and typical
+mistakes fail with a message about that mistake."""
+
+from pathlib import Path
+
+import keras
+import numpy as np
+import pytest
+
+from ganlib import exercises as ex
+from ganlib import models
+from ganlib.exercises.ch09 import reference_blind_discriminator, reference_join_digit, reference_wrong_digits
+
+LANGS = ["tr", "en"]
+
+
+def stub(*args):
+    raise NotImplementedError
+
+
+def assert_explained(checker, wrong, tr_words, en_words):
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        checker(wrong, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr_words):
+        checker(wrong, lang="tr")
+
+
+@pytest.mark.parametrize("name", ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"])
+def test_stub_fails_helpfully(name):
+    for answer in (None, stub):
+        with pytest.raises(ex.ExerciseError, match="fill in"):
+            ex.CHECKERS[name](answer, lang="en")
+        with pytest.raises(ex.ExerciseError, match="doldur"):
+            ex.CHECKERS[name](answer, lang="tr")
+
+
+# ---------------------------------------------------------------------------------------------
+# check_join_digit
+# ---------------------------------------------------------------------------------------------
+
+
+def test_join_digit_reference_is_what_the_generator_feeds_its_dense_layer(seeded):
+    g = models.build_conditional_generator(16)
+    joined = keras.Model(g.inputs, g.get_layer("noise_and_digit").output)
+    z = np.random.default_rng(0).standard_normal((10, 16)).astype(np.float32)
+    digits = np.arange(10)[::-1].astype(np.int32)
+    assert np.allclose(np.asarray(joined([z, digits])), reference_join_digit(z, digits))
+    # and the whole generator agrees when its Dense layer reads our rows instead of its own
+    dense = g.get_layer(index=g.layers.index(g.get_layer("noise_and_digit")) + 1)
+    assert np.allclose(
+        np.asarray(dense(reference_join_digit(z, digits))), np.asarray(dense(joined([z, digits])))
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_join_digit_reference_passes(lang, capsys):
+    ex.check_join_digit(reference_join_digit, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and "CategoryEncoding" in out and "Concatenate" in out and "200 … 209" in out
+
+
+def test_join_digit_other_right_answers_pass(capsys):
+    def with_a_loop(z, digits):
+        rows = []
+        for noise, digit in zip(z, digits):
+            code = np.zeros(10, dtype=np.float32)
+            code[digit] = 1
+            rows.append(np.concatenate([noise, code]))
+        return np.array(rows, dtype=np.float32)
+
+    def with_keras(z, digits):
+        return keras.ops.concatenate([z, keras.ops.one_hot(np.asarray(digits), 10)], axis=1)
+
+    ex.check_join_digit(with_a_loop, lang="en")
+    ex.check_join_digit(with_keras, lang="en")
+    ex.check_join_digit(
+        lambda z, d: np.hstack([z, keras.utils.to_categorical(d, 10)]).astype("float32"), lang="en"
+    )
+    assert capsys.readouterr().out.count("✓") == 3
+
+
+def one_hot(digits, width=10):
+    return np.eye(width, dtype=np.float32)[np.asarray(digits)]
+
+
+def written_into_z(z, digits):
+    z[:, -10:] = one_hot(digits)
+    return z
+
+
+def digits_changed_in_place(z, digits):
+    if isinstance(digits, np.ndarray):
+        digits[:] = (digits + 1) % 10
+    return reference_join_digit(z, digits)
+
+
+JOIN_WRONG = [
+    (lambda z, d: np.concatenate([one_hot(d), z], axis=1), "önüne konmuş. Sıra önemli", "before the noise"),
+    (lambda z, d: np.concatenate([one_hot(d), z], axis=1), r"200 … 209", r"rows of the Dense layer"),
+    (
+        lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None]], axis=1),
+        "tek bir sayı olarak eklenmiş",
+        "appended to the noise as one number",
+    ),
+    (
+        lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None]], axis=1),
+        r"bire bir kodlamayla \(one-hot\)",
+        "one-hot code of ten numbers",
+    ),
+    (
+        lambda z, d: np.concatenate([z, one_hot(np.asarray(d) - 1)], axis=1),
+        r"bir sütun kaymış \(np.eye\(10\)\[digits − 1\] mi\?\).* 3 isteseniz 2 çizerdi",
+        r"shifted by one column \(np.eye\(10\)\[digits − 1\]\?\).* a 3 .* a 2",
+    ),
+    (
+        lambda z, d: np.concatenate([z, one_hot((np.asarray(d) + 1) % 10)], axis=1),
+        "0'ınki 1 sütununda",
+        "digit 0 in column 1",
+    ),
+    (lambda z, d: np.concatenate([z, one_hot(d, 11)], axis=1), "on bir sütun", "eleven columns wide"),
+    (
+        lambda z, d: np.concatenate([z, keras.utils.to_categorical(d).astype("float32")], axis=1),
+        r"yalnızca 5 sütun.*to_categorical\(digits, 10\)",
+        r"only 5 columns wide.*to_categorical\(digits, 10\)",
+    ),
+    (lambda z, d: np.concatenate([z, np.eye(10)[d]], axis=1), "float64 türünde", "the array is float64"),
+    (lambda z, d: np.concatenate([z, keras.utils.to_categorical(d, 10)], axis=1), "float64", "float64"),
+    (lambda z, d: np.append(z, one_hot(d)), "Düz bir dizi", "flat array"),
+    (lambda z, d: [z, one_hot(d)], r"list döndü.*axis=1", r"A list came back.*axis=1"),
+    (written_into_z, r"gürültüyü \(z\) yerinde", r"changes the noise \(z\) in place"),
+    (digits_changed_in_place, r"\(digits\) yerinde", "changes the digits in place"),
+    (lambda z, d: one_hot(d), "gürültü eksik", "the noise is missing"),
+    (lambda z, d: z.copy(), "on sütunu eksik", "ten columns are missing"),
+    (lambda z, d: reference_join_digit(2 * z, d), "gürültü vektörünün kendisi", "noise vector itself"),
+    (
+        lambda z, d: np.concatenate([z, one_hot(d) * np.asarray(d, np.float32)[:, None]], axis=1),
+        "bire bir kod .* değil",
+        "not a one-hot code",
+    ),
+    (lambda z, d: np.concatenate([z, one_hot(d)[::-1]], axis=1), "kodun 1'i", "its code has the 1 in column"),
+    (lambda z, d: reference_join_digit(z, d)[:, :, None], r"\(6, 210\) biçimi", r"must be .*\(6, 210\)"),
+    (lambda z, d: None, "döndürmüyor", "returns nothing"),
+    (lambda z, d: "z and d", "numpy dizisi bekleniyordu", "Expected a numpy array"),
+    (lambda z: z, r"z: ndarray\(6, 200\) float32.*TypeError", r"called with \(z: ndarray\(6, 200\)"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), JOIN_WRONG)
+def test_join_digit_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_join_digit, wrong, tr_words, en_words)
+
+
+# ---------------------------------------------------------------------------------------------
+# check_wrong_digits
+# ---------------------------------------------------------------------------------------------
+
+
+def test_wrong_digits_reference_is_never_right_and_fair():
+    digits = np.random.default_rng(1).integers(0, 10, size=5000)
+    wrong = reference_wrong_digits(digits, seed=3)
+    assert not np.any(wrong == digits) and wrong.min() >= 0 and wrong.max() <= 9
+    assert np.array_equal(wrong, reference_wrong_digits(digits, seed=3))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wrong_digits_reference_passes(lang, capsys):
+    ex.check_wrong_digits(reference_wrong_digits, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("10.000 rakamda %" if lang == "tr" else "over 10,000 digits") in out
+
+
+def test_wrong_digits_other_right_answers_pass(capsys):
+    def choosing(digits, seed=0):
+        rng = np.random.default_rng(seed)
+        return np.array([rng.choice([e for e in range(10) if e != d]) for d in digits])
+
+    def redrawing(digits, seed=0):
+        rng = np.random.default_rng(seed)
+        wrong = rng.integers(0, 10, size=len(digits))
+        while np.any(wrong == digits):  # draw again where the digit came out right
+            same = wrong == digits
+            wrong[same] = rng.integers(0, 10, size=int(same.sum()))
+        return wrong
+
+    def subtracting(digits, seed=0):
+        return (
+            np.asarray(digits, dtype=int) - np.random.default_rng(seed + 7).integers(1, 10, len(digits))
+        ) % 10
+
+    for right in (choosing, redrawing, subtracting):
+        ex.check_wrong_digits(right, lang="en")
+    assert capsys.readouterr().out.count("✓") == 3
+
+
+def added_in_place(digits, seed=0):
+    digits += np.random.default_rng(seed).integers(1, 10, size=len(digits)).astype(digits.dtype)
+    digits %= 10
+    return digits
+
+
+WRONG_WRONG = [
+    (
+        lambda d, seed=0: (d + 1) % 10,
+        r"hep aynı yanlış rakama dönüşüyor \(\(d \+ 1\) % 10 gibi\).* 1.000 tane 3'ün hepsi 4",
+        r"always becomes the same wrong one \(like \(d \+ 1\) % 10\).* all 1,000 threes became 4s",
+    ),
+    (lambda d, seed=0: (d + 1) % 10, '"4 etiketli her 3 sahtedir"', "every 3 labelled 4 is fake"),
+    (
+        lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 10)) % 10,
+        "hep aynı yanlış rakama",
+        r"always becomes the same wrong one: all 1,000",
+    ),
+    (
+        lambda d, seed=0: np.random.default_rng(seed).integers(0, 10, size=len(d)),
+        r"10.000 rakamın 9\d\d tanesi değişmeden döndü.*rng.integers\(0, 10\)",
+        r"9\d\d of 10,000 digits came back unchanged.*all ten digits",
+    ),
+    (lambda d, seed=0: np.random.default_rng(seed).permutation(d), "karıştırmışsınız", "You shuffled"),
+    (lambda d, seed=0: d.copy(), "10.000 tanesi değişmeden", "10,000 of 10,000 digits came back unchanged"),
+    (
+        lambda d, seed=0: (d + np.random.default_rng(0).integers(1, 10, size=len(d))) % 10,
+        "tohumu kullanmıyor",
+        "ignores its seed",
+    ),
+    (
+        lambda d, seed=0: (d + np.random.randint(1, 10, size=len(d))) % 10,
+        r"Aynı tohumla \(seed=0\) iki çağrı farklı",
+        r"Two calls with the same seed \(seed=0\) gave different answers",
+    ),
+    (
+        lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 9, size=len(d))) % 10,
+        "hiçbiri 9 olmadı",
+        "not one became a 9",
+    ),
+    (
+        lambda d, seed=0: (
+            (d + np.random.default_rng(seed).choice([1, 1, 2, 3, 4, 5, 6, 7, 8, 9], len(d))) % 10
+        ),
+        r"1.000 tane \d rakamının %\d+,\d kadarı .* dokuzda bir",
+        r"became .* one time in nine \(11.1 %\)",
+    ),
+    (
+        lambda d, seed=0: d + np.random.default_rng(seed).integers(1, 10, size=len(d)),
+        "% 10 ile başa sarın",
+        "% 10",
+    ),
+    (
+        lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 10, size=len(d))) % 10.0,
+        "tam sayıdır",
+        "digits are whole numbers",
+    ),
+    (added_in_place, r"girdiyi \(digits\) yerinde", r"changes its input \(digits\) in place"),
+    (lambda d, seed=0: reference_wrong_digits(d, seed)[:-1], r"\(14,\) bir dizi", r"same shape, \(14,\)"),
+    (lambda d, seed=0: None, "döndürmüyor", "returns nothing"),
+    (lambda d: d, r"ndarray\(14,\) uint8, 0\).*TypeError", r"called with \(ndarray\(14,\) uint8, 0\)"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), WRONG_WRONG)
+def test_wrong_digits_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_wrong_digits, wrong, tr_words, en_words)
+
+
+# ---------------------------------------------------------------------------------------------
+# check_blind_discriminator
+# ---------------------------------------------------------------------------------------------
+
+L = keras.layers
+
+
+def post_layers(x, filters=64, activation="sigmoid"):
+    """The post's discriminator, layer by layer, on the tensor x."""
+    x = L.Conv2D(filters, 5, strides=2, padding="same")(x)
+    x = L.Dropout(0.3)(L.LeakyReLU(0.2)(x))
+    x = L.Conv2D(128, 5, strides=2, padding="same")(x)
+    x = L.Dropout(0.3)(L.LeakyReLU(0.2)(x))
+    return L.Dense(1, activation=activation)(L.Flatten()(x))
+
+
+def blind(filters=64, activation="sigmoid", digit_shape=(), swap=False):
+    image, digit = keras.Input((28, 28, 1)), keras.Input(digit_shape, dtype="int32")
+    inputs = [digit, image] if swap else [image, digit]
+    return keras.Model(inputs, post_layers(image, filters, activation))
+
+
+def reading_the_digit():
+    """The post's discriminator with the digit added to its verdict before the sigmoid."""
+    image, digit = keras.Input((28, 28, 1)), keras.Input((), dtype="int32")
+    x = post_layers(image, activation=None)
+    shift = L.Reshape((1,))(L.Lambda(lambda d: keras.ops.cast(d, "float32") / 10)(digit))
+    return keras.Model([image, digit], L.Activation("sigmoid")(L.Add()([x, shift])))
+
+
+def zero_digit_maps():
+    """build_conditional_discriminator's layout with the ten digit maps multiplied by zero."""
+    image, digit = keras.Input((28, 28, 1)), keras.Input((), dtype="int32")
+    maps = L.Reshape((1, 1, 10))(L.CategoryEncoding(10, output_mode="one_hot")(digit))
+    maps = L.Lambda(lambda m: 0 * m)(L.UpSampling2D(size=(28, 28))(maps))
+    return keras.Model([image, digit], post_layers(L.Concatenate()([image, maps])))
+
+
+def rescaled():
+    """The post's discriminator with its probability stretched to (-2, 2) by a last Lambda layer."""
+    model = reference_blind_discriminator()
+    return keras.Model(model.inputs, L.Lambda(lambda p: 4 * p - 2)(model.outputs[0]))
+
+
+def frozen():
+    model = reference_blind_discriminator()
+    model.trainable = False
+    return model
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_blind_discriminator_reference_passes(lang, capsys):
+    ex.check_blind_discriminator(reference_blind_discriminator, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("212.865" if lang == "tr" else "212,865") in out
+
+
+def test_blind_discriminator_other_right_answers_pass(capsys):
+    def multiplied_by_zero():
+        """The digit goes through a layer, but times zero: the verdict cannot change."""
+        image, digit = keras.Input((28, 28, 1)), keras.Input((), dtype="int32")
+        nothing = L.Reshape((1,))(L.Lambda(lambda d: 0.0 * keras.ops.cast(d, "float32"))(digit))
+        x = post_layers(image, activation=None)
+        return keras.Model([image, digit], L.Activation("sigmoid")(L.Add()([x, nothing])))
+
+    ex.check_blind_discriminator(blind, lang="en")
+    ex.check_blind_discriminator(multiplied_by_zero, lang="en")
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+BLIND_WRONG = [
+    (
+        models.build_discriminator,
+        r"tek bir girdisi var: \(None, 28, 28, 1\)",
+        r"one input, \(None, 28, 28, 1\).*discriminator\(\[images, digits\]\)",
+    ),
+    (
+        models.build_conditional_discriminator,
+        "build_conditional_discriminator'ın ağı \\(228.865 parametre\\)",
+        r"build_conditional_discriminator's network \(228,865 parameters\): it reads the digit",
+    ),
+    (reading_the_digit, "karar değişiyor .* rakamı okuyor", "change the verdict .* reads the digit"),
+    (zero_digit_maps, "16.000 fazla: ilk evrişim", "16,000 more than the post's discriminator: the first"),
+    (lambda: blind(filters=32), r"109.633 parametre; yazının ayırtacından 103.232 eksik", "103,232 fewer"),
+    (lambda: blind(activation=None), "etkinleştirmesi linear", "has activation linear"),
+    (lambda: blind(activation="tanh"), "etkinleştirmesi tanh", "has activation tanh"),
+    (rescaled, "0 ile 1 arasında kalmıyor", "do not stay between 0 and 1"),
+    pytest.param(
+        lambda: blind(activation="softmax"),
+        "softmax'ı her zaman 1",
+        "softmax of a single number",
+        marks=pytest.mark.filterwarnings("ignore:You are using a softmax over axis -1"),  # Keras says so too
+    ),
+    (lambda: blind(swap=True), "sırası ters", "wrong order"),
+    (lambda: blind(digit_shape=(1,)), r"\(None, 1\) biçiminde; \(None,\) olmalı", r"\(None, 1\); it must be"),
+    (frozen, r"eğitilebilir ağırlığı yok", "no trainable weights"),
+    (lambda: None, "döndürmüyor", "returns nothing"),
+    (lambda: reference_blind_discriminator().layers, "keras.Model bekleniyordu", "Expected a keras.Model"),
+    (lambda x: x, r"\(\) ile çağrılınca.*TypeError", r"called with \(\): TypeError"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "tr_words", "en_words"), BLIND_WRONG)
+def test_blind_discriminator_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_blind_discriminator, wrong, tr_words, en_words)
+
+
+def test_an_unused_input_is_fine_in_keras(seeded):
+    """What the exercise relies on: Keras 3 builds, calls and trains a model with an input no layer reads."""
+    import warnings
+
+    from ganlib.training import ConditionalGAN
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not even a warning
+        model = reference_blind_discriminator()
+        assert [tuple(t.shape) for t in model.inputs] == [(None, 28, 28, 1), (None,)]
+        gan = ConditionalGAN(models.build_conditional_generator(8), model)
+        gan.compile()
+        logs = gan.train_step((np.zeros((4, 28, 28, 1), np.float32), np.arange(4, dtype=np.int32)))
+    assert np.isfinite(float(logs["d_loss"]))
+
+
+WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "checker", "en_words"),
+    [
+        ("09-join-digit", "join_digit", "check_join_digit", "before the noise"),
+        ("09-wrong-digits", "wrong_digits", "check_wrong_digits", "always becomes the same wrong one"),
+        ("09-blind-discriminator", "build_blind_discriminator", "check_blind_discriminator", "one input"),
+    ],
+)
+def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
+    namespace = {"np": np}
+    exec((WRONG_ANSWERS / f"{label}.py").read_text(), namespace)
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.CHECKERS[checker](namespace[name], lang="en")
