@@ -74,7 +74,8 @@ def test_the_wheel_carries_the_data_and_every_shipped_file(tmp_path):
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, source / name)
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), "."],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path)]
+        + ["."],
         cwd=source,
         check=True,
         capture_output=True,
@@ -84,4 +85,5 @@ def test_the_wheel_carries_the_data_and_every_shipped_file(tmp_path):
     wanted = {name for name in tracked if not name.endswith(".pyc")}
     assert wanted - inside == set()
     assert any(name.startswith("ganlib/_data/") and name.endswith(".gz") for name in inside)
-    assert {f"ganlib/reference/{run}/generator.weights.h5" for run in ("post", "improved", "conditional")} <= inside
+    runs = ("post", "improved", "conditional")
+    assert {f"ganlib/reference/{run}/generator.weights.h5" for run in runs} <= inside
