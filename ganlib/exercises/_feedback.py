@@ -70,3 +70,22 @@ def _call(func: Callable, lang: str, *args, shown: str | None = None):
             f"Fonksiyon {shown} ile çağrılınca hata verdi: {type(err).__name__}: {err}",
             f"The function raised an error when called with {shown}: {type(err).__name__}: {err}",
         )
+
+
+def _expect_model(model, lang: str, example: str) -> None:
+    """Fail unless the student's function returned a Keras model; ``example`` shows how to build one."""
+    import keras
+
+    if model is None:
+        _fail(
+            lang,
+            "Fonksiyon hiçbir şey döndürmüyor (None): kurduğunuz modeli return ile döndürün.",
+            "The function returns nothing (None): return the model you build.",
+        )
+    if not isinstance(model, keras.Model):
+        name = type(model).__name__
+        _fail(
+            lang,
+            f"Bir keras.Model bekleniyordu (ör. {example}), {name} geldi.",
+            f"Expected a keras.Model (e.g. {example}), got {name}.",
+        )

@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
+from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok
 
 __all__ = ["check_ema_update", "check_steps_to_forget", "check_bn_generator"]
 
@@ -418,21 +418,9 @@ def _activation_name(layer) -> str:
 
 
 def _build(func: Callable, noise_dim: int, lang: str):
-    import keras
 
     model = _call(func, lang, noise_dim)
-    if model is None:
-        _fail(
-            lang,
-            "Fonksiyon hiçbir şey döndürmüyor (None): kurduğunuz modeli return ile döndürün.",
-            "The function returns nothing (None): return the model you build.",
-        )
-    if not isinstance(model, keras.Model):
-        _fail(
-            lang,
-            f"Bir keras.Model bekleniyordu (ör. keras.Sequential), {type(model).__name__} geldi.",
-            f"Expected a keras.Model (e.g. keras.Sequential), got {type(model).__name__}.",
-        )
+    _expect_model(model, lang, "keras.Sequential")
     if tuple(model.output_shape) != (None, 28, 28, 1):
         _fail(
             lang,

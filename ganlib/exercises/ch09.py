@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
+from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok
 
 __all__ = ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"]
 
@@ -537,24 +537,11 @@ def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
     """``func()`` must build a model with inputs ``[image (28, 28, 1), digit ()]`` that ignores the
     digit and is otherwise the post's discriminator (212,865 parameters, one sigmoid output), and
     that ``ConditionalGAN`` can train."""
-    import keras
     import tensorflow as tf
 
     _not_done(func, lang)
     model = _call(func, lang, shown="()")
-    if model is None:
-        _fail(
-            lang,
-            "Fonksiyon hiçbir şey döndürmüyor (None): kurduğunuz modeli return ile döndürün.",
-            "The function returns nothing (None): return the model you build.",
-        )
-    if not isinstance(model, keras.Model):
-        _fail(
-            lang,
-            "Bir keras.Model bekleniyordu (ör. keras.Model([image, digit], çıktı)), "
-            f"{type(model).__name__} geldi.",
-            f"Expected a keras.Model (e.g. keras.Model([image, digit], output)), got {type(model).__name__}.",
-        )
+    _expect_model(model, lang, "keras.Model([image, digit], output)")
     try:
         shapes = [tuple(t.shape) for t in model.inputs]
     except (AttributeError, ValueError):
