@@ -202,31 +202,23 @@ class GAN(keras.Model):
     def _noise(self, batch):
         return keras.random.normal((batch, self.noise_dim), seed=self.noise_seed)
 
-    def _fake(self, z, digits, training):
-        return self.generator(z, training=training)
-
-    def _judge(self, images, digits, training):
-        return self.discriminator(images, training=training)
-
-    def discriminator_step(self, real, digits=None):
-        """One discriminator update on ``concat([real, fake])``; returns its loss.
-        (ConditionalGAN: the fakes are made for ``digits``, the real images' own digits.)"""
+    def discriminator_step(self, real):
+        """One discriminator update on ``concat([real, fake])``; returns its loss."""
         batch = ops.shape(real)[0]
-        fake = self._fake(self._noise(batch), digits, training=False)
+        fake = self.generator(self._noise(batch), training=False)
         images = ops.concatenate([real, fake], axis=0)
-        both = None if digits is None else ops.concatenate([digits, digits], axis=0)
         targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
         with tf.GradientTape() as tape:
-            d_loss = self.bce(targets, self._judge(images, both, training=True))
+            d_loss = self.bce(targets, self.discriminator(images, training=True))
         weights = self.discriminator.trainable_variables
         self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
         return d_loss
 
-    def generator_step(self, batch, digits=None):
+    def generator_step(self, batch):
         """One generator update through the (unchanged) discriminator; returns its loss."""
         z = self._noise(batch)
         with tf.GradientTape() as tape:
-            judged = self._judge(self._fake(z, digits, training=True), digits, training=True)
+            judged = self.discriminator(self.generator(z, training=True), training=True)
             g_loss = self.bce(ops.ones((batch, 1)), judged)
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
@@ -241,9 +233,6 @@ class GAN(keras.Model):
         real = data[0] if isinstance(data, (tuple, list)) else data
         d_loss = self.discriminator_step(real)
         g_loss = self.generator_step(ops.shape(real)[0])
-        return self._finish_step(d_loss, g_loss)
-
-    def _finish_step(self, d_loss, g_loss):
         if self.ema is not None:
             self.update_ema()
         self.d_loss_tracker.update_state(d_loss)
@@ -288,11 +277,29 @@ class ConditionalGAN(GAN):
         z, digits = inputs
         return self.generator([z, digits], training=training)
 
-    def _fake(self, z, digits, training):
-        return self.generator([z, digits], training=training)
+    def discriminator_step(self, real, digits):
+        """GAN.discriminator_step with the digits: fakes made for the real images' digits; the
+        discriminator judges (image, digit) pairs."""
+        batch = ops.shape(real)[0]
+        fake = self.generator([self._noise(batch), digits], training=False)
+        images = ops.concatenate([real, fake], axis=0)
+        told = ops.concatenate([digits, digits], axis=0)
+        targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
+        with tf.GradientTape() as tape:
+            d_loss = self.bce(targets, self.discriminator([images, told], training=True))
+        weights = self.discriminator.trainable_variables
+        self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
+        return d_loss
 
-    def _judge(self, images, digits, training):
-        return self.discriminator([images, digits], training=training)
+    def generator_step(self, batch, digits):
+        """GAN.generator_step with the digits: fresh fakes for ``digits``, judged with them."""
+        z = self._noise(batch)
+        with tf.GradientTape() as tape:
+            judged = self.discriminator([self.generator([z, digits], training=True), digits], training=True)
+            g_loss = self.bce(ops.ones((batch, 1)), judged)
+        weights = self.generator.trainable_variables
+        self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
+        return g_loss
 
     def train_step(self, data):
         if not isinstance(data, (tuple, list)) or len(data) < 2:
@@ -300,7 +307,11 @@ class ConditionalGAN(GAN):
         real, digits = data[0], ops.cast(ops.reshape(data[1], (-1,)), "int32")
         d_loss = self.discriminator_step(real, digits)
         g_loss = self.generator_step(ops.shape(real)[0], digits)
-        return self._finish_step(d_loss, g_loss)
+        if self.ema is not None:
+            self.update_ema()
+        self.d_loss_tracker.update_state(d_loss)
+        self.g_loss_tracker.update_state(g_loss)
+        return {m.name: m.result() for m in self.metrics}
 
 
 def _epochs(numbers: list[int]) -> str:
