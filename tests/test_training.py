@@ -72,7 +72,7 @@ def test_discriminator_targets_are_smoothed_real_then_zero(seeded, real):
     assert reported == pytest.approx(smoothed, rel=1e-5) and abs(reported - hard) > 1e-3
 
 
-def test_default_optimizer_is_the_seeds_adam(gan):
+def test_default_optimizer_is_the_posts_adam(gan):
     for opt in (gan.d_optimizer, gan.g_optimizer):
         assert isinstance(opt, keras.optimizers.Adam)
         assert float(opt.learning_rate) == pytest.approx(2e-4) and opt.beta_1 == 0.5
