@@ -224,13 +224,13 @@ def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -
     """Measures for ``n`` samples of ``generator`` drawn from seeded noise. A conditional
     generator is asked for every digit equally often (0, 1, …, 9, 0, …), and the result also
     holds ``digit_accuracy``: how often the classifier reads the digit asked for."""
-    from ganlib.models import N_DIGITS, is_conditional, noise_dim_of
-    from ganlib.sampling import generate, noise
+    from ganlib.models import is_conditional, noise_dim_of
+    from ganlib.sampling import every_digit, generate, noise
 
     z = noise(n, noise_dim_of(generator), seed=seed)
     if not is_conditional(generator):
         return evaluate_images(generate(generator, z))
-    digits = np.arange(len(z)) % N_DIGITS
+    digits = every_digit(len(z))
     return evaluate_images(generate(generator, z, digits), digits=digits)
 
 

@@ -20,6 +20,12 @@ def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -
     return rng.standard_normal((n, noise_dim), dtype=np.float32)
 
 
+def every_digit(n: int) -> np.ndarray:
+    """int32 ``[0, 1, …, 9, 0, 1, …]`` of length n: a conditional generator asked for each digit
+    equally often (its measures, its fixed-noise grids)."""
+    return np.arange(positive_int("n", n), dtype=np.int32) % 10
+
+
 def generate(generator: keras.Model, z: np.ndarray, digits=None, batch_size: int = 256) -> np.ndarray:
     """Images float32 ``(n, 28, 28, 1)`` in [-1, 1] for noise ``z`` of shape ``(n, noise_dim)``.
 

@@ -41,7 +41,7 @@ from ganlib.runs import (
     short_error,
     write_atomic,
 )
-from ganlib.sampling import generate, to_uint8
+from ganlib.sampling import every_digit, generate, noise, to_uint8
 from ganlib.validate import positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
@@ -659,11 +659,6 @@ class RunBackup(keras.callbacks.BackupAndRestore):
         self._latest_whole = True
 
 
-def grid_digits(n_grid: int) -> np.ndarray:
-    """The digits a conditional run's fixed-noise grid asks for: 0, 1, …, 9, 0, 1, …"""
-    return np.arange(n_grid, dtype=np.int32) % N_DIGITS
-
-
 def run_callbacks(
     run_dir: str | os.PathLike, z_fixed: np.ndarray, digits: np.ndarray | None = None
 ) -> list[keras.callbacks.Callback]:
@@ -677,6 +672,39 @@ def run_callbacks(
         HistoryCSV(run_dir / "history.csv"),
         RunBackup(run_dir / BACKUP_NAME),
     ]
+
+
+def build_gan(config: dict) -> GAN:
+    """The compiled, built ``GAN`` (or ``ConditionalGAN``) a run with these settings trains: the
+    keys of a run folder's ``run.json`` (those it lacks have their defaults). Sets Keras' global
+    random seed to ``config["seed"]``, as training does, so the same settings give the same start."""
+    from ganlib.models import (
+        build_conditional_discriminator,
+        build_conditional_generator,
+        build_discriminator,
+        build_generator,
+    )
+
+    conditional = bool(config.get("conditional", False))
+    noise_dim, seed = config["noise_dim"], config["seed"]
+    keras.utils.set_random_seed(seed)
+    gan_class = ConditionalGAN if conditional else GAN
+    gen_builder = build_conditional_generator if conditional else build_generator
+    disc_builder = build_conditional_discriminator if conditional else build_discriminator
+    gan = gan_class(
+        gen_builder(noise_dim, batch_norm=config.get("batch_norm", False)),
+        disc_builder(),
+        smoothing=config["smoothing"],
+        seed=seed,
+        ema=config.get("ema"),
+    )
+    gan.compile(
+        d_optimizer=post_adam(config.get("d_learning_rate", POST_LEARNING_RATE)),
+        g_optimizer=post_adam(config.get("g_learning_rate", POST_LEARNING_RATE)),
+    )
+    z = noise(1, noise_dim)
+    gan([z, every_digit(1)] if conditional else z)  # build, so a checkpoint can be restored into it
+    return gan
 
 
 def train(
@@ -720,14 +748,7 @@ def train(
     """
     from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
     from ganlib.labels import check_batch_size
-    from ganlib.models import (
-        build_conditional_discriminator,
-        build_conditional_generator,
-        build_discriminator,
-        build_generator,
-        check_noise_dim,
-    )
-    from ganlib.sampling import noise
+    from ganlib.models import check_noise_dim
 
     epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
@@ -766,24 +787,10 @@ def train(
     }
     if conditional:  # (a key unconditional run folders never had)
         config["conditional"] = True
-    gan_class = ConditionalGAN if conditional else GAN
-    gen_builder = build_conditional_generator if conditional else build_generator
-    disc_builder = build_conditional_discriminator if conditional else build_discriminator
-    grid = grid_digits(n_grid) if conditional else None
+    grid = every_digit(n_grid) if conditional else None
 
     def build() -> GAN:
-        keras.utils.set_random_seed(seed)
-        gan = gan_class(
-            gen_builder(noise_dim, batch_norm=batch_norm),
-            disc_builder(),
-            smoothing=smoothing,
-            seed=seed,
-            ema=ema,
-        )
-        gan.compile(d_optimizer=post_adam(d_learning_rate), g_optimizer=post_adam(g_learning_rate))
-        z = noise(1, noise_dim)
-        gan([z, grid_digits(1)] if conditional else z)  # build, so a checkpoint can be restored into it
-        return gan
+        return build_gan(config)
 
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
         gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))

@@ -34,9 +34,9 @@ from ganlib.config import quiet_tensorflow
 from ganlib.data import BUNDLED_FILES
 from ganlib.models import build_conditional_generator, build_generator, generator_for_weights
 from ganlib.pretrained import NAMES, reference_dir
-from ganlib.runs import completed_epochs, load_history
-from ganlib.sampling import generate, noise, to_uint8
-from ganlib.training import grid_digits
+from ganlib.runs import completed_epochs, load_grids, load_history
+from ganlib.sampling import every_digit, generate, noise, to_uint8
+from ganlib.training import build_gan
 
 
 def cpu_model() -> str:
@@ -90,21 +90,7 @@ def to_float16(src: Path, dest: Path) -> None:
 
 def ship_discriminator(run: Path, config: dict, dest: Path) -> None:
     """A conditional run's final discriminator (from its checkpoint), stored as float16."""
-    from ganlib.models import build_conditional_discriminator
-    from ganlib.training import ConditionalGAN, post_adam
-
-    gan = ConditionalGAN(
-        build_conditional_generator(config["noise_dim"], batch_norm=config.get("batch_norm", False)),
-        build_conditional_discriminator(),
-        smoothing=config["smoothing"],
-        seed=config["seed"],
-        ema=config.get("ema"),
-    )
-    gan.compile(
-        d_optimizer=post_adam(config.get("d_learning_rate", 2e-4)),
-        g_optimizer=post_adam(config.get("g_learning_rate", 2e-4)),
-    )
-    gan([noise(1, config["noise_dim"]), np.zeros(1, np.int32)])
+    gan = build_gan(config)
     gan.load_weights(run / "backup" / "latest.weights.h5")
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "discriminator.weights.h5"
@@ -133,7 +119,7 @@ def main(argv=None) -> int:
     to_float16(final, dest / "generator.weights.h5")
     conditional = bool(config.get("conditional"))
     z_eval = noise(args.n, config["noise_dim"], seed=123)
-    d_eval = np.arange(args.n) % 10 if conditional else None  # as metrics.evaluate_generator asks
+    d_eval = every_digit(args.n) if conditional else None  # as metrics.evaluate_generator asks
     full = generate(generator_for_weights(final), z_eval, d_eval)
     half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval, d_eval)
     m_full, m_half = (
@@ -151,9 +137,9 @@ def main(argv=None) -> int:
         print(f"  digit_accuracy: {a_full:.4f} vs {a_half:.4f}")
         assert abs(a_full - a_half) <= 0.0025, "float16 storage changes the digit accuracy"
 
-    n_grid = 20 if conditional else 16  # train()'s fixed-noise grid
+    n_grid = len(load_grids(run / "grids" / "grids.npz")[1])  # the run's own fixed-noise grid
     z_grid = noise(n_grid, config["noise_dim"], seed=config["seed"])
-    d_grid = grid_digits(n_grid) if conditional else None
+    d_grid = every_digit(n_grid) if conditional else None
     grids, quality_rows = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for epoch in range(1, epochs + 1):
