@@ -22,8 +22,20 @@ import numpy as np
 import tensorflow as tf
 from keras import ops
 
-from ganlib.labels import check_smoothing
-from ganlib.models import N_DIGITS, has_batch_norm, image_shape_of, is_conditional, noise_dim_of
+from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
+from ganlib.labels import check_batch_size, check_smoothing
+from ganlib.models import (
+    N_DIGITS,
+    build_conditional_discriminator,
+    build_conditional_generator,
+    build_discriminator,
+    build_generator,
+    check_noise_dim,
+    has_batch_norm,
+    image_shape_of,
+    is_conditional,
+    noise_dim_of,
+)
 from ganlib.runs import (
     BACKUP_NAME,
     TMP_PREFIX,
@@ -42,7 +54,7 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import every_digit, generate, noise, to_uint8
-from ganlib.validate import positive_int, random_seed
+from ganlib.validate import digit_labels, positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
 
@@ -153,8 +165,6 @@ class GAN(keras.Model):
         arrays are checked whole (float ``(N, 28, 28, 1)`` in [-1, 1]); a ``tf.data`` stream by
         its element type and shape. Models of other data (``ganlib.toy``) are not checked."""
         if image_shape_of(self.discriminator) == (28, 28, 1):
-            from ganlib.data import check_training_images
-
             if isinstance(x, tf.data.Dataset):
                 spec = x.element_spec[0] if isinstance(x.element_spec, tuple) else x.element_spec
                 if not spec.dtype.is_floating or tuple(spec.shape[1:]) != (28, 28, 1):
@@ -390,7 +400,7 @@ class SampleGrid(_ResumingCallback):
         self.grids: dict[int, np.ndarray] = {}
 
     def _save(self, epochs: list[int]) -> None:
-        from ganlib.plotting import save_grid
+        from ganlib.plotting import save_grid  # pyplot only when a run folder needs pictures
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
         ncols = N_DIGITS if self.digits is not None else None  # a conditional grid: a column per digit
@@ -678,13 +688,6 @@ def build_gan(config: dict) -> GAN:
     """The compiled, built ``GAN`` (or ``ConditionalGAN``) a run with these settings trains: the
     keys of a run folder's ``run.json`` (those it lacks have their defaults). Sets Keras' global
     random seed to ``config["seed"]``, as training does, so the same settings give the same start."""
-    from ganlib.models import (
-        build_conditional_discriminator,
-        build_conditional_generator,
-        build_discriminator,
-        build_generator,
-    )
-
     conditional = bool(config.get("conditional", False))
     noise_dim, seed = config["noise_dim"], config["seed"]
     keras.utils.set_random_seed(seed)
@@ -711,8 +714,7 @@ def train(
     epochs: int,
     batch_size: int = 128,
     noise_dim: int = 200,
-    images: np.ndarray | None = None,
-    data: str | None = None,
+    data: str | np.ndarray | tuple[np.ndarray, np.ndarray] | None = None,
     n_images: int | None = None,
     run_dir: str | os.PathLike | None = None,
     resume: bool = False,
@@ -734,10 +736,15 @@ def train(
     two time-scale rule of Heusel et al. 2017). ``conditional=True`` trains chapter 09's
     conditional GAN on the digits and their labels (its grids ask for 0, 1, …, 9, 0, …).
 
-    ``images``: uint8 digits (default: ``load_mnist(data)``), of which the first
-    ``n_images`` are used. With ``run_dir`` every epoch is checkpointed there (Keras'
-    BackupAndRestore, two checkpoints), with the loss history (``history.csv``), the
-    generator's weights and a fixed-noise grid; ``resume=True`` continues such a run up to
+    ``data``, what to train on, in one of three forms: the name of an MNIST source
+    (``"bundled"``, ``"keras"``, ``"auto"``; ``None`` reads ``GANLIB_DATA``, see
+    ``data.load_mnist``), an array of images (uint8 digits, or floats already in [-1, 1]),
+    or an ``(images, digits)`` pair (what a conditional run needs when it is not MNIST).
+    ``n_images`` keeps the first ``n_images`` of them.
+
+    With ``run_dir`` every epoch is checkpointed there (Keras' BackupAndRestore, two
+    checkpoints), with the loss history (``history.csv``), the generator's weights and a
+    fixed-noise grid; ``resume=True`` continues such a run up to
     ``epochs``. The Keras ``History`` is at ``gan.history`` and the grids at
     ``gan.sample_grid.grids``.
 
@@ -746,10 +753,6 @@ def train(
     files that epoch left damaged. One process at a time trains in a folder (``.lock``); a
     folder that holds other files but no ``run.json`` is refused, not overwritten.
     """
-    from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
-    from ganlib.labels import check_batch_size
-    from ganlib.models import check_noise_dim
-
     epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
     noise_dim = check_noise_dim(noise_dim)
@@ -762,13 +765,7 @@ def train(
     for name, flag in (("batch_norm", batch_norm), ("conditional", conditional)):
         if not isinstance(flag, bool):
             raise ValueError(f"{name} must be True or False, got {flag!r}.")
-    labels = None
-    if images is None:
-        images, labels = load_mnist(data)
-    elif conditional:
-        raise ValueError("conditional=True trains on MNIST's labels; pass data= instead of images=.")
-    elif np.asarray(images).dtype != np.uint8:  # uint8 digits are scaled by make_dataset
-        check_training_images(images)
+    images, labels = _training_data(data, conditional)
     if n_images is not None:
         images = images[: positive_int("n_images", n_images)]
         labels = None if labels is None else labels[: len(images)]
@@ -835,6 +832,31 @@ def train(
             callback.set_model(gan)
             callback.resume(start)
         return fit(gan, callbacks, start)
+
+
+def _training_data(data, conditional: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """``train``'s ``data`` as (images, digits or None)."""
+    if data is None or isinstance(data, str):
+        return load_mnist(data)
+    if isinstance(data, tuple):
+        if len(data) != 2:
+            raise ValueError(f"data as a tuple is (images, digits); got {len(data)} items.")
+        images, labels = data
+    else:
+        images, labels = data, None
+        if conditional:
+            raise ValueError(
+                "conditional=True needs each image's digit: pass data=(images, digits), or the name of "
+                "an MNIST source such as data='bundled'."
+            )
+    images = np.asarray(images)
+    if images.dtype != np.uint8:  # uint8 digits are scaled by make_dataset
+        check_training_images(images)
+    if labels is not None:
+        labels = digit_labels("digits", labels)
+        if len(labels) != len(images):
+            raise ValueError(f"{len(images):,} images but {len(labels):,} digits; give one digit per image.")
+    return images, labels
 
 
 def _check_same_settings(run_dir: Path, config: dict) -> None:

@@ -11,10 +11,9 @@ from ganlib import cli
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args, fast=True):
-    env = dict(os.environ, GANLIB_DATA="bundled", PYTHONPATH=str(ROOT))
-    if fast:
-        env["GANLIB_FAST"] = "1"
+def run(*args):
+    """The command line in a fresh process, as a user starts it (once per module: it costs seconds)."""
+    env = dict(os.environ, GANLIB_DATA="bundled", GANLIB_FAST="1", PYTHONPATH=str(ROOT))
     return subprocess.run(
         [sys.executable, "-m", "ganlib", *args], capture_output=True, text=True, env=env, timeout=300
     )
@@ -42,36 +41,38 @@ def test_train_in_fast_mode_writes_a_checkpointed_run(trained):
         assert (out / name).is_file(), name
 
 
-def test_resume_continues_and_refuses_without_flag(trained):
+def main(capsys, monkeypatch, *argv):
+    """Run the command line in this process (fast mode, bundled digits): (status, stdout, stderr)."""
+    monkeypatch.setenv("GANLIB_FAST", "1")
+    monkeypatch.setenv("GANLIB_DATA", "bundled")
+    status = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_resume_continues_and_refuses_without_flag(trained, capsys, monkeypatch):
     out, _ = trained
-    again = run("train", "--epochs", "2", "--out", str(out))
-    assert again.returncode == 2 and "--resume" in again.stderr
-    resumed = run("train", "--epochs", "2", "--out", str(out), "--resume")
-    assert resumed.returncode == 0, resumed.stderr
-    assert "Epoch 2/2" in resumed.stdout and "Epoch 1/2" not in resumed.stdout
+    status, _, err = main(capsys, monkeypatch, "train", "--epochs", "2", "--out", out)
+    assert status == 2 and "--resume" in err
+    status, said, err = main(capsys, monkeypatch, "train", "--epochs", "2", "--out", out, "--resume")
+    assert status == 0, err
+    assert "Epoch 2/2" in said and "Epoch 1/2" not in said
     assert len((out / "history.csv").read_text().strip().splitlines()) == 3  # header + 2 epochs
 
 
-def test_sample_writes_a_reproducible_grid(trained, tmp_path):
+def test_sample_writes_a_reproducible_grid(trained, tmp_path, capsys, monkeypatch):
     out, _ = trained
     import matplotlib.pyplot as plt
 
     pngs = []
     for name in ("a.png", "b.png"):
-        proc = run(
-            "sample",
-            "--weights",
-            str(out / "generator.weights.h5"),
-            "--n",
-            "16",
-            "--seed",
-            "3",
-            "--out",
-            str(tmp_path / name),
-        )
-        assert proc.returncode == 0, proc.stderr
+        weights = out / "generator.weights.h5"
+        argv = ("sample", "--weights", weights, "--n", "16", "--seed", "3", "--out", tmp_path / name)
+        status, _, err = main(capsys, monkeypatch, *argv)
+        assert status == 0, err
         pngs.append(plt.imread(tmp_path / name))
     assert np.array_equal(*pngs)
+    assert pngs[0].std() > 0  # a grid of digits, not a blank image
 
 
 # Mistakes: exit status 2 and one line on stderr, "error: …", naming the flag, variable or file.

@@ -162,8 +162,21 @@ def test_conditional_run_folder_grid_and_resume(seeded, tmp_path, monkeypatch):
     again = training.train(epochs=2, conditional=True, resume=True, **kwargs)
     assert sorted(again.sample_grid.grids) == [1, 2]
     assert models.is_conditional(models.generator_for_weights(out / "generator.weights.h5"))
-    with pytest.raises(ValueError, match="pass data= instead of images="):
-        training.train(epochs=1, conditional=True, images=np.zeros((16, 28, 28), np.uint8))
+
+
+def test_conditional_training_data_is_a_source_or_images_with_their_digits(mnist):
+    images, digits = mnist[0][:32], mnist[1][:32]
+    kwargs = dict(epochs=1, batch_size=16, noise_dim=8, conditional=True, verbose=0)
+    with pytest.raises(ValueError, match=r"needs each image's digit: pass data=\(images, digits\)"):
+        training.train(data=images, **kwargs)
+    with pytest.raises(ValueError, match="32 images but 31 digits"):
+        training.train(data=(images, digits[:31]), **kwargs)
+    with pytest.raises(ValueError, match="digits must"):
+        training.train(data=(images, digits + 10), **kwargs)
+    with pytest.raises(ValueError, match=r"\(images, digits\); got 3 items"):
+        training.train(data=(images, digits, digits), **kwargs)
+    gan = training.train(data=(images, digits), **kwargs)
+    assert isinstance(gan, training.ConditionalGAN) and len(gan.history.history["g_loss"]) == 1
 
 
 def test_cli_sample_digits(seeded, tmp_path, capsys):

@@ -22,7 +22,7 @@ N_IMAGES, BATCH = 64, 16
 
 @pytest.fixture(scope="module")
 def kw(mnist):
-    return dict(batch_size=BATCH, images=mnist[0][:N_IMAGES], verbose=0, seed=5)
+    return dict(batch_size=BATCH, data=mnist[0][:N_IMAGES], verbose=0, seed=5)
 
 
 @pytest.fixture(scope="module")

@@ -94,7 +94,7 @@ def test_bad_hyper_parameters():
 
 
 def test_fit_reports_losses_and_keeps_fixed_noise_grids(mnist):
-    gan = training.train(epochs=2, batch_size=16, images=mnist[0][:48], verbose=0)
+    gan = training.train(epochs=2, batch_size=16, data=mnist[0][:48], verbose=0)
     hist = gan.history.history
     assert len(hist["d_loss"]) == 2 and len(hist["g_loss"]) == 2
     assert sorted(gan.sample_grid.grids) == [1, 2]
@@ -109,7 +109,7 @@ def _weights(gan):
 
 def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
     images = mnist[0][:64]
-    kw = dict(batch_size=16, images=images, verbose=0, seed=5)
+    kw = dict(batch_size=16, data=images, verbose=0, seed=5)
     whole = training.train(epochs=3, run_dir=tmp_path / "whole", **kw)
     training.train(epochs=1, run_dir=tmp_path / "split", **kw)  # "interrupted" after epoch 1
     with pytest.raises(ValueError, match="resume"):
@@ -133,13 +133,13 @@ def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
 
 
 def test_resume_with_other_settings_is_refused(mnist, tmp_path):
-    training.train(epochs=1, batch_size=16, images=mnist[0][:32], run_dir=tmp_path, verbose=0)
+    training.train(epochs=1, batch_size=16, data=mnist[0][:32], run_dir=tmp_path, verbose=0)
     with pytest.raises(ValueError, match="noise_dim: 200 → 10"):
         training.train(
             epochs=2,
             batch_size=16,
             noise_dim=10,
-            images=mnist[0][:32],
+            data=mnist[0][:32],
             run_dir=tmp_path,
             resume=True,
             verbose=0,
@@ -148,7 +148,7 @@ def test_resume_with_other_settings_is_refused(mnist, tmp_path):
 
 def test_moving_average_follows_the_generator_without_changing_training(mnist, seeded):
     images = mnist[0][:64]
-    kw = dict(epochs=1, batch_size=16, images=images, verbose=0, seed=3)
+    kw = dict(epochs=1, batch_size=16, data=images, verbose=0, seed=3)
     plain = training.train(**kw)
     averaged = training.train(ema=0.9, **kw)
     # the average takes no part in training: the same steps, bit for bit
@@ -167,7 +167,7 @@ def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
     gan = training.train(
         epochs=1,
         batch_size=16,
-        images=mnist[0][:32],
+        data=mnist[0][:32],
         run_dir=tmp_path,
         verbose=0,
         batch_norm=True,
@@ -187,7 +187,7 @@ def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
         training.train(
             epochs=2,
             batch_size=16,
-            images=mnist[0][:32],
+            data=mnist[0][:32],
             run_dir=tmp_path,
             resume=True,
             verbose=0,
@@ -208,7 +208,7 @@ def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
 )
 def test_bad_improvement_settings_are_refused(mnist, kwargs, words):
     with pytest.raises(ValueError, match=re.escape(words)):
-        training.train(epochs=1, batch_size=16, images=mnist[0][:32], verbose=0, **kwargs)
+        training.train(epochs=1, batch_size=16, data=mnist[0][:32], verbose=0, **kwargs)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +220,7 @@ def test_bad_improvement_settings_are_refused(mnist, kwargs, words):
 )
 def test_unscaled_images_are_refused_naming_scale_images(mnist, make, words):
     with pytest.raises(ValueError, match=words):
-        training.train(epochs=1, batch_size=16, images=make(mnist[0][:32]), verbose=0)
+        training.train(epochs=1, batch_size=16, data=make(mnist[0][:32]), verbose=0)
 
 
 def test_gan_fit_refuses_unscaled_images(gan, mnist):
