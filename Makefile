@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit notebooks browser lint outputs student clean
+.PHONY: install book test unit system notebooks browser lint outputs student clean
 
 install: $(STAMP)
 
@@ -31,8 +31,14 @@ book: install
 lint: install
 	$(BIN)/ruff check .
 
+# Unit tests run in this process; the few marked "system" start Python processes of their own
+# (SIGKILLs at four moments of a run, two processes on one folder, a fresh-process smoke test,
+# TensorFlow's log while tracing) and take about half a minute, so they are a stage of their own.
 unit: install
-	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser
+	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser -m "not system"
+
+system: install
+	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser -m system
 
 notebooks: install
 	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q --nbval book
@@ -41,7 +47,7 @@ notebooks: install
 browser: book
 	$(BIN)/python -m pytest -q tests/browser
 
-test: lint unit notebooks browser
+test: lint unit system notebooks browser
 
 # Re-run notebooks in default (CPU) mode and store their outputs in place (about 5 minutes
 # for all; one chapter: make outputs NOTEBOOKS="book/tr/05-egitim.ipynb book/en/05-training.ipynb").

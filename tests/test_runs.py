@@ -245,6 +245,7 @@ def _wait_for(proc: subprocess.Popen, ready, timeout: float = 120) -> bool:
     return False
 
 
+@pytest.mark.system
 def test_two_processes_started_at_once_on_one_folder(tmp_path):
     run = tmp_path / "run"
     procs = [_start("--epochs", "500", "--out", str(run), log=tmp_path / f"{i}.log") for i in range(2)]
@@ -280,6 +281,7 @@ KILLS = {
 }
 
 
+@pytest.mark.system
 def test_killed_at_any_moment_and_resumed_equals_an_uninterrupted_run(tmp_path):
     epochs = 4
     reference = training.train(

@@ -81,6 +81,7 @@ mark("=== end")
 """
 
 
+@pytest.mark.system
 def test_traced_training_step_logs_no_remapper_error():
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "0", "GANLIB_DATA": "bundled"}
     proc = subprocess.run(
