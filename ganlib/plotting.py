@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib import animation, ticker
 
 from ganlib import fmt
+from ganlib.words import words
 
 
 class _DecimalCommaFormatter(ticker.ScalarFormatter):
@@ -116,19 +117,23 @@ def plot_losses(
     history: Mapping[str, Sequence[float]],
     ax=None,
     labels: Mapping[str, str] | None = None,
-    xlabel: str = "epoch",
-    ylabel: str = "loss",
+    xlabel: str | None = None,
+    ylabel: str | None = None,
     title: str | None = None,
     alpha: float = 1.0,
     lang: str = "en",
 ):
     """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history); tick
-    labels in the reader's language (``lang``)."""
+    labels and the default labels ("epoch", "loss", the networks' names) in the reader's
+    language (``lang``)."""
+    table = words(lang)
     if hasattr(history, "history"):
         history = history.history
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
-    labels = labels or {"d_loss": "discriminator", "g_loss": "generator"}
+    labels = labels or {"d_loss": table["discriminator"], "g_loss": table["generator"]}
+    xlabel = table["epoch"] if xlabel is None else xlabel
+    ylabel = table["loss"] if ylabel is None else ylabel
     for key in ("g_loss", "d_loss"):  # the discriminator on top: it is the calmer curve
         if key in history:
             values = list(history[key])
@@ -150,36 +155,19 @@ def plot_losses(
     return ax
 
 
-# matplotlib's to_jshtml writes its player's controls in English: their tooltips, by language.
-PLAYER_TOOLTIPS = {
-    "tr": {
-        "Decrease speed": "Yavaşlat",
-        "First frame": "İlk kare",
-        "Previous frame": "Önceki kare",
-        "Play backwards": "Geriye oynat",
-        "Pause": "Duraklat",
-        "Play": "Oynat",
-        "Next frame": "Sonraki kare",
-        "Last frame": "Son kare",
-        "Increase speed": "Hızlandır",
-        "Repetition mode": "Tekrar kipi",
-        "Once": "Bir kez",
-        "Loop": "Döngü",
-        "Reflect": "İleri geri",
-    },
-}
-
-
 def animate_grids(
-    grids: Mapping[int, np.ndarray], title: str = "epoch {epoch}", interval: int = 400, lang: str = "en"
+    grids: Mapping[int, np.ndarray], title: str | None = None, interval: int = 400, lang: str = "en"
 ):
     """An HTML animation of the fixed-noise grids, one frame per epoch.
 
     Returns an ``IPython.display.HTML`` object (a notebook shows it, and so does the
-    built book) made with matplotlib's ``to_jshtml``; with ``lang="tr"`` the player's
-    controls are labelled in Turkish.
+    built book) made with matplotlib's ``to_jshtml``. The player's controls and the default
+    title (``"epoch {epoch}"`` / ``"dönem {epoch}"``) are in the reader's language (``lang``).
     """
     from IPython.display import HTML
+
+    table = words(lang)
+    title = table["epoch_title"] if title is None else title
 
     if not grids:
         raise ValueError("No grids to animate: train at least one epoch with a SampleGrid callback.")
@@ -197,7 +185,7 @@ def animate_grids(
     anim = animation.FuncAnimation(fig, frame, frames=len(epochs), interval=interval)
     html = anim.to_jshtml(default_mode="once")
     plt.close(fig)
-    for english, translated in PLAYER_TOOLTIPS.get(lang, {}).items():
+    for english, translated in table["player"].items():
         for attribute in ("title", "aria-label"):
             html = html.replace(f'{attribute}="{english}"', f'{attribute}="{translated}"')
         html = html.replace(f">{english}</label>", f">{translated}</label>")
@@ -228,21 +216,11 @@ def _without_remote_icons(html: str) -> str:
     return html
 
 
-TOY_LABELS = {
-    "real": "real data",
-    "fake": "counterfeiter",
-    "belief": "police: D(x)",
-    "step": "step {step}",
-    "x": "x",
-    "density": "density",
-}
-
-
 def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6, lang: str = "en"):
     """One panel per snapshot of a ``ganlib.toy.train_toy`` run: histograms of real and
-    fake numbers, and the discriminator's belief D(x) (right axis, 0..1); tick labels and
-    step numbers in the reader's language (``lang``)."""
-    labels = {**TOY_LABELS, **(labels or {})}
+    fake numbers, and the discriminator's belief D(x) (right axis, 0..1); tick labels,
+    step numbers and the default ``labels`` in the reader's language (``lang``)."""
+    labels = {**words(lang)["toy"], **(labels or {})}
     picks = np.unique(np.linspace(0, len(run.steps) - 1, min(max_panels, len(run.steps))).astype(int))
     fig, axes = plt.subplots(1, len(picks), figsize=(3.0 * len(picks), 2.8), sharey=True)
     axes = np.atleast_1d(axes)

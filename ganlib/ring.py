@@ -251,8 +251,9 @@ def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang:
     import matplotlib.pyplot as plt
 
     from ganlib import fmt
+    from ganlib.words import words
 
-    words = {"tr": ("adım", "mod", "kalite"), "en": ("step", "modes", "quality")}[lang]
+    table = words(lang)
     if axes is None:
         _, axes = plt.subplots(
             len(runs), len(at_steps), figsize=(2.2 * len(at_steps), 2.4 * len(runs)), squeeze=False
@@ -264,8 +265,8 @@ def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang:
             ax.scatter(*run.samples[k][:500].T, s=2, color="tab:orange")
             m = run.measures[k]
             ax.set_title(
-                f"{words[0]} {fmt.number(step, lang)}\n{words[1]} {m['modes']}, "
-                f"{words[2]} {fmt.number(m['quality'], lang, 2)}",
+                f"{table['step']} {fmt.number(step, lang)}\n{table['modes']} {m['modes']}, "
+                f"{table['quality']} {fmt.number(m['quality'], lang, 2)}",
                 fontsize=9,
             )
             ax.set(xlim=(-3, 3), ylim=(-3, 3), xticks=[], yticks=[], aspect="equal")

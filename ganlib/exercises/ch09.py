@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok
+from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok, _say
 
 __all__ = ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"]
 
@@ -527,10 +527,12 @@ def _output_activation(model) -> str | None:
 
 def _param_gap(got: int, want: int, lang: str) -> str:
     diff = got - want
-    more = {"tr": "fazla" if diff > 0 else "eksik", "en": "more" if diff > 0 else "fewer"}[lang]
-    if lang == "tr":
-        return f"{fmt.number(got, 'tr')} parametre; yazının ayırtacından {fmt.number(abs(diff), 'tr')} {more}"
-    return f"{got:,} parameters, {abs(diff):,} {more} than the post's discriminator"
+    return _say(
+        lang,
+        f"{fmt.number(got, 'tr')} parametre; yazının ayırtacından {fmt.number(abs(diff), 'tr')} "
+        + ("fazla" if diff > 0 else "eksik"),
+        f"{got:,} parameters, {abs(diff):,} {'more' if diff > 0 else 'fewer'} than the post's discriminator",
+    )
 
 
 def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
