@@ -21,7 +21,11 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from ganlib.validate import finite_array, positive_int
+from ganlib.data import as_model_input, load_mnist
+from ganlib.models import is_conditional, noise_dim_of
+from ganlib.pretrained import reference_dir
+from ganlib.sampling import every_digit, generate, noise
+from ganlib.validate import digit_labels, finite_array, positive_int
 
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
 
@@ -54,8 +58,6 @@ def build_classifier() -> keras.Model:
 
 
 def classifier_path() -> Path:
-    from ganlib.pretrained import reference_dir
-
     return reference_dir() / CLASSIFIER_FILE
 
 
@@ -72,8 +74,6 @@ def load_classifier() -> keras.Model:
 
 def heldout_digits() -> tuple[np.ndarray, np.ndarray]:
     """The 2,000 evaluation digits neither the classifier nor a GAN trained on: uint8 images, labels."""
-    from ganlib.data import load_mnist
-
     return load_mnist("bundled", split="eval")
 
 
@@ -81,8 +81,6 @@ def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.nd
     """(class probabilities (n, 10), features (n, 64)) for uint8 or [-1, 1] images."""
     model = model or load_classifier()
     feats_model = _feature_model(model)
-    from ganlib.data import as_model_input
-
     x = as_model_input(images)
     if len(x) == 0:
         raise ValueError("No images to classify: pass at least one image.")
@@ -173,8 +171,6 @@ def verdict_by_label(discriminator: keras.Model, images, digits, batch_size: int
     the digits whose true label is ``t`` when it is told they are ``k``: the diagonal holds
     the right pairs, the rest the wrong ones.
     """
-    from ganlib.data import as_model_input
-    from ganlib.validate import digit_labels
 
     x = as_model_input(images)
     digits = digit_labels("digits", digits, n=len(x))
@@ -224,8 +220,6 @@ def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -
     """Measures for ``n`` samples of ``generator`` drawn from seeded noise. A conditional
     generator is asked for every digit equally often (0, 1, …, 9, 0, …), and the result also
     holds ``digit_accuracy``: how often the classifier reads the digit asked for."""
-    from ganlib.models import is_conditional, noise_dim_of
-    from ganlib.sampling import every_digit, generate, noise
 
     z = noise(n, noise_dim_of(generator), seed=seed)
     if not is_conditional(generator):
@@ -239,8 +233,6 @@ def real_reference(n: int = 2000, seed: int = 0) -> dict:
     class histogram of the evaluation digits (unseen by the classifier), and the Fréchet
     distance between them and ``n`` training digits — what a generator that reproduced its
     training digits perfectly would reach."""
-    from ganlib.data import load_mnist
-
     images = load_mnist("bundled", split="train")[0]
     n = positive_int("n", n, maximum=len(images), hint=" (the training digits it draws from)")
     pick = np.random.default_rng(seed).choice(len(images), n, replace=False)
