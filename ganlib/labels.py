@@ -6,6 +6,8 @@ conditional GAN uses them only as its condition (an input to both networks).
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from ganlib.validate import positive_int
@@ -32,16 +34,33 @@ def check_smoothing(smoothing: float) -> float:
 def discriminator_targets(batch_size: int, smoothing: float = 0.9) -> np.ndarray:
     """float32 ``(2*batch_size,)``: ``smoothing`` for the real half, then 0 for the fake half.
 
-    The order matches ``concat([real_images, fake_images])``.
+    The order matches ``concat([real_images, fake_images])``. The training step
+    (``GAN.discriminator_step``) calls this too; there the batch size is a tensor (a
+    ``tf.data`` batch has no fixed size while the step is traced) and so is the result.
     """
-    n = check_batch_size(batch_size)
     s = check_smoothing(smoothing)
+    if _is_tensor(batch_size):
+        from keras import ops
+
+        return ops.concatenate([ops.full((batch_size,), s), ops.zeros((batch_size,))])
+    n = check_batch_size(batch_size)
     return np.concatenate([np.full(n, s, np.float32), np.zeros(n, np.float32)])
 
 
 def generator_targets(batch_size: int) -> np.ndarray:
-    """float32 ones ``(batch_size,)``: the generator wants its fakes called real."""
+    """float32 ones ``(batch_size,)``: the generator wants its fakes called real (a tensor
+    when ``batch_size`` is one, as in ``GAN.generator_step``)."""
+    if _is_tensor(batch_size):
+        from keras import ops
+
+        return ops.ones((batch_size,))
     return np.ones(check_batch_size(batch_size), np.float32)
+
+
+def _is_tensor(value) -> bool:
+    """A TensorFlow tensor (the batch size inside a traced step), without importing TensorFlow."""
+    tf = sys.modules.get("tensorflow")
+    return tf is not None and tf.is_tensor(value)
 
 
 def discriminator_batch(

@@ -23,7 +23,7 @@ import tensorflow as tf
 from keras import ops
 
 from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
-from ganlib.labels import check_batch_size, check_smoothing
+from ganlib.labels import check_batch_size, check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import (
     N_DIGITS,
     build_conditional_discriminator,
@@ -217,7 +217,7 @@ class GAN(keras.Model):
         batch = ops.shape(real)[0]
         fake = self.generator(self._noise(batch), training=False)
         images = ops.concatenate([real, fake], axis=0)
-        targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
+        targets = discriminator_targets(batch, self.smoothing)  # chapter 04: the real half, then the fakes
         with tf.GradientTape() as tape:
             d_loss = self.bce(targets, self.discriminator(images, training=True))
         weights = self.discriminator.trainable_variables
@@ -229,7 +229,7 @@ class GAN(keras.Model):
         z = self._noise(batch)
         with tf.GradientTape() as tape:
             judged = self.discriminator(self.generator(z, training=True), training=True)
-            g_loss = self.bce(ops.ones((batch, 1)), judged)
+            g_loss = self.bce(generator_targets(batch), judged)  # "call my fakes real"
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
         return g_loss
@@ -294,7 +294,7 @@ class ConditionalGAN(GAN):
         fake = self.generator([self._noise(batch), digits], training=False)
         images = ops.concatenate([real, fake], axis=0)
         told = ops.concatenate([digits, digits], axis=0)
-        targets = ops.concatenate([ops.full((batch, 1), self.smoothing), ops.zeros((batch, 1))], axis=0)
+        targets = discriminator_targets(batch, self.smoothing)
         with tf.GradientTape() as tape:
             d_loss = self.bce(targets, self.discriminator([images, told], training=True))
         weights = self.discriminator.trainable_variables
@@ -306,7 +306,7 @@ class ConditionalGAN(GAN):
         z = self._noise(batch)
         with tf.GradientTape() as tape:
             judged = self.discriminator([self.generator([z, digits], training=True), digits], training=True)
-            g_loss = self.bce(ops.ones((batch, 1)), judged)
+            g_loss = self.bce(generator_targets(batch), judged)
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
         return g_loss

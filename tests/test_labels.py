@@ -45,3 +45,20 @@ def test_numpy_sizes_and_numbers_are_accepted():
     assert discriminator_targets(np.int64(2)).shape == (4,)
     with pytest.raises(ValueError, match="^--batch-size must be a positive integer"):
         check_batch_size(0, name="--batch-size")
+
+
+def test_the_training_step_gets_the_same_targets_with_a_batch_size_it_learns_only_when_running():
+    """Inside a traced step the batch size is a tensor; the targets are the same numbers, as tensors."""
+    import tensorflow as tf
+
+    @tf.function(input_signature=[tf.TensorSpec((None, 2))])
+    def targets_of(batch):
+        n = tf.shape(batch)[0]
+        return discriminator_targets(n, 0.8), generator_targets(n)
+
+    for n in (3, 5):
+        d, g = targets_of(tf.zeros((n, 2)))
+        np.testing.assert_allclose(d.numpy(), discriminator_targets(n, 0.8))
+        np.testing.assert_array_equal(g.numpy(), generator_targets(n))
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        discriminator_targets(tf.constant(2), 1.5)  # the smoothing is checked either way
