@@ -250,22 +250,48 @@ class GAN(keras.Model):
         return {m.name: m.result() for m in self.metrics}
 
     # Random-number state (noise and dropout seeds) is saved with the weights, so a
-    # run restored from a checkpoint continues exactly where it stopped.
-    def _rng_states(self):
+    # run restored from a checkpoint continues exactly where it stopped. Each state is keyed by
+    # where it lives, as Keras names layers inside a model ("rng.discriminator.dropout_1"),
+    # not by its variable path, which carries counters that differ from one process to the next.
+    def _rng_states(self) -> dict[str, keras.Variable]:
+        states = {"rng.noise": self.noise_seed.state}
+        for owner in ("generator", "discriminator", "ema_generator"):
+            model = getattr(self, owner, None)
+            count: dict[str, int] = {}
+            for layer in model.layers if model is not None else []:
+                weight_ids = {id(w) for w in layer.weights}
+                extra = [v for v in layer.variables if id(v) not in weight_ids]  # a dropout layer's seed
+                if not extra:
+                    continue
+                kind = type(layer).__name__.lower()
+                n = count[kind] = count.get(kind, -1) + 1
+                for j, v in enumerate(extra):
+                    states[f"rng.{owner}.{kind}" + (f"_{n}" if n else "") + (f".{j}" if j else "")] = v
+        missed = {id(v) for v in self._states_in_order()} - {id(v) for v in states.values()}
+        if missed:  # a random state this code does not know where to find: resuming would not be exact
+            raise RuntimeError(f"{len(missed)} random-number state(s) of the GAN would not be saved.")
+        return states
+
+    def _states_in_order(self) -> list:
+        """The GAN's variables that are not weights, in Keras' order (older checkpoints keyed
+        them by it: rng_0, rng_1, …)."""
         weight_ids = {id(w) for w in self.weights}
         return [v for v in self.variables if id(v) not in weight_ids]
 
     def save_own_variables(self, store):
         super().save_own_variables(store)
-        for i, v in enumerate(self._rng_states()):
-            store[f"rng_{i}"] = v
+        for key, v in self._rng_states().items():
+            store[key] = v
 
     def load_own_variables(self, store):
         rest = {}
         states = self._rng_states()
+        before = self._states_in_order()  # older checkpoints keyed them by this order
         for key in store.keys():
-            if key.startswith("rng_"):
-                states[int(key[4:])].assign(store[key])
+            if key in states:
+                states[key].assign(store[key])
+            elif key.startswith("rng_"):
+                before[int(key[4:])].assign(store[key])
             else:
                 rest[key] = store[key]
         super().load_own_variables(rest)

@@ -1,5 +1,6 @@
 import json
 import re
+import shutil
 
 import keras
 import numpy as np
@@ -264,3 +265,36 @@ def test_gan_saves_and_loads_in_keras_format_and_trains_on_identically(seeded, t
         np.array_equal(a, b)
         for a, b in zip(gan.ema_generator.get_weights(), back.ema_generator.get_weights())
     )
+
+
+def test_random_states_are_saved_under_names_of_their_place_not_of_their_process(tmp_path):
+    """Variable paths carry per-process counters (seed_generator_7/…); the checkpoint's keys do not."""
+    import h5py
+
+    config = {"noise_dim": 8, "seed": 0, "smoothing": 0.9, "ema": 0.999}
+    first, second = training.build_gan(config), training.build_gan(config)
+    keys = {"rng.noise", "rng.discriminator.dropout", "rng.discriminator.dropout_1"}
+    assert set(first._rng_states()) == set(second._rng_states()) == keys
+    assert {v.path for v in first._rng_states().values()}.isdisjoint(
+        v.path for v in second._rng_states().values()
+    )
+    for v in first._rng_states().values():
+        v.assign(v + 7)  # states a fresh GAN does not have
+    first.save_weights(tmp_path / "new.weights.h5")
+    with h5py.File(tmp_path / "new.weights.h5") as f:
+        assert keys <= set(f["vars"])
+    second.load_weights(tmp_path / "new.weights.h5")
+    for key, v in second._rng_states().items():
+        np.testing.assert_array_equal(v.numpy(), first._rng_states()[key].numpy())
+
+    # A checkpoint written before: the same states as rng_0, rng_1, … in Keras' order.
+    old = tmp_path / "old.weights.h5"
+    shutil.copyfile(tmp_path / "new.weights.h5", old)
+    place = {id(v): k for k, v in first._rng_states().items()}
+    with h5py.File(old, "r+") as f:
+        for i, v in enumerate(first._states_in_order()):
+            f.move(f"vars/{place[id(v)]}", f"vars/rng_{i}")
+    third = training.build_gan(config)
+    third.load_weights(old)
+    for key, v in third._rng_states().items():
+        np.testing.assert_array_equal(v.numpy(), first._rng_states()[key].numpy())
