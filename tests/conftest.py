@@ -4,10 +4,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ["GANLIB_DATA"] = "bundled"
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import keras  # noqa: E402
 import pytest  # noqa: E402
 
-import ganlib  # noqa: E402,F401  (imports TensorFlow quietly)
+# TensorFlow is imported by the tests that use it, not here: the browser and student-edition
+# tests never need it (importing it costs a few seconds per pytest run).
 
 
 @pytest.fixture(scope="session")
@@ -19,4 +19,6 @@ def mnist():
 
 @pytest.fixture()
 def seeded():
+    import keras
+
     keras.utils.set_random_seed(0)
