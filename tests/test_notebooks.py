@@ -96,7 +96,15 @@ def _run_setup(src: str, monkeypatch, colab: bool):
     calls = []
     import subprocess
 
-    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    real_run = subprocess.run
+
+    def run(cmd, **kw):  # record pip; anything else (TensorFlow's import asks the system) runs
+        if "pip" not in cmd:
+            return real_run(cmd, **kw)
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0)
+
+    monkeypatch.setattr(subprocess, "run", run)
     monkeypatch.delenv("GANLIB_MODE", raising=False)
     if colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
@@ -162,3 +170,72 @@ def test_the_number_check_can_fail():
     command = "Command: python -m ganlib train --ema 0.999\n"
     cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=command))
     assert printed_numbers(cell) == ["6,272", "0.488"]  # a command line is left alone
+
+
+def _ganlib_lang_parameters() -> dict[str, int]:
+    """Every ganlib function that takes ``lang``: name → the parameter's position."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import ganlib
+    import ganlib.exercises
+
+    found = {}
+    for package in (ganlib, ganlib.exercises):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            if info.name.endswith(("__main__", "cli")):
+                continue
+            module = importlib.import_module(info.name)
+            for name, func in inspect.getmembers(module, inspect.isfunction):
+                params = list(inspect.signature(func).parameters)
+                if "lang" in params and not name.startswith("_"):
+                    found[name] = params.index("lang")
+    return found
+
+
+def wrong_languages(path: Path, lang_parameters: dict[str, int]) -> list[str]:
+    """Calls in a notebook of ganlib functions that take ``lang`` without naming the notebook's own
+    language ("tr" in book/tr, "en" in book/en): a Turkish page would get English words or 0.5."""
+    import ast
+
+    want, found = path.parent.name, []
+    for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
+        if cell.cell_type != "code":
+            continue
+        lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            if name not in lang_parameters:
+                continue
+            given = {k.arg: k.value for k in node.keywords}.get("lang")
+            position = lang_parameters[name]
+            if given is None and len(node.args) > position:
+                given = node.args[position]
+            if given is None or (isinstance(given, ast.Constant) and given.value != want):
+                said = "no lang" if given is None else f"lang={given.value!r}"
+                found.append(f"cell {i}: {name}(…) with {said}")
+    return found
+
+
+def test_every_call_that_takes_a_language_gets_the_pages_own():
+    lang_parameters = _ganlib_lang_parameters()
+    assert {"plot_losses", "animate_grids", "number", "localize", "plot_runs"} <= set(lang_parameters)
+    problems = {p.relative_to(ROOT).as_posix(): wrong_languages(p, lang_parameters) for p in TR + EN}
+    assert not any(problems.values()), {k: v for k, v in problems.items() if v}
+
+
+def test_the_language_check_can_fail(tmp_path):
+    page = tmp_path / "tr" / "01-x.ipynb"
+    page.parent.mkdir()
+    cells = [
+        'plotting.plot_losses(h, xlabel="dönem")',
+        'fmt.number(0.5, "en")',
+        'plotting.animate_grids(g, lang="tr")',
+        'exercises.check_x(f, lang=lang)',
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
+    found = wrong_languages(page, {"plot_losses": 6, "number": 1, "animate_grids": 3, "check_x": 1})
+    assert found == ["cell 0: plot_losses(…) with no lang", "cell 1: number(…) with lang='en'"]
