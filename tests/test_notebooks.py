@@ -239,3 +239,35 @@ def test_the_language_check_can_fail(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
     found = wrong_languages(page, {"plot_losses": 6, "number": 1, "animate_grids": 3, "check_x": 1})
     assert found == ["cell 0: plot_losses(…) with no lang", "cell 1: number(…) with lang='en'"]
+
+
+# A cell that draws with matplotlib writes numbers on its axes; on a Turkish page they must read
+# 0,5 and 1.500. Such a cell localizes its figure (plotting.localize), sets its own formatters,
+# or draws through a ganlib function told the page's language.
+DRAWS = re.compile(
+    r"\b(plt|ax\w*|axes\[[^\]]*\]|row\[[^\]]*\]|twin)\.(plot|bar|barh|hist|scatter|fill_between|step|errorbar)\("
+)
+LOCALIZED = ("localize(", "set_major_formatter(", "lang=", "format=")
+
+
+def unlocalized_figures(path: Path) -> list[int]:
+    nb = nbformat.read(path, as_version=4)
+    return [
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        and DRAWS.search(cell.source)
+        and not any(k in cell.source for k in LOCALIZED)
+    ]
+
+
+@pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
+def test_figures_write_their_axes_numbers_in_the_pages_language(path):
+    assert unlocalized_figures(path) == [], f"{path.name}: cells that draw without localizing their axes"
+
+
+def test_the_figure_check_can_fail(tmp_path):
+    page = tmp_path / "x.ipynb"
+    cells = ["plt.plot(x, y)\nplt.show()", "ax.bar(k, v)\nplotting.localize(fig, 'tr')", "show_grid(images)"]
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
+    assert unlocalized_figures(page) == [0]
