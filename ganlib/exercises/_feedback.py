@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ganlib import fmt
+
 
 class ExerciseError(Exception):
     """The answer is not right yet; the message says why and what to try."""
@@ -23,6 +25,24 @@ def _fail(lang: str, tr: str, en: str) -> None:
 
 def _ok(lang: str, tr: str, en: str) -> None:
     print("✓ " + _say(lang, tr, en))
+
+
+def _param_gap(
+    got: int, want: int, lang: str, than: tuple[str, str] = ("beklenenden", "than expected")
+) -> str:
+    """How a model's parameter count compares with the one wanted, e.g. "1,517,825 parameters,
+    25,344 more than expected"; ``than`` names what it is compared with (Turkish, English)."""
+    diff = got - want
+    if diff == 0:
+        return _say(
+            lang, f"{fmt.number(got, 'tr')} parametre, sayı tutuyor", f"{got:,} parameters, as expected"
+        )
+    return _say(
+        lang,
+        f"{fmt.number(got, 'tr')} parametre; {than[0]} {fmt.number(abs(diff), 'tr')} "
+        + ("fazla" if diff > 0 else "eksik"),
+        f"{got:,} parameters, {abs(diff):,} {'more' if diff > 0 else 'fewer'} {than[1]}",
+    )
 
 
 def _fail_if_known(got: float, mistakes, lang: str, rtol: float = 1e-4, atol: float = 1e-5) -> None:

@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok, _say
+from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok, _param_gap
 
 __all__ = ["check_ema_update", "check_steps_to_forget", "check_bn_generator"]
 
@@ -436,20 +436,6 @@ def _build(func: Callable, noise_dim: int, lang: str):
             "give keras.Input the noise_dim, not a fixed number.",
         )
     return model
-
-
-def _param_gap(got: int, want: int, lang: str) -> str:
-    diff = got - want
-    if diff == 0:
-        return _say(
-            lang, f"{fmt.number(got, 'tr')} parametre, sayı tutuyor", f"{got:,} parameters, as expected"
-        )
-    return _say(
-        lang,
-        f"{fmt.number(got, 'tr')} parametre; beklenenden {fmt.number(abs(diff), 'tr')} "
-        + ("fazla" if diff > 0 else "eksik"),
-        f"{got:,} parameters, {abs(diff):,} {'more' if diff > 0 else 'fewer'} than expected",
-    )
 
 
 def check_bn_generator(func: Callable, lang: str = "en") -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok, _say
+from ganlib.exercises._feedback import _call, _expect_model, _fail, _not_done, _ok, _param_gap
 
 __all__ = ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"]
 
@@ -525,13 +525,9 @@ def _output_activation(model) -> str | None:
     return None
 
 
-def _param_gap(got: int, want: int, lang: str) -> str:
-    diff = got - want
-    return _say(
-        lang,
-        f"{fmt.number(got, 'tr')} parametre; yazının ayırtacından {fmt.number(abs(diff), 'tr')} "
-        + ("fazla" if diff > 0 else "eksik"),
-        f"{got:,} parameters, {abs(diff):,} {'more' if diff > 0 else 'fewer'} than the post's discriminator",
+def _gap_to_post(params: int, lang: str) -> str:
+    return _param_gap(
+        params, _POST_PARAMS, lang, than=("yazının ayırtacından", "than the post's discriminator")
     )
 
 
@@ -668,20 +664,20 @@ def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
         if params - _POST_PARAMS == _CONDITIONAL_PARAMS - _POST_PARAMS:
             _fail(
                 lang,
-                f"{_param_gap(params, _POST_PARAMS, 'tr')}: ilk evrişim görüntünün yanında on kanal daha "
+                f"{_gap_to_post(params, 'tr')}: ilk evrişim görüntünün yanında on kanal daha "
                 "okuyor (10 × 5 × 5 × 64 = 16.000 ağırlık), kararı değiştirmeseler bile. İlk evrişime "
                 "yalnızca görüntüyü verin.",
-                f"{_param_gap(params, _POST_PARAMS, 'en')}: the first convolution reads ten more channels "
+                f"{_gap_to_post(params, 'en')}: the first convolution reads ten more channels "
                 "beside the image (10 × 5 × 5 × 64 = 16,000 weights), even if they do not change the "
                 "verdict. Give the first convolution the image alone.",
             )
         _fail(
             lang,
-            f"{_param_gap(params, _POST_PARAMS, 'tr')} ({fmt.number(_POST_PARAMS, 'tr')}). Kör ayırtaç, "
+            f"{_gap_to_post(params, 'tr')} ({fmt.number(_POST_PARAMS, 'tr')}). Kör ayırtaç, "
             "yazının ayırtacının ta kendisi (models.build_discriminator()), yalnızca kullanmadığı bir rakam "
             "girdisi fazla: filtre sayılarını, çekirdek boyutlarını ve son Dense katmanını onunla "
             "karşılaştırın.",
-            f"{_param_gap(params, _POST_PARAMS, 'en')} ({_POST_PARAMS:,}). The blind discriminator is the "
+            f"{_gap_to_post(params, 'en')} ({_POST_PARAMS:,}). The blind discriminator is the "
             "post's discriminator itself (models.build_discriminator()), with one more input, the digit, "
             "that it does not use: compare the filters, kernel sizes and the last Dense layer with it.",
         )
