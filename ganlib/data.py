@@ -306,12 +306,7 @@ def make_dataset(
     steps = steps_per_epoch(n, batch_size)
     table = tf.constant(scaled)
     if digits is not None:
-        from ganlib.validate import digit_labels
-
-        digits = digit_labels("digits", digits)
-        if len(digits) != n:
-            raise ValueError(f"{n:,} images but {len(digits):,} digits; give one digit per image.")
-        labels = tf.constant(digits)
+        labels = tf.constant(check_digits(digits, n))
 
     def epoch_order(epoch):
         idx = tf.random.experimental.stateless_shuffle(
@@ -332,6 +327,16 @@ def make_dataset(
     options = tf.data.Options()
     options.autotune.enabled = False
     return ds.prefetch(tf.data.AUTOTUNE).with_options(options)
+
+
+def check_digits(digits, n_images: int) -> np.ndarray:
+    """The images' digits as int32, one per image (chapter 09's labels), or a ValueError saying so."""
+    from ganlib.validate import digit_labels
+
+    digits = digit_labels("digits", digits)
+    if len(digits) != n_images:
+        raise ValueError(f"{n_images:,} images but {len(digits):,} digits; give one digit per image.")
+    return digits
 
 
 def steps_per_epoch(n_images: int, batch_size: int) -> int:

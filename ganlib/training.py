@@ -22,7 +22,7 @@ import numpy as np
 import tensorflow as tf
 from keras import ops
 
-from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
+from ganlib.data import check_digits, check_training_images, load_mnist, make_dataset, steps_per_epoch
 from ganlib.labels import check_batch_size, check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import (
     N_DIGITS,
@@ -54,7 +54,7 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import every_digit, generate, noise, to_uint8
-from ganlib.validate import digit_labels, positive_int, random_seed
+from ganlib.validate import positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
 
@@ -878,11 +878,7 @@ def _training_data(data, conditional: bool) -> tuple[np.ndarray, np.ndarray | No
     images = np.asarray(images)
     if images.dtype != np.uint8:  # uint8 digits are scaled by make_dataset
         check_training_images(images)
-    if labels is not None:
-        labels = digit_labels("digits", labels)
-        if len(labels) != len(images):
-            raise ValueError(f"{len(images):,} images but {len(labels):,} digits; give one digit per image.")
-    return images, labels
+    return images, None if labels is None else check_digits(labels, len(images))
 
 
 def _check_same_settings(run_dir: Path, config: dict) -> None:
