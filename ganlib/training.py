@@ -893,8 +893,8 @@ def _check_same_settings(run_dir: Path, config: dict) -> None:
     defaults = {
         "batch_norm": False,
         "ema": None,
-        "d_learning_rate": 2e-4,
-        "g_learning_rate": 2e-4,
+        "d_learning_rate": POST_LEARNING_RATE,
+        "g_learning_rate": POST_LEARNING_RATE,
         "conditional": False,
     }
     changed = {
