@@ -21,11 +21,11 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from ganlib.data import as_model_input, load_mnist
+from ganlib.data import as_model_input, check_digits, load_mnist
 from ganlib.models import is_conditional, noise_dim_of
 from ganlib.pretrained import reference_dir
 from ganlib.sampling import every_digit, generate, noise
-from ganlib.validate import digit_labels, finite_array, positive_int
+from ganlib.validate import finite_array, positive_int
 
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
 
@@ -155,9 +155,7 @@ def digit_accuracy(probs: np.ndarray, digits) -> dict:
     """How often the classifier reads the digit that was asked for (chapter 09):
     ``{"overall": share, "per_digit": [share for 0, …, 9]}`` (NaN for a digit never asked for)."""
     probs = np.asarray(probs)
-    digits = np.asarray(digits).ravel()
-    if len(digits) != len(probs):
-        raise ValueError(f"{len(probs):,} images but {len(digits):,} digits; give one digit per image.")
+    digits = check_digits(np.asarray(digits).ravel(), len(probs))
     hit = probs.argmax(axis=1) == digits
     per = [float(hit[digits == d].mean()) if (digits == d).any() else float("nan") for d in range(10)]
     return {"overall": float(hit.mean()), "per_digit": per}
@@ -173,7 +171,7 @@ def verdict_by_label(discriminator: keras.Model, images, digits, batch_size: int
     """
 
     x = as_model_input(images)
-    digits = digit_labels("digits", digits, n=len(x))
+    digits = check_digits(digits, len(x))
     table = np.full((10, 10), np.nan)
     for k in range(10):
         told = np.full(len(x), k, np.int32)
