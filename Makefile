@@ -31,18 +31,29 @@ book: install
 lint: install
 	$(BIN)/ruff check .
 
-# Unit tests run in this process; the few marked "system" start Python processes of their own
+# The unit tests, nbval and the student walk-through run in pytest-xdist workers, one per core (at
+# most four), each on one core: TensorFlow's and OpenBLAS's thread pools set to one thread. Two
+# processes whose BLAS threads both spin on two cores crawl (nbval had not finished after 10 minutes,
+# against 97 s single-threaded), and most of the tests' models are too small to gain from a second
+# thread (unit suite on 2 cores: 75 s in one process with its threads, 68 s in two workers with
+# theirs, 47 s in two single-threaded ones). nbval keeps each notebook's cells in one worker, in
+# order (--dist loadscope). `make outputs` runs NumPy's BLAS on one thread too, so the stored outputs
+# of NumPy computations (chapter 07's ring) are the ones nbval reproduces.
+WORKERS       := -n auto --maxprocesses 4
+ONE_CORE_EACH := TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 OPENBLAS_NUM_THREADS=1
+
+# Unit tests run inside pytest's workers; the few marked "system" start Python processes of their own
 # (SIGKILLs at four moments of a run, two processes on one folder, a fresh-process smoke test,
 # TensorFlow's log while tracing) and take about half a minute, so they are a stage of their own.
 unit: install
-	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser -m "not system"
+	$(ONE_CORE_EACH) $(BIN)/python -m pytest -q $(WORKERS) tests --ignore=tests/notebooks --ignore=tests/browser -m "not system"
 
 system: install
 	$(BIN)/python -m pytest -q tests --ignore=tests/notebooks --ignore=tests/browser -m system
 
 notebooks: install
-	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q --nbval book
-	GANLIB_FAST=1 GANLIB_DATA=bundled $(BIN)/python -m pytest -q tests/notebooks
+	GANLIB_FAST=1 GANLIB_DATA=bundled $(ONE_CORE_EACH) $(BIN)/python -m pytest -q $(WORKERS) --dist loadscope --nbval book
+	GANLIB_FAST=1 GANLIB_DATA=bundled $(ONE_CORE_EACH) $(BIN)/python -m pytest -q $(WORKERS) tests/notebooks
 
 BROWSER_TESTS := $(BIN)/python -m pytest -q tests/browser
 
@@ -68,7 +79,7 @@ test: lint
 # nbval (make notebooks) fails on any error a cell is not marked to raise.
 NOTEBOOKS ?= book/tr/*.ipynb book/en/*.ipynb
 outputs: install
-	GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3 OPENBLAS_NUM_THREADS=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.allow_errors=True \
 	  --NotebookExporter.preprocessors=nbconvert.preprocessors.CoalesceStreamsPreprocessor $(NOTEBOOKS)

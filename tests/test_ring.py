@@ -67,12 +67,20 @@ def test_runs_are_seeded_and_recorded():
         ring.train_ring(lr_d=-1)
 
 
-def test_plain_gan_collapses_and_minibatch_std_eases_it():
-    """The chapter's demonstration, with its seed (a few seconds per run)."""
+# The chapter's demonstration, with its seed (a few seconds per run; two tests, so that pytest's
+# workers run them side by side): a plain GAN collapses onto at most two modes, yet most of its
+# samples sit on a mode; the minibatch standard deviation covers at least three modes more.
+COLLAPSED_MODES = 2
+
+
+def test_plain_gan_collapses():
     plain = ring.train_ring(seed=0)
+    assert plain.final["modes"] <= COLLAPSED_MODES and plain.final["quality"] > 0.8
+
+
+def test_minibatch_std_eases_the_collapse():
     remedied = ring.train_ring(seed=0, minibatch_std=True)
-    assert plain.final["modes"] <= 2 and plain.final["quality"] > 0.8
-    assert remedied.final["modes"] >= plain.final["modes"] + 3
+    assert remedied.final["modes"] >= COLLAPSED_MODES + 3
 
 
 def test_plot_runs_labels_in_the_page_language():

@@ -80,6 +80,15 @@ def _assert_same_as_whole(run: Path, gan, made) -> None:
     )
 
 
+def test_an_interrupted_run_resumed_equals_the_uninterrupted_one(two, made, kw):
+    """Stopped after epoch 2 of 3, then resumed: the weights, losses and files of an unstopped run."""
+    with pytest.raises(ValueError, match="already holds a run .* resume=True"):
+        training.train(epochs=3, run_dir=two, **kw)
+    gan = training.train(epochs=3, run_dir=two, resume=True, **kw)
+    assert int(gan.g_optimizer.iterations) == int(gan.d_optimizer.iterations) == 3 * N_IMAGES // BATCH
+    _assert_same_as_whole(two, gan, made)
+
+
 @pytest.mark.parametrize(
     "damage, reason",
     [

@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from ganlib import runs, training
+from ganlib import training
 from ganlib.data import scale_images
 from ganlib.models import build_discriminator, build_generator
 
@@ -106,31 +106,6 @@ def test_fit_reports_losses_and_keeps_fixed_noise_grids(mnist):
 
 def _weights(gan):
     return [np.array(v) for v in gan.generator.weights + gan.discriminator.weights]
-
-
-def test_interrupted_and_resumed_run_equals_uninterrupted(mnist, tmp_path):
-    images = mnist[0][:64]
-    kw = dict(batch_size=16, data=images, verbose=0, seed=5)
-    whole = training.train(epochs=3, run_dir=tmp_path / "whole", **kw)
-    training.train(epochs=1, run_dir=tmp_path / "split", **kw)  # "interrupted" after epoch 1
-    with pytest.raises(ValueError, match="resume"):
-        training.train(epochs=3, run_dir=tmp_path / "split", **kw)
-    resumed = training.train(epochs=3, run_dir=tmp_path / "split", resume=True, **kw)
-
-    assert runs.completed_epochs(tmp_path / "split") == 3
-    assert int(resumed.g_optimizer.iterations) == int(whole.g_optimizer.iterations) == 12
-    for a, b in zip(_weights(whole), _weights(resumed)):
-        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
-    h_whole = runs.load_history(tmp_path / "whole")
-    h_split = runs.load_history(tmp_path / "split")
-    assert h_split["epoch"] == [0.0, 1.0, 2.0]  # no epoch lost or repeated
-    np.testing.assert_allclose(h_split["g_loss"], h_whole["g_loss"], rtol=1e-5)
-    grids = runs.load_grids(tmp_path / "split" / "grids")
-    assert sorted(grids) == [1, 2, 3]
-    assert (tmp_path / "split" / "grids" / "epoch-003.png").is_file()
-    info = json.loads((tmp_path / "split" / "generator.json").read_text())
-    assert info == {"noise_dim": 200, "batch_norm": False, "epoch": 3}
-    assert (tmp_path / "split" / "generator-epoch-002.weights.h5").is_file()
 
 
 def test_resume_with_other_settings_is_refused(mnist, tmp_path):
