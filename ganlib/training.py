@@ -113,6 +113,9 @@ class GAN(keras.Model):
             )
         self.generator = generator
         self.discriminator = discriminator
+        # The SampleGrid of the latest fit that had one, set by the callback itself (as Keras'
+        # History callback sets model.history): its grids, epoch → images, are sample_grid.grids.
+        self.sample_grid = None
         self.noise_dim = noise_dim_of(generator)
         self.smoothing = check_smoothing(smoothing)
         self.seed = seed
@@ -437,6 +440,9 @@ class SampleGrid(_ResumingCallback):
             )
         packed = {f"epoch_{e:03d}": to_uint8(g) for e, g in sorted(self.grids.items())}
         write_atomic(self.out_dir / "grids.npz", lambda tmp: np.savez_compressed(tmp, **packed))
+
+    def on_train_begin(self, logs=None):
+        self.model.sample_grid = self  # gan.sample_grid.grids, as Keras' History is gan.history
 
     def on_epoch_end(self, epoch, logs=None):
         self.grids[epoch + 1] = generate(self.model.generator, self.z, self.digits)
@@ -816,7 +822,6 @@ def train(
         return build_gan(config)
 
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
-        gan.sample_grid = next(c for c in callbacks if isinstance(c, SampleGrid))
         dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start, digits=digits)
         gan.fit(
             dataset,

@@ -199,6 +199,14 @@ def test_unscaled_images_are_refused_naming_scale_images(mnist, make, words):
         training.train(epochs=1, batch_size=16, data=make(mnist[0][:32]), verbose=0)
 
 
+def test_a_fit_of_your_own_leaves_its_grids_at_gan_sample_grid(gan, mnist):
+    """Set by the callback, as Keras' History sets gan.history: not only train()'s runs have it."""
+    assert gan.sample_grid is None
+    grid = training.SampleGrid(np.random.default_rng(0).standard_normal((4, gan.noise_dim)))
+    gan.fit(scale_images(mnist[0][:16]), batch_size=16, epochs=2, verbose=0, callbacks=[grid])
+    assert gan.sample_grid is grid and sorted(grid.grids) == [1, 2] and grid.grids[2].shape == (4, 28, 28, 1)
+
+
 def test_gan_fit_refuses_unscaled_images(gan, mnist):
     import tensorflow as tf
 
