@@ -98,8 +98,9 @@ class _MLP:
                 h = np.maximum(h, 0)
         return h
 
-    def backward(self, grad: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
-        """Gradients of the parameters and of the input, given d(loss)/d(output)."""
+    def backward(self, grad: np.ndarray, params: bool = True) -> tuple[list[np.ndarray], np.ndarray]:
+        """Gradients of the parameters (None each with ``params=False``) and of the input, given
+        d(loss)/d(output)."""
         grads = [None] * len(self.params)
         layer = len(self.params) // 2
         for entry in reversed(self._cache):
@@ -109,8 +110,9 @@ class _MLP:
                 layer -= 1
                 h = entry[1]
                 w = self.params[2 * layer]
-                grads[2 * layer] = h.T @ grad
-                grads[2 * layer + 1] = grad.sum(axis=0)
+                if params:
+                    grads[2 * layer] = h.T @ grad
+                    grads[2 * layer + 1] = grad.sum(axis=0)
                 grad = grad @ w.T
             else:  # minibatch standard deviation: every row's extra feature depends on every row
                 _, h, sd = entry
@@ -220,7 +222,7 @@ def train_ring(
         # generator: non-saturating loss -log D(G(z)) = softplus(-logit)
         fake = gen.forward(rng.standard_normal((batch_size, noise_dim), dtype=DTYPE))
         logit = disc.forward(fake)
-        _, grad_x = disc.backward(-_sigmoid(-logit) / batch_size)
+        _, grad_x = disc.backward(-_sigmoid(-logit) / batch_size, params=False)  # only G is updated
         grads_g, _ = gen.backward(grad_x)
         opt_g.step(grads_g)
         run.d_loss.append(d_loss)
