@@ -53,6 +53,8 @@ def test_hand_written_gradients_match_finite_differences(minibatch_std):
     w[1, 2] += eps
     assert abs((up - down) / (2 * eps) - grads[0][1, 2]) < 1e-6
     f()
+    _, grad_x = net.backward(c)
+    f()
     no_params, same_x = net.backward(c, params=False)  # the generator's step: only the input's
     assert no_params == [None] * len(net.params) and np.array_equal(same_x, grad_x)
 
