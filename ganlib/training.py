@@ -542,8 +542,13 @@ class GeneratorCheckpoint(_ResumingCallback):
 
     def on_epoch_end(self, epoch, logs=None):
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        written = {}  # network → the file that already holds its weights: the others are copies
         for path, net in self._targets(epoch + 1):
-            _save_weights(path, net)
+            if id(net) in written:
+                copy_atomic(written[id(net)], path)
+            else:
+                _save_weights(path, net)
+                written[id(net)] = path
         self._save_info(epoch + 1)
 
     def resume(self, epoch: int) -> None:
