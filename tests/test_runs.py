@@ -109,6 +109,11 @@ def test_a_damaged_checkpoint_falls_back_to_the_one_before(two, made, kw, capsys
     _assert_same_as_whole(two, gan, made)
 
 
+def test_resume_with_other_settings_is_refused(two, kw):
+    with pytest.raises(ValueError, match="noise_dim: 200 → 10"):
+        training.train(epochs=3, run_dir=two, resume=True, **{**kw, "noise_dim": 10})
+
+
 def test_no_usable_checkpoint_says_start_over(two, kw):
     _cut(two / "backup" / "latest.weights.h5")
     (two / "backup" / "training_metadata.json.bkp").write_text("")
@@ -197,32 +202,31 @@ def test_a_folder_that_is_not_a_run_is_left_alone(tmp_path, kw):
     assert not (tmp_path / "new").exists()
 
 
-def test_one_process_per_run_folder(tmp_path, kw, capsys):
-    run = tmp_path / "run"
-    run.mkdir()
+def test_one_process_per_run_folder(two, kw, capsys):
+    run = two  # a run stopped after 2 epochs; resumed with epochs=2 below, it has nothing left to train
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         lock = {"pid": holder.pid, "started": "2031-01-02 03:04:05", "token": "x"}
         (run / ".lock").write_text(json.dumps(lock))
         with pytest.raises(ValueError) as err:
-            training.train(epochs=1, run_dir=run, **kw)
+            training.train(epochs=2, run_dir=run, resume=True, **kw)
         assert str(err.value) == (
             f"{run} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or stop it."
         )
     finally:
         holder.kill()
         holder.wait()
-    training.train(epochs=1, run_dir=run, **kw)  # the holder is gone: its lock is stale
+    training.train(epochs=2, run_dir=run, resume=True, **kw)  # the holder is gone: its lock is stale
     notes = _notes(capsys.readouterr().out)
     assert notes == [f"ganlib: took over {run / '.lock'} from process {holder.pid}, which no longer runs."]
     assert not (run / ".lock").exists()
 
 
 def test_the_lock_is_released_when_training_is_interrupted(tmp_path, kw, monkeypatch):
-    def interrupt(self, epoch, logs=None):
+    def interrupt(self, logs=None):  # Ctrl-C once training has begun
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(training.HistoryCSV, "on_epoch_end", interrupt)
+    monkeypatch.setattr(training.SampleGrid, "on_train_begin", interrupt)
     with pytest.raises(KeyboardInterrupt):
         training.train(epochs=1, run_dir=tmp_path / "run", **kw)
     assert (tmp_path / "run" / "run.json").is_file() and not (tmp_path / "run" / ".lock").exists()

@@ -108,20 +108,6 @@ def _weights(gan):
     return [np.array(v) for v in gan.generator.weights + gan.discriminator.weights]
 
 
-def test_resume_with_other_settings_is_refused(mnist, tmp_path):
-    training.train(epochs=1, batch_size=16, data=mnist[0][:32], run_dir=tmp_path, verbose=0)
-    with pytest.raises(ValueError, match="noise_dim: 200 → 10"):
-        training.train(
-            epochs=2,
-            batch_size=16,
-            noise_dim=10,
-            data=mnist[0][:32],
-            run_dir=tmp_path,
-            resume=True,
-            verbose=0,
-        )
-
-
 def test_moving_average_follows_the_generator_without_changing_training(mnist, seeded):
     images = mnist[0][:64]
     kw = dict(epochs=1, batch_size=16, data=images, verbose=0, seed=3)
