@@ -87,6 +87,8 @@ def test_an_interrupted_run_resumed_equals_the_uninterrupted_one(two, made, kw):
     gan = training.train(epochs=3, run_dir=two, resume=True, **kw)
     assert int(gan.g_optimizer.iterations) == int(gan.d_optimizer.iterations) == 3 * N_IMAGES // BATCH
     _assert_same_as_whole(two, gan, made)
+    info = json.loads((two / "generator.json").read_text())  # what loading the generator needs
+    assert info == {"noise_dim": 200, "batch_norm": False, "epoch": 3}
 
 
 @pytest.mark.parametrize(
