@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganlib.validate import positive_int
+from ganlib.validate import digit_labels, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
@@ -331,8 +331,6 @@ def make_dataset(
 
 def check_digits(digits, n_images: int) -> np.ndarray:
     """The images' digits as int32, one per image (chapter 09's labels), or a ValueError saying so."""
-    from ganlib.validate import digit_labels
-
     digits = digit_labels("digits", digits)
     if len(digits) != n_images:
         raise ValueError(f"{n_images:,} images but {len(digits):,} digits; give one digit per image.")

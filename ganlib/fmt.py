@@ -10,7 +10,8 @@ from __future__ import annotations
 import numbers as _numbers
 from collections.abc import Iterable
 
-LANGS = ("tr", "en")
+from ganlib.validate import LANGUAGES as LANGS
+
 _SWAP = str.maketrans(",.", ".,")
 
 

@@ -169,7 +169,6 @@ def verdict_by_label(discriminator: keras.Model, images, digits, batch_size: int
     the digits whose true label is ``t`` when it is told they are ``k``: the diagonal holds
     the right pairs, the rest the wrong ones.
     """
-
     x = as_model_input(images)
     digits = check_digits(digits, len(x))
     table = np.full((10, 10), np.nan)
@@ -218,7 +217,6 @@ def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -
     """Measures for ``n`` samples of ``generator`` drawn from seeded noise. A conditional
     generator is asked for every digit equally often (0, 1, …, 9, 0, …), and the result also
     holds ``digit_accuracy``: how often the classifier reads the digit asked for."""
-
     z = noise(n, noise_dim_of(generator), seed=seed)
     if not is_conditional(generator):
         return evaluate_images(generate(generator, z))

@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib import animation, ticker
 
 from ganlib import fmt
+from ganlib.validate import check_lang
 from ganlib.words import words
 
 
@@ -29,9 +30,7 @@ def localize(fig_or_ax, lang: str):
     Turkish: decimal comma and dot for thousands (0,5; 1.500); English: unchanged. Only axes
     with matplotlib's default number ticks change (not log or date axes). Returns its argument.
     """
-    if lang not in ("tr", "en"):
-        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
-    if lang == "en":
+    if check_lang(lang) == "en":
         return fig_or_ax
     axes = fig_or_ax.get_axes() if hasattr(fig_or_ax, "get_axes") else [fig_or_ax]
     for ax in axes:

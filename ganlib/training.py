@@ -721,26 +721,38 @@ def run_callbacks(
     ]
 
 
+# The settings of a run that run.json may lack (folders written before they existed), with the
+# values such runs had.
+RUN_DEFAULTS = {
+    "batch_norm": False,
+    "ema": None,
+    "d_learning_rate": POST_LEARNING_RATE,
+    "g_learning_rate": POST_LEARNING_RATE,
+    "conditional": False,
+}
+
+
 def build_gan(config: dict) -> GAN:
     """The compiled, built ``GAN`` (or ``ConditionalGAN``) a run with these settings trains: the
-    keys of a run folder's ``run.json`` (those it lacks have their defaults). Sets Keras' global
+    keys of a run folder's ``run.json`` (those it lacks take ``RUN_DEFAULTS``). Sets Keras' global
     random seed to ``config["seed"]``, as training does, so the same settings give the same start."""
-    conditional = bool(config.get("conditional", False))
+    config = {**RUN_DEFAULTS, **config}
+    conditional = bool(config["conditional"])
     noise_dim, seed = config["noise_dim"], config["seed"]
     keras.utils.set_random_seed(seed)
     gan_class = ConditionalGAN if conditional else GAN
     gen_builder = build_conditional_generator if conditional else build_generator
     disc_builder = build_conditional_discriminator if conditional else build_discriminator
     gan = gan_class(
-        gen_builder(noise_dim, batch_norm=config.get("batch_norm", False)),
+        gen_builder(noise_dim, batch_norm=config["batch_norm"]),
         disc_builder(),
         smoothing=config["smoothing"],
         seed=seed,
-        ema=config.get("ema"),
+        ema=config["ema"],
     )
     gan.compile(
-        d_optimizer=post_adam(config.get("d_learning_rate", POST_LEARNING_RATE)),
-        g_optimizer=post_adam(config.get("g_learning_rate", POST_LEARNING_RATE)),
+        d_optimizer=post_adam(config["d_learning_rate"]),
+        g_optimizer=post_adam(config["g_learning_rate"]),
     )
     z = noise(1, noise_dim)
     gan([z, every_digit(1)] if conditional else z)  # build, so a checkpoint can be restored into it
@@ -823,9 +835,6 @@ def train(
         config["conditional"] = True
     grid = every_digit(n_grid) if conditional else None
 
-    def build() -> GAN:
-        return build_gan(config)
-
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
         dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start, digits=digits)
         gan.fit(
@@ -840,7 +849,7 @@ def train(
         return gan
 
     if run_dir is None:
-        gan = build()
+        gan = build_gan(config)
         return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed), digits=grid)], 0)
 
     run_dir = Path(run_dir)
@@ -858,7 +867,7 @@ def train(
             )
         if recorded or has_checkpoint(run_dir):
             _check_same_settings(run_dir, config)
-        gan = build()
+        gan = build_gan(config)
         z_fixed = noise(n_grid, noise_dim, seed=seed)
         callbacks = run_callbacks(run_dir, z_fixed, grid)
         start = callbacks[-1].restore(gan)
@@ -899,19 +908,10 @@ def _check_same_settings(run_dir: Path, config: dict) -> None:
     except (OSError, ValueError) as err:
         say(f"{saved} was unreadable ({short_error(err)}); rewriting it unchecked.")
         return
-    # Settings a run folder predates had their default values then.
-    defaults = {
-        "batch_norm": False,
-        "ema": None,
-        "d_learning_rate": POST_LEARNING_RATE,
-        "g_learning_rate": POST_LEARNING_RATE,
-        "conditional": False,
-    }
-    changed = {
-        k: (before.get(k, defaults.get(k)), config.get(k, defaults.get(k)))
-        for k in {**before, **config}
-        if before.get(k, defaults.get(k)) != config.get(k, defaults.get(k))
-    }
+    # settings a run folder predates had the values of RUN_DEFAULTS then
+    was = {k: before.get(k, RUN_DEFAULTS.get(k)) for k in {**before, **config}}
+    now = {k: config.get(k, RUN_DEFAULTS.get(k)) for k in was}
+    changed = {k: (was[k], now[k]) for k in was if was[k] != now[k]}
     if changed:
         detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
         raise ValueError(

@@ -11,6 +11,15 @@ import numbers
 
 import numpy as np
 
+LANGUAGES = ("tr", "en")  # the book's two editions
+
+
+def check_lang(lang) -> str:
+    """``lang`` if it is one of the editions' languages, else a ValueError naming both."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
+    return lang
+
 
 def is_integer(value) -> bool:
     """True for Python and NumPy integers, False for bools (``True`` is not a size)."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-LANGUAGES = ("tr", "en")
+from ganlib.validate import LANGUAGES as LANGUAGES  # (re-exported: the languages the tables cover)
+from ganlib.validate import check_lang
 
 # matplotlib's to_jshtml labels its player's controls in English; these are the labels it writes.
 _PLAYER_EN = (
@@ -93,6 +94,4 @@ WORDS: dict[str, dict] = {
 
 def words(lang: str) -> Mapping:
     """The table of one language (``"tr"`` or ``"en"``)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
-    return WORDS[lang]
+    return WORDS[check_lang(lang)]

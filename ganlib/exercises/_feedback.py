@@ -7,6 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ganlib import fmt
+from ganlib.validate import check_lang
 
 
 class ExerciseError(Exception):
@@ -14,9 +15,7 @@ class ExerciseError(Exception):
 
 
 def _say(lang: str, tr: str, en: str) -> str:
-    if lang not in ("tr", "en"):
-        raise ValueError(f"lang must be 'tr' or 'en', got {lang!r}.")
-    return tr if lang == "tr" else en
+    return tr if check_lang(lang) == "tr" else en
 
 
 def _fail(lang: str, tr: str, en: str) -> None:
