@@ -39,8 +39,9 @@ lint: install
 # theirs, 47 s in two single-threaded ones). nbval keeps each notebook's cells in one worker, in
 # order (--dist loadscope); the unit tests let an idle worker take tests queued for the other
 # (--dist worksteal), so neither waits for the other's last heavy tests (7 runs each, interleaved:
-# 39.5–42.8 s, median 40.3, against 40.0–43.7 s, median 42.5, with --dist load). `make outputs` runs NumPy's BLAS on one thread too, so the stored outputs
-# of NumPy computations (chapter 07's ring) are the ones nbval reproduces.
+# 39.5–42.8 s, median 40.3, against 40.0–43.7 s, median 42.5, with --dist load). `make outputs`
+# runs NumPy's BLAS on one thread too, so the stored outputs of NumPy computations (chapter 07's
+# ring) are the ones nbval reproduces.
 WORKERS       := -n auto --maxprocesses 4
 ONE_CORE_EACH := TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 OPENBLAS_NUM_THREADS=1
 
