@@ -23,7 +23,7 @@ import time
 
 import tensorflow as tf
 from tensorflow.python.profiler.internal import _pywrap_profiler_plugin as profiler_plugin
-from throughput import LOOPS, NAMES, step_flops_per_image
+from throughput import LOOPS, NAMES, gflop_per_image
 
 from ganlib.data import load_mnist
 
@@ -61,9 +61,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for i, loop in enumerate("acac"):
             results[loop] = op_times(runs[loop], args.steps, os.path.join(tmp, str(i)))
-    counted = step_flops_per_image()
-    gflop = {loop: counted["tutorial_total" if loop == "c" else "total"] * args.batch_size / 1e9
-             for loop in "ac"}
+    gflop = {loop: gflop_per_image(loop) * args.batch_size for loop in "ac"}
     for loop in "ac":
         wall, times = results[loop]
         idle = times.pop("IDLE", 0) / args.steps / 1e3

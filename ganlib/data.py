@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganlib.validate import digit_labels, positive_int
+from ganlib.validate import check_digits, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
@@ -327,14 +327,6 @@ def make_dataset(
     options = tf.data.Options()
     options.autotune.enabled = False
     return ds.prefetch(tf.data.AUTOTUNE).with_options(options)
-
-
-def check_digits(digits, n_images: int) -> np.ndarray:
-    """The images' digits as int32, one per image (chapter 09's labels), or a ValueError saying so."""
-    digits = digit_labels("digits", digits)
-    if len(digits) != n_images:
-        raise ValueError(f"{n_images:,} images but {len(digits):,} digits; give one digit per image.")
-    return digits
 
 
 def steps_per_epoch(n_images: int, batch_size: int) -> int:

@@ -21,11 +21,11 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from ganlib.data import as_model_input, check_digits, load_mnist
+from ganlib.data import as_model_input, load_mnist
 from ganlib.models import is_conditional, noise_dim_of
 from ganlib.pretrained import reference_dir
 from ganlib.sampling import every_digit, generate, noise
-from ganlib.validate import finite_array, positive_int
+from ganlib.validate import check_digits, finite_array, positive_int
 
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
 

@@ -22,7 +22,7 @@ import numpy as np
 import tensorflow as tf
 from keras import ops
 
-from ganlib.data import check_digits, check_training_images, load_mnist, make_dataset, steps_per_epoch
+from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
 from ganlib.labels import check_batch_size, check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import (
     N_DIGITS,
@@ -54,7 +54,7 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import every_digit, generate, noise, to_uint8
-from ganlib.validate import positive_int, random_seed
+from ganlib.validate import check_digits, positive_int, random_seed
 
 POST_LEARNING_RATE = 2e-4
 
@@ -442,7 +442,7 @@ class SampleGrid(_ResumingCallback):
         write_atomic(self.out_dir / "grids.npz", lambda tmp: np.savez_compressed(tmp, **packed))
 
     def on_train_begin(self, logs=None):
-        self.model.sample_grid = self  # gan.sample_grid.grids, as Keras' History is gan.history
+        self.model.sample_grid = self  # see GAN.__init__
 
     def on_epoch_end(self, epoch, logs=None):
         self.grids[epoch + 1] = generate(self.model.generator, self.z, self.digits)
@@ -732,6 +732,11 @@ RUN_DEFAULTS = {
 }
 
 
+def load_settings(run_dir: str | os.PathLike) -> dict:
+    """A run folder's settings: its ``run.json``, with ``RUN_DEFAULTS`` for those it predates."""
+    return {**RUN_DEFAULTS, **json.loads((Path(run_dir) / "run.json").read_text())}
+
+
 def build_gan(config: dict) -> GAN:
     """The compiled, built ``GAN`` (or ``ConditionalGAN``) a run with these settings trains: the
     keys of a run folder's ``run.json`` (those it lacks take ``RUN_DEFAULTS``). Sets Keras' global
@@ -902,16 +907,13 @@ def _training_data(data, conditional: bool) -> tuple[np.ndarray, np.ndarray | No
 
 def _check_same_settings(run_dir: Path, config: dict) -> None:
     """Refuse to resume the run in run_dir with settings other than its run.json's."""
-    saved = run_dir / "run.json"
     try:
-        before = json.loads(saved.read_text())
+        was = load_settings(run_dir)
     except (OSError, ValueError) as err:
-        say(f"{saved} was unreadable ({short_error(err)}); rewriting it unchecked.")
+        say(f"{run_dir / 'run.json'} was unreadable ({short_error(err)}); rewriting it unchecked.")
         return
-    # settings a run folder predates had the values of RUN_DEFAULTS then
-    was = {k: before.get(k, RUN_DEFAULTS.get(k)) for k in {**before, **config}}
-    now = {k: config.get(k, RUN_DEFAULTS.get(k)) for k in was}
-    changed = {k: (was[k], now[k]) for k in was if was[k] != now[k]}
+    now = {**RUN_DEFAULTS, **config}
+    changed = {k: (was.get(k), now.get(k)) for k in {**was, **now} if was.get(k) != now.get(k)}
     if changed:
         detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
         raise ValueError(

@@ -93,3 +93,11 @@ def digit_labels(name: str, values, n: int | None = None) -> np.ndarray:
             "noise vector (or a single digit for all of them)."
         )
     return array.astype(np.int32)
+
+
+def check_digits(digits, n_images: int) -> np.ndarray:
+    """The images' digits as int32, one per image (chapter 09's labels), or a ValueError saying so."""
+    digits = digit_labels("digits", digits)
+    if len(digits) != n_images:
+        raise ValueError(f"{n_images:,} images but {len(digits):,} digits; give one digit per image.")
+    return digits

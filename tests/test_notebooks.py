@@ -234,7 +234,7 @@ def test_the_language_check_can_fail(tmp_path):
         'plotting.plot_losses(h, xlabel="dönem")',
         'fmt.number(0.5, "en")',
         'plotting.animate_grids(g, lang="tr")',
-        'exercises.check_x(f, lang=lang)',
+        "exercises.check_x(f, lang=lang)",
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
     found = wrong_languages(page, {"plot_losses": 6, "number": 1, "animate_grids": 3, "check_x": 1})

@@ -116,6 +116,18 @@ def test_resume_with_other_settings_is_refused(two, kw):
         training.train(epochs=3, run_dir=two, resume=True, **{**kw, "noise_dim": 10})
 
 
+def test_a_run_json_older_than_a_setting_reads_as_its_default(two, kw):
+    saved = json.loads((two / "run.json").read_text())
+    older = {k: v for k, v in saved.items() if k not in training.RUN_DEFAULTS}
+    assert older != saved
+    (two / "run.json").write_text(json.dumps(older))
+    assert training.load_settings(two) == {**training.RUN_DEFAULTS, **saved}
+    with pytest.raises(ValueError, match="ema: None → 0.999"):
+        training.train(epochs=2, run_dir=two, resume=True, ema=0.999, **kw)
+    training.train(epochs=2, run_dir=two, resume=True, **kw)  # the defaults are its settings: resumes
+    assert json.loads((two / "run.json").read_text()) == saved
+
+
 def test_no_usable_checkpoint_says_start_over(two, kw):
     _cut(two / "backup" / "latest.weights.h5")
     (two / "backup" / "training_metadata.json.bkp").write_text("")
@@ -205,23 +217,23 @@ def test_a_folder_that_is_not_a_run_is_left_alone(tmp_path, kw):
 
 
 def test_one_process_per_run_folder(two, kw, capsys):
-    run = two  # a run stopped after 2 epochs; resumed with epochs=2 below, it has nothing left to train
+    """`two` stopped after 2 epochs: resumed with epochs=2 below, it has nothing left to train."""
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         lock = {"pid": holder.pid, "started": "2031-01-02 03:04:05", "token": "x"}
-        (run / ".lock").write_text(json.dumps(lock))
+        (two / ".lock").write_text(json.dumps(lock))
         with pytest.raises(ValueError) as err:
-            training.train(epochs=2, run_dir=run, resume=True, **kw)
+            training.train(epochs=2, run_dir=two, resume=True, **kw)
         assert str(err.value) == (
-            f"{run} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or stop it."
+            f"{two} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or stop it."
         )
     finally:
         holder.kill()
         holder.wait()
-    training.train(epochs=2, run_dir=run, resume=True, **kw)  # the holder is gone: its lock is stale
+    training.train(epochs=2, run_dir=two, resume=True, **kw)  # the holder is gone: its lock is stale
     notes = _notes(capsys.readouterr().out)
-    assert notes == [f"ganlib: took over {run / '.lock'} from process {holder.pid}, which no longer runs."]
-    assert not (run / ".lock").exists()
+    assert notes == [f"ganlib: took over {two / '.lock'} from process {holder.pid}, which no longer runs."]
+    assert not (two / ".lock").exists()
 
 
 def test_the_lock_is_released_when_training_is_interrupted(tmp_path, kw, monkeypatch):

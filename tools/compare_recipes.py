@@ -24,6 +24,7 @@ from ganlib.models import generator_for_weights
 from ganlib.pretrained import reference_dir
 from ganlib.runs import completed_epochs
 from ganlib.sampling import generate, noise, to_uint8
+from ganlib.training import load_settings
 
 RECIPES = {  # run folder name → what it adds, in the order of the chapter
     "post": "the post's recipe",
@@ -35,7 +36,7 @@ RECIPES = {  # run folder name → what it adds, in the order of the chapter
 def curve(run: Path, prefix: str, epochs: int, every: int, n: int) -> list[dict]:
     cache = run / f"curve-{prefix}.json"
     done = {row["epoch"]: row for row in json.loads(cache.read_text())} if cache.is_file() else {}
-    config = json.loads((run / "run.json").read_text())
+    config = load_settings(run)
     steps_per_epoch = config["n_images"] // config["batch_size"]
     for epoch in sorted({*range(every, epochs + 1, every), epochs}):
         if epoch not in done:
@@ -64,7 +65,7 @@ def main(argv=None) -> int:
     z_grid = noise(16, 200, seed=0)
     rows, grids = [], {}
     for run in args.runs:
-        config = json.loads((run / "run.json").read_text())
+        config = load_settings(run)
         for prefix, ema in (("generator", False), ("generator-ema", True)):
             key = run.name.replace("-", "_") + ("_ema" if ema else "")
             points = curve(run, prefix, epochs, args.every, args.n)
@@ -78,9 +79,9 @@ def main(argv=None) -> int:
                     "run": run.name,
                     "recipe": RECIPES.get(run.name, run.name),
                     "ema": ema,
-                    "batch_norm": config.get("batch_norm", False),
-                    "d_learning_rate": config.get("d_learning_rate", 2e-4),
-                    "g_learning_rate": config.get("g_learning_rate", 2e-4),
+                    "batch_norm": config["batch_norm"],
+                    "d_learning_rate": config["d_learning_rate"],
+                    "g_learning_rate": config["g_learning_rate"],
                     **{k: v for k, v in final.items() if k not in ("epoch",)},
                     "curve": [
                         {k: r[k] for k in ("epoch", "steps", "classifier_score", "frechet_distance")}

@@ -36,7 +36,7 @@ from ganlib.models import build_conditional_generator, build_generator, generato
 from ganlib.pretrained import NAMES, reference_dir
 from ganlib.runs import completed_epochs, load_grids, load_history
 from ganlib.sampling import every_digit, generate, noise, to_uint8
-from ganlib.training import build_gan
+from ganlib.training import POST_LEARNING_RATE, build_gan, load_settings
 
 
 def cpu_model() -> str:
@@ -57,15 +57,15 @@ def command_of(config: dict, epochs: int, out: str) -> str:
         f"--images {config['n_images']}",
         f"--seed {config['seed']}",
     ]
-    if config.get("conditional"):
+    if config["conditional"]:
         parts.append("--conditional")
-    if config.get("batch_norm"):
+    if config["batch_norm"]:
         parts.append("--batch-norm")
-    if config.get("ema") is not None:
+    if config["ema"] is not None:
         parts.append(f"--ema {config['ema']}")
-    if config.get("d_learning_rate", 2e-4) != 2e-4:
+    if config["d_learning_rate"] != POST_LEARNING_RATE:
         parts.append(f"--d-lr {config['d_learning_rate']:g}")
-    if config.get("g_learning_rate", 2e-4) != 2e-4:
+    if config["g_learning_rate"] != POST_LEARNING_RATE:
         parts.append(f"--g-lr {config['g_learning_rate']:g}")
     return " ".join([*parts, f"--out {out}"])
 
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     p.add_argument("--n", type=int, default=2000)
     args = p.parse_args(argv)
     run = args.run_dir
-    config = json.loads((run / "run.json").read_text())
+    config = load_settings(run)
     prefix = "generator-ema" if args.ema else "generator"
     epochs = completed_epochs(run)
     steps_per_epoch = config["n_images"] // config["batch_size"]
@@ -117,7 +117,7 @@ def main(argv=None) -> int:
 
     final = run / f"{prefix}-epoch-{epochs:03d}.weights.h5"
     to_float16(final, dest / "generator.weights.h5")
-    conditional = bool(config.get("conditional"))
+    conditional = bool(config["conditional"])
     z_eval = noise(args.n, config["noise_dim"], seed=123)
     d_eval = every_digit(args.n) if conditional else None  # as metrics.evaluate_generator asks
     full = generate(generator_for_weights(final), z_eval, d_eval)
@@ -160,7 +160,7 @@ def main(argv=None) -> int:
     shutil.copy(run / "history.csv", dest / "history.csv")
     keras.utils.set_random_seed(0)
     build = build_conditional_generator if conditional else build_generator
-    untrained = build(config["noise_dim"], batch_norm=config.get("batch_norm", False))
+    untrained = build(config["noise_dim"], batch_norm=config["batch_norm"])
     quality = {
         "n_samples": args.n,
         "sample_seed": 123,
@@ -180,7 +180,7 @@ def main(argv=None) -> int:
         (run.parent / f"{run.name}.started").read_text().strip().replace("Z", "+00:00")
     )
     finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.timezone.utc)
-    d_lr, g_lr = config.get("d_learning_rate", 2e-4), config.get("g_learning_rate", 2e-4)
+    d_lr, g_lr = config["d_learning_rate"], config["g_learning_rate"]
     lr = f"discriminator {d_lr:g}, generator {g_lr:g}"
     provenance = {
         "name": args.name,
@@ -197,8 +197,8 @@ def main(argv=None) -> int:
         "n_images": config["n_images"],
         "smoothing": config["smoothing"],
         "conditional": conditional,
-        "batch_norm": config.get("batch_norm", False),
-        "ema": config.get("ema"),
+        "batch_norm": config["batch_norm"],
+        "ema": config["ema"],
         "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",
         "epochs": epochs,
         "steps": epochs * steps_per_epoch,
