@@ -10,20 +10,20 @@ from __future__ import annotations
 import numbers as _numbers
 from collections.abc import Iterable
 
-from ganlib.validate import LANGUAGES as LANGS
+from ganlib.language import resolve
 
 _SWAP = str.maketrans(",.", ".,")
 
 
-def number(value, lang: str = "en", digits: int | None = None) -> str:
-    """``value`` with the thousands separator and decimal mark of ``lang``.
+def number(value, digits: int | None = None, lang: str | None = None) -> str:
+    """``value`` with the thousands separator and decimal mark of the language set
+    (``ganlib.set_language``; ``lang`` overrides it).
 
     Integers (and floats with ``digits=0``) get thousands separators; other floats are
     rounded to ``digits`` decimals, or printed as Python's shortest repr when ``digits`` is
-    None. ``number(1467137, "tr")`` → ``"1.467.137"``; ``number(0.9, "tr")`` → ``"0,9"``.
+    None. In Turkish, ``number(1467137)`` → ``"1.467.137"`` and ``number(0.9)`` → ``"0,9"``.
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}.")
+    lang = resolve(lang)
     if isinstance(value, bool) or not hasattr(value, "__float__"):
         raise TypeError(f"number() needs a number, got {type(value).__name__}.")
     if digits is None and isinstance(value, _numbers.Integral):  # numpy integers included
@@ -35,20 +35,21 @@ def number(value, lang: str = "en", digits: int | None = None) -> str:
     return localize(text, lang)
 
 
-def localize(text: str, lang: str) -> str:
-    """English-formatted number text ("1,234.5") in ``lang``'s separators ("1.234,5" in tr)."""
-    return text.translate(_SWAP) if lang == "tr" else text
+def localize(text: str, lang: str | None = None) -> str:
+    """English-formatted number text ("1,234.5") in the language's separators ("1.234,5" in tr)."""
+    return text.translate(_SWAP) if resolve(lang) == "tr" else text
 
 
-def percent(share, lang: str = "en", digits: int = 1) -> str:
-    """A share (0.069) as a percentage the way ``lang`` writes it: ``"6.9 %"``, ``"%6,9"``."""
-    text = number(100 * float(share), lang, digits)
+def percent(share, digits: int = 1, lang: str | None = None) -> str:
+    """A share (0.069) as a percentage the way the language writes it: ``"6.9 %"``, ``"%6,9"``."""
+    lang = resolve(lang)
+    text = number(100 * float(share), digits, lang=lang)
     return f"%{text}" if lang == "tr" else f"{text} %"
 
 
-def numbers(values: Iterable, lang: str = "en", digits: int | None = None) -> str:
+def numbers(values: Iterable, digits: int | None = None, lang: str | None = None) -> str:
     """A row of numbers, numpy-style: ``[0,9  0,9  0  0]`` in Turkish."""
-    return "[" + "  ".join(number(v, lang, digits) for v in values) + "]"
+    return "[" + "  ".join(number(v, digits, lang=lang) for v in values) + "]"
 
 
 def glue(name: str, text: str) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib import animation, ticker
 
 from ganlib import fmt
-from ganlib.validate import check_lang
+from ganlib.language import resolve
 from ganlib.words import words
 
 
@@ -24,13 +24,13 @@ class _DecimalCommaFormatter(ticker.ScalarFormatter):
         return fmt.localize(super().get_offset(), "tr")
 
 
-def localize(fig_or_ax, lang: str):
+def localize(fig_or_ax, lang: str | None = None):
     """Write the tick labels of a figure (or one axes) in the reader's language.
 
     Turkish: decimal comma and dot for thousands (0,5; 1.500); English: unchanged. Only axes
     with matplotlib's default number ticks change (not log or date axes). Returns its argument.
     """
-    if check_lang(lang) == "en":
+    if resolve(lang) == "en":
         return fig_or_ax
     axes = fig_or_ax.get_axes() if hasattr(fig_or_ax, "get_axes") else [fig_or_ax]
     for ax in axes:
@@ -120,7 +120,7 @@ def plot_losses(
     ylabel: str | None = None,
     title: str | None = None,
     alpha: float = 1.0,
-    lang: str = "en",
+    lang: str | None = None,
 ):
     """Plot ``d_loss`` and ``g_loss`` (from fit's History.history or load_history); tick
     labels and the default labels ("epoch", "loss", the networks' names) in the reader's
@@ -155,7 +155,7 @@ def plot_losses(
 
 
 def animate_grids(
-    grids: Mapping[int, np.ndarray], title: str | None = None, interval: int = 400, lang: str = "en"
+    grids: Mapping[int, np.ndarray], title: str | None = None, interval: int = 400, lang: str | None = None
 ):
     """An HTML animation of the fixed-noise grids, one frame per epoch.
 
@@ -215,7 +215,7 @@ def _without_remote_icons(html: str) -> str:
     return html
 
 
-def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6, lang: str = "en"):
+def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int = 6, lang: str | None = None):
     """One panel per snapshot of a ``ganlib.toy.train_toy`` run: histograms of real and
     fake numbers, and the discriminator's belief D(x) (right axis, 0..1); tick labels,
     step numbers and the default ``labels`` in the reader's language (``lang``)."""
@@ -235,7 +235,7 @@ def plot_toy_run(run, labels: Mapping[str, str] | None = None, max_panels: int =
             twin.set_yticklabels([])
         else:
             twin.set_ylabel(labels["belief"])
-        ax.set_title(labels["step"].format(step=fmt.number(run.steps[i], lang)))
+        ax.set_title(labels["step"].format(step=fmt.number(run.steps[i], lang=lang)))
         ax.set_xlabel(labels["x"])
     axes[0].set_ylabel(labels["density"])
     handles = axes[0].get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]

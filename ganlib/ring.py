@@ -247,7 +247,7 @@ def chapter_steps() -> int:
     return 400 if run_sizes().mode == "fast" else 3000
 
 
-def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang: str = "en", axes=None):
+def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang: str | None = None, axes=None):
     """One row per run, one column per step in ``at_steps``: the run's samples (orange) over
     the real data (grey), each panel titled with its measure. Returns the figure."""
     import matplotlib.pyplot as plt
@@ -267,8 +267,8 @@ def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang:
             ax.scatter(*run.samples[k][:500].T, s=2, color="tab:orange")
             m = run.measures[k]
             ax.set_title(
-                f"{table['step']} {fmt.number(step, lang)}\n{table['modes']} {m['modes']}, "
-                f"{table['quality']} {fmt.number(m['quality'], lang, 2)}",
+                f"{table['step']} {fmt.number(step, lang=lang)}\n{table['modes']} {m['modes']}, "
+                f"{table['quality']} {fmt.number(m['quality'], 2, lang=lang)}",
                 fontsize=9,
             )
             ax.set(xlim=(-3, 3), ylim=(-3, 3), xticks=[], yticks=[], aspect="equal")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ganlib.language import resolve
 from ganlib.validate import LANGUAGES as LANGUAGES  # (re-exported: the languages the tables cover)
-from ganlib.validate import check_lang
 
 # matplotlib's to_jshtml labels its player's controls in English; these are the labels it writes.
 _PLAYER_EN = (
@@ -92,6 +92,6 @@ WORDS: dict[str, dict] = {
 }
 
 
-def words(lang: str) -> Mapping:
+def words(lang: str | None = None) -> Mapping:
     """The table of one language (``"tr"`` or ``"en"``)."""
-    return WORDS[check_lang(lang)]
+    return WORDS[resolve(lang)]

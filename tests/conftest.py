@@ -35,3 +35,13 @@ def seeded():
     import keras
 
     keras.utils.set_random_seed(0)
+
+
+@pytest.fixture(autouse=True)
+def english_unless_set():
+    """Every test starts in English (ganlib's default) and leaves no language set behind."""
+    import ganlib
+
+    ganlib.set_language("en")
+    yield
+    ganlib.set_language("en")

@@ -22,19 +22,19 @@ from ganlib import fmt
     ],
 )
 def test_numbers_in_each_language(value, lang, digits, expected):
-    assert fmt.number(value, lang, digits) == expected
+    assert fmt.number(value, digits, lang=lang) == expected
 
 
 def test_a_row_of_numbers():
-    assert fmt.numbers(np.array([0.9, 0.9, 0.0]), "tr", 1) == "[0,9  0,9  0,0]"
-    assert fmt.numbers([1000, 2], "en") == "[1,000  2]"
+    assert fmt.numbers(np.array([0.9, 0.9, 0.0]), 1, lang="tr") == "[0,9  0,9  0,0]"
+    assert fmt.numbers([1000, 2], lang="en") == "[1,000  2]"
 
 
 def test_bad_input_is_refused_with_the_fix():
-    with pytest.raises(ValueError, match="lang must be one of"):
-        fmt.number(1, "de")
+    with pytest.raises(ValueError, match="'tr' or 'en'"):
+        fmt.number(1, lang="de")
     with pytest.raises(TypeError, match="needs a number"):
-        fmt.number("12", "tr")
+        fmt.number("12", lang="tr")
 
 
 @pytest.mark.parametrize("text", ["1.467.137", "0,62", "1,467,137", "3.60", "2,17"])
@@ -53,6 +53,15 @@ def test_glued_text_reaches_the_prose_unchanged(monkeypatch, text):
 
 
 def test_percent_puts_the_sign_where_each_language_does():
-    assert fmt.percent(0.0695, "en") == "7.0 %"
-    assert fmt.percent(0.0695, "tr") == "%7,0"
-    assert fmt.percent(0.12345, "tr", 2) == "%12,35"
+    assert fmt.percent(0.0695, lang="en") == "7.0 %"
+    assert fmt.percent(0.0695, lang="tr") == "%7,0"
+    assert fmt.percent(0.12345, 2, lang="tr") == "%12,35"
+
+
+def test_numbers_follow_the_language_set():
+    import ganlib
+
+    assert fmt.number(1234.5, 1) == "1,234.5"  # English until a notebook says otherwise
+    ganlib.set_language("tr")
+    assert (fmt.number(1234.5, 1), fmt.percent(0.5), fmt.numbers([0.5, 2])) == ("1.234,5", "%50,0", "[0,5  2]")
+    assert fmt.number(1234.5, 1, lang="en") == "1,234.5"  # an explicit lang= overrides the setting

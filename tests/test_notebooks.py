@@ -172,73 +172,54 @@ def test_the_number_check_can_fail():
     assert printed_numbers(cell) == ["6,272", "0.488"]  # a command line is left alone
 
 
-def _ganlib_lang_parameters() -> dict[str, int]:
-    """Every ganlib function that takes ``lang``: name → the parameter's position."""
-    import importlib
-    import inspect
-    import pkgutil
-
-    import ganlib
-    import ganlib.exercises
-
-    found = {}
-    for package in (ganlib, ganlib.exercises):
-        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
-            if info.name.endswith(("__main__", "cli")):
-                continue
-            module = importlib.import_module(info.name)
-            for name, func in inspect.getmembers(module, inspect.isfunction):
-                params = list(inspect.signature(func).parameters)
-                if "lang" in params and not name.startswith("_"):
-                    found[name] = params.index("lang")
-    return found
-
-
-def wrong_languages(path: Path, lang_parameters: dict[str, int]) -> list[str]:
-    """Calls in a notebook of ganlib functions that take ``lang`` without naming the notebook's own
-    language ("tr" in book/tr, "en" in book/en): a Turkish page would get English words or 0.5."""
+def language_problems(path: Path) -> list[str]:
+    """A notebook says its language once: ``ganlib.set_language("<its edition>")`` in its first
+    code cell, and no call anywhere else names a language (``lang=…``, or "tr"/"en" passed)."""
     import ast
 
     want, found = path.parent.name, []
-    for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
-        if cell.cell_type != "code":
-            continue
+    cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    for i, cell in enumerate(cells):
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
         for node in ast.walk(ast.parse("\n".join(lines))):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
-            if name not in lang_parameters:
+            langs = [a for a in node.args if isinstance(a, ast.Constant) and a.value in ("tr", "en")]
+            if name == "set_language":
+                if i != 0 or [a.value for a in langs] != [want]:
+                    found.append(f"code cell {i}: set_language({ast.unparse(node.args[0])})")
                 continue
-            given = {k.arg: k.value for k in node.keywords}.get("lang")
-            position = lang_parameters[name]
-            if given is None and len(node.args) > position:
-                given = node.args[position]
-            if given is None or (isinstance(given, ast.Constant) and given.value != want):
-                said = "no lang" if given is None else f"lang={given.value!r}"
-                found.append(f"cell {i}: {name}(…) with {said}")
+            if any(k.arg == "lang" for k in node.keywords) or langs:
+                found.append(f"code cell {i}: {name}(…) names a language")
+    if not cells or f'ganlib.set_language("{want}")' not in cells[0].source:
+        found.append(f'the first code cell does not call ganlib.set_language("{want}")')
     return found
 
 
-def test_every_call_that_takes_a_language_gets_the_pages_own():
-    lang_parameters = _ganlib_lang_parameters()
-    assert {"plot_losses", "animate_grids", "number", "localize", "plot_runs"} <= set(lang_parameters)
-    problems = {p.relative_to(ROOT).as_posix(): wrong_languages(p, lang_parameters) for p in TR + EN}
-    assert not any(problems.values()), {k: v for k, v in problems.items() if v}
+@pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
+def test_a_notebook_says_its_language_once(path):
+    assert language_problems(path) == []
 
 
 def test_the_language_check_can_fail(tmp_path):
     page = tmp_path / "tr" / "01-x.ipynb"
     page.parent.mkdir()
     cells = [
-        'plotting.plot_losses(h, xlabel="dönem")',
+        'import ganlib\nganlib.set_language("en")',
         'fmt.number(0.5, "en")',
         'plotting.animate_grids(g, lang="tr")',
-        "exercises.check_x(f, lang=lang)",
+        "fmt.number(0.5, 2)",
+        'ganlib.set_language("tr")',
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
-    found = wrong_languages(page, {"plot_losses": 6, "number": 1, "animate_grids": 3, "check_x": 1})
-    assert found == ["cell 0: plot_losses(…) with no lang", "cell 1: number(…) with lang='en'"]
+    assert language_problems(page) == [
+        "code cell 0: set_language('en')",
+        "code cell 1: number(…) names a language",
+        "code cell 2: animate_grids(…) names a language",
+        "code cell 4: set_language('tr')",
+        'the first code cell does not call ganlib.set_language("tr")',
+    ]
 
 
 # A cell that draws with matplotlib writes numbers on its axes; on a Turkish page they must read

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ganlib import fmt
-from ganlib.validate import check_lang
+from ganlib.language import resolve
 
 
 class ExerciseError(Exception):
@@ -15,7 +15,7 @@ class ExerciseError(Exception):
 
 
 def _say(lang: str, tr: str, en: str) -> str:
-    return tr if check_lang(lang) == "tr" else en
+    return tr if resolve(lang) == "tr" else en
 
 
 def _fail(lang: str, tr: str, en: str) -> None:
@@ -34,11 +34,11 @@ def _param_gap(
     diff = got - want
     if diff == 0:
         return _say(
-            lang, f"{fmt.number(got, 'tr')} parametre, sayı tutuyor", f"{got:,} parameters, as expected"
+            lang, f"{fmt.number(got, lang='tr')} parametre, sayı tutuyor", f"{got:,} parameters, as expected"
         )
     return _say(
         lang,
-        f"{fmt.number(got, 'tr')} parametre; {than[0]} {fmt.number(abs(diff), 'tr')} "
+        f"{fmt.number(got, lang='tr')} parametre; {than[0]} {fmt.number(abs(diff), lang='tr')} "
         + ("fazla" if diff > 0 else "eksik"),
         f"{got:,} parameters, {abs(diff):,} {'more' if diff > 0 else 'fewer'} {than[1]}",
     )
@@ -55,7 +55,7 @@ def _fail_if_known(got: float, mistakes, lang: str, rtol: float = 1e-4, atol: fl
             _fail(lang, tr, en)
 
 
-def _not_done(answer, lang: str) -> None:
+def _not_done(answer, lang: str | None = None) -> None:
     if answer is None or answer is Ellipsis:
         _fail(
             lang,

@@ -32,10 +32,10 @@ def _autodiff(kind: str, logits: np.ndarray) -> np.ndarray:
     return tape.gradient(total, a).numpy()
 
 
-def _numbers(values, lang: str) -> str:
+def _numbers(values, lang: str | None = None) -> str:
     from ganlib import fmt
 
-    return fmt.numbers(np.asarray(values, dtype=float), lang, 4)
+    return fmt.numbers(np.asarray(values, dtype=float), 4, lang=lang)
 
 
 def _values(func: Callable, lang: str, name: str) -> np.ndarray:
@@ -63,7 +63,7 @@ def _close(a, b) -> bool:
     return bool(np.allclose(a, b, rtol=1e-4, atol=1e-6))
 
 
-def _diagnose(got: np.ndarray, kind: str, lang: str) -> None:
+def _diagnose(got: np.ndarray, kind: str, lang: str | None = None) -> None:
     """Fail with a message about the mistake that explains ``got``, if it is a known one."""
     d = _sigmoid(LOGITS)
     name = {"saturating": ("saturating_grad", "doyan"), "non_saturating": ("non_saturating_grad", "doymayan")}
@@ -115,7 +115,7 @@ def _diagnose(got: np.ndarray, kind: str, lang: str) -> None:
 
 
 def check_generator_loss_gradients(
-    saturating_grad: Callable, non_saturating_grad: Callable, lang: str = "en"
+    saturating_grad: Callable, non_saturating_grad: Callable, lang: str | None = None
 ) -> None:
     """Each function takes the police's logits ``a`` on the fakes (D(G(z)) = sigmoid(a)) and must
     return, per fake, the derivative with respect to ``a`` of the saturating generator loss
@@ -132,11 +132,11 @@ def check_generator_loss_gradients(
     sure = LOGITS[0]
     from ganlib import fmt
 
-    sat, non = (fmt.number(got[k][0], lang, 4) for k in ("saturating", "non_saturating"))
+    sat, non = (fmt.number(got[k][0], 4, lang=lang) for k in ("saturating", "non_saturating"))
     _ok(
         lang,
-        f"Doğru. Sahteden emin bir polis (a = {fmt.number(sure, lang, 0)}) karşısında doyan kaybın türevi "
+        f"Doğru. Sahteden emin bir polis (a = {fmt.number(sure, 0, lang=lang)}) karşısında doyan kaybın türevi "
         f"{sat}, doymayanınki {non}: biri −σ(a), öbürü −(1 − σ(a)).",
-        f"Right. Against police sure of a fake (a = {fmt.number(sure, lang, 0)}) the saturating loss's "
+        f"Right. Against police sure of a fake (a = {fmt.number(sure, 0, lang=lang)}) the saturating loss's "
         f"derivative is {sat}, the non-saturating one's {non}: one is −σ(a), the other −(1 − σ(a)).",
     )

@@ -39,7 +39,7 @@ def _reference_weights(reference):
     return weights
 
 
-def check_discriminator(model, lang: str = "en") -> None:
+def check_discriminator(model, lang: str | None = None) -> None:
     """The post's discriminator built by hand: same layers, same answers with ganlib's weights."""
     import keras
     import numpy as np
@@ -94,7 +94,7 @@ def check_discriminator(model, lang: str = "en") -> None:
         if kind == "Dense":
             _fail(
                 lang,
-                f"Tam bağlantılı katman {fmt.number(got - 1, 'tr')} girdi görüyor, 6.272 (7×7×128) "
+                f"Tam bağlantılı katman {fmt.number(got - 1, lang='tr')} girdi görüyor, 6.272 (7×7×128) "
                 "değil: iki "
                 'evrişimin de strides=2 ve padding="same" ile resmi 28 → 14 → 7\'ye indirmesi gerekir.',
                 f"The Dense layer sees {got - 1:,} inputs, not 6,272 (7×7×128): both convolutions need "
@@ -102,8 +102,8 @@ def check_discriminator(model, lang: str = "en") -> None:
             )
         _fail(
             lang,
-            f"{i + 1}. evrişimin {fmt.number(got, 'tr')} parametresi var, yazınınkinin "
-            f"{fmt.number(expected, 'tr')}: filtre "
+            f"{i + 1}. evrişimin {fmt.number(got, lang='tr')} parametresi var, yazınınkinin "
+            f"{fmt.number(expected, lang='tr')}: filtre "
             "sayısına (64, sonra 128), 5×5 çekirdeğe ve ek girdiye (bias) bakın.",
             f"Convolution {i + 1} has {got:,} parameters, the post's has {expected:,}: check the number "
             "of filters (64, then 128), the 5×5 kernel and the bias.",
@@ -114,7 +114,7 @@ def check_discriminator(model, lang: str = "en") -> None:
     if not 0.017 < spread < 0.023:
         _fail(
             lang,
-            f"İlk evrişimin başlangıç ağırlıklarının standart sapması {fmt.number(spread, 'tr', 3)}"
+            f"İlk evrişimin başlangıç ağırlıklarının standart sapması {fmt.number(spread, 3, lang='tr')}"
             "; yazı onları ortalaması 0, standart sapması 0,02 olan normal dağılımdan çeker. "
             "İlklemeyi kernel_initializer ile seçin.",
             f"The first convolution's initial weights have a standard deviation of {spread:.3f}; the post "

@@ -10,7 +10,7 @@ from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
 __all__ = ["check_transpose_generator", "check_generator_params"]
 
 
-def check_transpose_generator(model, lang: str = "en") -> None:
+def check_transpose_generator(model, lang: str | None = None) -> None:
     """A generator built with Conv2DTranspose instead of UpSampling2D + Conv2D."""
     import keras
 
@@ -53,7 +53,7 @@ def check_transpose_generator(model, lang: str = "en") -> None:
         )
     _ok(
         lang,
-        f"Doğru: {fmt.number(model.count_params(), 'tr')} parametre (UpSampling2D'li üretici: 1.467.137).",
+        f"Doğru: {fmt.number(model.count_params(), lang='tr')} parametre (UpSampling2D'li üretici: 1.467.137).",
         f"Right: {model.count_params():,} parameters (the UpSampling2D generator: 1,467,137).",
     )
 
@@ -82,7 +82,7 @@ def _generator(noise_dim: int, c1: int, c2: int):
 _CASES = [(200, 128, 64), (37, 128, 64), (1, 32, 16), (100, 256, 8), (64, 24, 96)]
 
 
-def check_generator_params(func: Callable, lang: str = "en") -> None:
+def check_generator_params(func: Callable, lang: str | None = None) -> None:
     """``func(noise_dim, c1, c2)`` must count the generator's parameters without building it;
     it is compared with what Keras counts on generators of sizes the chapter never shows."""
     _not_done(func, lang)
@@ -110,7 +110,7 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
         weights = n * 49 * c1 + 25 * c1 * c2 + 25 * c2
         fixed_dense = (n + 1) * 6272 + 25 * c1 * c2 + c2 + 25 * c2 + 1
         where = f"noise_dim={n}, c1={c1}, c2={c2}"
-        shown = fmt.number(got, lang) if isinstance(got, int) else repr(got)
+        shown = fmt.number(got, lang=lang) if isinstance(got, int) else repr(got)
         if got == weights:
             _fail(
                 lang,
@@ -127,7 +127,7 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
             )
         _fail(
             lang,
-            f"{where}: Keras {fmt.number(want, 'tr')} sayıyor, fonksiyonunuz {shown} verdi. "
+            f"{where}: Keras {fmt.number(want, lang='tr')} sayıyor, fonksiyonunuz {shown} verdi. "
             "Katmanları tek tek "
             "sayın: tam bağlantılı katman, 5×5'lik iki evrişim; her birinde ağırlıklar ve ek girdiler.",
             f"{where}: Keras counts {want:,}, your function gave {shown}. Count layer by layer: the "
@@ -136,7 +136,7 @@ def check_generator_params(func: Callable, lang: str = "en") -> None:
     _ok(
         lang,
         f"Doğru: {len(_CASES)} farklı boyutta Keras'ın saydığıyla aynı "
-        f"(ör. noise_dim=37, c1=128, c2=64: {fmt.number(answers[(37, 128, 64)], 'tr')}).",
+        f"(ör. noise_dim=37, c1=128, c2=64: {fmt.number(answers[(37, 128, 64)], lang='tr')}).",
         f"Right: the same as Keras counts at {len(_CASES)} different sizes "
         f"(e.g. noise_dim=37, c1=128, c2=64: {answers[(37, 128, 64)]:,}).",
     )

@@ -30,7 +30,7 @@ def _d_loss(d_real, d_fake, real_target, fake_target) -> float:
     return float(np.mean(np.r_[_bce(real_target, d_real[:, 0]), _bce(fake_target, d_fake[:, 0])]))
 
 
-def check_gan_losses(func: Callable, lang: str = "en") -> None:
+def check_gan_losses(func: Callable, lang: str | None = None) -> None:
     """``func(d_real, d_fake, smoothing)`` must return ``(d_loss, g_loss)``: the discriminator's
     binary cross-entropy on ``concat([real, fake])`` against (smoothing, 0) targets, and the
     generator's against targets of 1, each the mean over its images (Keras' BinaryCrossentropy
@@ -105,8 +105,8 @@ def check_gan_losses(func: Callable, lang: str = "en") -> None:
             _fail_if_known(d_loss, mistakes, lang)
             _fail(
                 lang,
-                f"{n} gerçek, {n} sahte ve smoothing={fmt.number(s, 'tr')} için d_loss "
-                f"{fmt.number(want_d, 'tr', 4)} olmalıydı, {fmt.number(d_loss, 'tr', 4)} geldi. "
+                f"{n} gerçek, {n} sahte ve smoothing={fmt.number(s, lang='tr')} için d_loss "
+                f"{fmt.number(want_d, 4, lang='tr')} olmalıydı, {fmt.number(d_loss, 4, lang='tr')} geldi. "
                 "Her resmin ikili çapraz entropisi, 2n resmin ortalaması.",
                 f"For {n} real, {n} fake and smoothing={s} d_loss should be {want_d:.4f}, got "
                 f"{d_loss:.4f}. Binary cross-entropy of each image, averaged over the 2n images.",
@@ -146,8 +146,8 @@ def check_gan_losses(func: Callable, lang: str = "en") -> None:
             _fail_if_known(g_loss, mistakes, lang)
             _fail(
                 lang,
-                f"{n} sahte için g_loss {fmt.number(want_g, 'tr', 4)} olmalıydı, "
-                f"{fmt.number(g_loss, 'tr', 4)} geldi: hedef 1'e karşı "
+                f"{n} sahte için g_loss {fmt.number(want_g, 4, lang='tr')} olmalıydı, "
+                f"{fmt.number(g_loss, 4, lang='tr')} geldi: hedef 1'e karşı "
                 "ikili çapraz entropi, n sahtenin ortalaması.",
                 f"For {n} fakes g_loss should be {want_g:.4f}, got {g_loss:.4f}: binary cross-entropy "
                 "against targets of 1, averaged over the n fakes.",

@@ -107,7 +107,7 @@ def _gradients(loss_of, variables) -> list[np.ndarray]:
     return [np.array(g) for g in tape.gradient(loss, variables)]
 
 
-def _fail_call(err: Exception, lang: str) -> None:
+def _fail_call(err: Exception, lang: str | None = None) -> None:
     if isinstance(err, NotImplementedError):
         _fail(
             lang,
@@ -121,7 +121,7 @@ def _fail_call(err: Exception, lang: str) -> None:
     )
 
 
-def check_train_step(train_step: Callable, lang: str = "en") -> None:
+def check_train_step(train_step: Callable, lang: str | None = None) -> None:
     """``train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise)`` must do
     what ganlib's ``GAN.train_step`` does and return ``(d_loss, g_loss)``.
 
@@ -455,7 +455,7 @@ def check_train_step(train_step: Callable, lang: str = "en") -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _number(answer, lang: str) -> float:
+def _number(answer, lang: str | None = None) -> float:
     _not_done(answer, lang)
     if isinstance(answer, bool) or not isinstance(answer, (Real, np.number)):
         _fail(
@@ -470,7 +470,7 @@ def _entropy(p: float) -> float:
     return -(p * math.log(p) + (1 - p) * math.log(1 - p))
 
 
-def check_loss_floor(floor, lang: str = "en") -> None:
+def check_loss_floor(floor, lang: str | None = None) -> None:
     """The smallest d_loss a discriminator can report with targets 0.9 (real) and 0 (fake):
     the real half at best D = 0.9, the fake half at 0, averaged over 2n images."""
     value = _number(floor, lang)
@@ -478,7 +478,7 @@ def check_loss_floor(floor, lang: str = "en") -> None:
     if abs(value - want) < 2e-3:
         _ok(
             lang,
-            f"Doğru: yaklaşık {fmt.number(want, 'tr', 3)}"
+            f"Doğru: yaklaşık {fmt.number(want, 3, lang='tr')}"
             " — gerçek yarının tabanı, sahte yarının 0'ıyla ortalanır.",
             f"Right: about {want:.3f} — the real half's floor, averaged with the fake half's 0.",
         )
@@ -528,7 +528,7 @@ def check_loss_floor(floor, lang: str = "en") -> None:
     )
 
 
-def check_never_seen(fraction, lang: str = "en") -> None:
+def check_never_seen(fraction, lang: str | None = None) -> None:
     """The expected share of the 60,000 images the post's loop never draws in one epoch:
     468 batches of 128, each image drawn with np.random.randint (with replacement)."""
     value = _number(fraction, lang)
@@ -537,7 +537,7 @@ def check_never_seen(fraction, lang: str = "en") -> None:
     if abs(value - want) < 5e-3:
         _ok(
             lang,
-            f"Doğru: yaklaşık %{fmt.number(100 * want, 'tr', 1)} (≈ 1/e). Her çekiliş 60.000 resimden "
+            f"Doğru: yaklaşık %{fmt.number(100 * want, 1, lang='tr')} (≈ 1/e). Her çekiliş 60.000 resimden "
             "birini yerine koyarak seçer.",
             f"Right: about {100 * want:.1f}% (≈ 1/e). Every draw picks one of 60,000 images with "
             "replacement.",

@@ -20,7 +20,7 @@ def reference_shell_walk(z0, z1, steps):
     return line / np.linalg.norm(line, axis=1, keepdims=True) * lengths
 
 
-def check_shell_walk(func: Callable, lang: str = "en") -> None:
+def check_shell_walk(func: Callable, lang: str | None = None) -> None:
     """``func(z0, z1, steps)``: ``steps`` points from z0 to z1 (both ends included), each in the
     direction of the straight-line walk at that point, with a length going evenly from |z0| to |z1|."""
     from ganlib.sampling import interpolate
@@ -105,17 +105,17 @@ def check_shell_walk(func: Callable, lang: str = "en") -> None:
         if np.allclose(got_len, np.linalg.norm(line, axis=1), rtol=1e-4):
             _fail(
                 lang,
-                f"Bu düz çizginin kendisi: ortasında uzunluk {number(got_len.min(), 'tr', 1)} değerine "
+                f"Bu düz çizginin kendisi: ortasında uzunluk {number(got_len.min(), 1, lang='tr')} değerine "
                 "düşüyor. Her noktayı yeniden ölçekleyin.",
-                f"This is the plain straight line: its length dips to {number(got_len.min(), 'en', 1)} "
+                f"This is the plain straight line: its length dips to {number(got_len.min(), 1, lang='en')} "
                 "in the middle. Rescale each point.",
             )
         _fail(
             lang,
-            f"Uzunluklar {numbers(want_len, 'tr', 1)} olmalıydı (|z0|'dan |z1|'e eşit adımlarla), "
-            f"{numbers(got_len, 'tr', 1)} geldi.",
-            f"The lengths should be {numbers(want_len, 'en', 1)} (from |z0| to |z1| in even steps), "
-            f"got {numbers(got_len, 'en', 1)}.",
+            f"Uzunluklar {numbers(want_len, 1, lang='tr')} olmalıydı (|z0|'dan |z1|'e eşit adımlarla), "
+            f"{numbers(got_len, 1, lang='tr')} geldi.",
+            f"The lengths should be {numbers(want_len, 1, lang='en')} (from |z0| to |z1| in even steps), "
+            f"got {numbers(got_len, 1, lang='en')}.",
         )
     _ok(
         lang,

@@ -12,7 +12,7 @@ from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
 __all__ = ["check_classifier_score", "check_broken_ring"]
 
 
-def check_classifier_score(func: Callable, lang: str = "en") -> None:
+def check_classifier_score(func: Callable, lang: str | None = None) -> None:
     """``func(probs)`` must compute exp(mean KL(p(y|x) || p(y)))."""
     from ganlib.metrics import classifier_score
 
@@ -35,7 +35,7 @@ def check_classifier_score(func: Callable, lang: str = "en") -> None:
         if abs(got - want) > 1e-3 * max(1, want):
             _fail(
                 lang,
-                f"{name} için {fmt.number(want, 'tr', 3)} bekleniyordu, {fmt.number(got, 'tr', 3)} geldi. "
+                f"{name} için {fmt.number(want, 3, lang='tr')} bekleniyordu, {fmt.number(got, 3, lang='tr')} geldi. "
                 "p(y) = probs.mean(axis=0) "
                 "ve KL'yi her görüntü için ayrı hesaplayın.",
                 f"For {name} expected {want:.3f}, got {got:.3f}. Use p(y) = probs.mean(axis=0) and a "
@@ -65,7 +65,7 @@ def _diagnose(final: dict) -> str:
     return "healthy" if final["modes"] >= 6 and final["quality"] >= 0.5 else "unclear"
 
 
-def check_broken_ring(settings, predicted, lang: str = "en") -> None:
+def check_broken_ring(settings, predicted, lang: str | None = None) -> None:
     """``settings``: changes to the chapter's ring GAN (``ring.train_ring(minibatch_std=True)``)
     meant to break it; ``predicted``: "modes" (a mode collapse: few modes, samples still on them)
     or "quality" (the samples miss the ring). Runs the training and compares the measure."""
@@ -109,8 +109,8 @@ def check_broken_ring(settings, predicted, lang: str = "en") -> None:
         if isinstance(value, int | float) and value > most:
             _fail(
                 lang,
-                f"{name} en çok {fmt.number(most, 'tr')} olsun ki denetim saniyeler içinde bitsin.",
-                f"Keep {name} at most {fmt.number(most, 'en')} so that the check runs in seconds.",
+                f"{name} en çok {fmt.number(most, lang='tr')} olsun ki denetim saniyeler içinde bitsin.",
+                f"Keep {name} at most {fmt.number(most, lang='en')} so that the check runs in seconds.",
             )
     if predicted not in PREDICTIONS:
         _fail(
@@ -130,9 +130,9 @@ def check_broken_ring(settings, predicted, lang: str = "en") -> None:
             )
     final = _RUNS[key]
     said = {
-        lang_: f"{final['modes']} mod, {fmt.number(final['quality'], 'tr', 2)} kalite"
+        lang_: f"{final['modes']} mod, {fmt.number(final['quality'], 2, lang='tr')} kalite"
         if lang_ == "tr"
-        else f"{final['modes']} modes, quality {fmt.number(final['quality'], 'en', 2)}"
+        else f"{final['modes']} modes, quality {fmt.number(final['quality'], 2, lang='en')}"
         for lang_ in ("tr", "en")
     }
     found = _diagnose(final)

@@ -43,7 +43,7 @@ def _untouched(given: list, originals: list, copies: list[np.ndarray]) -> bool:
     )
 
 
-def _check_one_ema_step(func: Callable, decay: float, seed: int, lang: str) -> None:
+def _check_one_ema_step(func: Callable, decay: float, seed: int, lang: str | None = None) -> None:
     average, current = _ema_inputs(seed)
     originals = list(average), list(current)
     copies = [a.copy() for a in average], [w.copy() for w in current]
@@ -112,12 +112,12 @@ def _check_one_ema_step(func: Callable, decay: float, seed: int, lang: str) -> N
         i = next(i for i, (g, v) in enumerate(zip(got, want)) if not np.allclose(g, v, rtol=1e-5, atol=1e-6))
         _fail(
             lang,
-            f"decay = {fmt.number(decay, 'tr')} iken {i}. dizi beklenenden farklı. Her eleman, ortalamanın "
+            f"decay = {fmt.number(decay, lang='tr')} iken {i}. dizi beklenenden farklı. Her eleman, ortalamanın "
             "ve üreticinin aynı yerdeki iki sayısından hesaplanır.",
             f"With decay = {decay}, array {i} differs from what it should be. Each element comes from "
             "the two numbers in the same place of the average and of the generator.",
         )
-    shown = {lang_: f"{fmt.number(x, lang_, 3)}·a + {fmt.number(y, lang_, 3)}·w" for lang_ in ("tr", "en")}
+    shown = {lang_: f"{fmt.number(x, 3, lang=lang_)}·a + {fmt.number(y, 3, lang=lang_)}·w" for lang_ in ("tr", "en")}
     known = [
         (
             (1 - decay, decay),
@@ -153,7 +153,7 @@ def _check_one_ema_step(func: Callable, decay: float, seed: int, lang: str) -> N
             _fail(lang, tr, en)
     _fail(
         lang,
-        f"decay = {fmt.number(decay, 'tr')} iken sonucunuz {shown['tr']} (a: ortalama, w: üretici). "
+        f"decay = {fmt.number(decay, lang='tr')} iken sonucunuz {shown['tr']} (a: ortalama, w: üretici). "
         f"İki katsayı decay ve 1 − decay olmalı; toplamları 1 eder, yoksa ortalama her adımda "
         "büyür ya da küçülür.",
         f"With decay = {decay} your result is {shown['en']} (a: average, w: generator). The two "
@@ -162,7 +162,7 @@ def _check_one_ema_step(func: Callable, decay: float, seed: int, lang: str) -> N
     )
 
 
-def check_ema_update(func: Callable, lang: str = "en") -> None:
+def check_ema_update(func: Callable, lang: str | None = None) -> None:
     """``func(average, current, decay)`` must return a new list: ``decay·a + (1 − decay)·w`` for
     each pair of arrays, leaving its inputs unchanged."""
     _not_done(func, lang)
@@ -217,28 +217,28 @@ def _matches(answers: dict, formula: Callable, rounding: Callable) -> bool:
     )
 
 
-def _share(value: float, lang: str) -> str:
+def _share(value: float, lang: str | None = None) -> str:
     """A share such as 0.0099997, with enough digits to tell it from 0.01."""
     return fmt.localize(f"{value:.5g}", lang)
 
 
-def _forget_messages(name: str, rounding: str, lang: str) -> tuple[str, str] | None:
+def _forget_messages(name: str, rounding: str, lang: str | None = None) -> tuple[str, str] | None:
     d, s = _FORGET_CASES[0]
     ratio = math.log(s) / math.log(d)
     k = reference_steps_to_forget(d, s)
     if name == "ratio" and rounding == "none":
         return (
-            f"Sonuç tam sayı değil (decay = {fmt.number(d, 'tr')}, share = {fmt.number(s, 'tr')} için "
-            f"{fmt.number(ratio, 'tr', 1)}): bu, decay**k = share denkleminin çözümü. Adımlar tam sayıdır: "
+            f"Sonuç tam sayı değil (decay = {fmt.number(d, lang='tr')}, share = {fmt.number(s, lang='tr')} için "
+            f"{fmt.number(ratio, 1, lang='tr')}): bu, decay**k = share denkleminin çözümü. Adımlar tam sayıdır: "
             "decay**k <= share olan en küçük tam k'yi döndürün.",
             f"The result is not whole ({ratio:.1f} for decay = {d}, share = {s}): that solves "
             "decay**k = share. Steps are whole: return the smallest whole k with decay**k <= share.",
         )
     if name == "ratio" and rounding == "floor":
         return (
-            f"Bir adım eksik: aşağı yuvarlamışsınız (int ya da floor). {fmt.number(k - 1, 'tr')} adım "
+            f"Bir adım eksik: aşağı yuvarlamışsınız (int ya da floor). {fmt.number(k - 1, lang='tr')} adım "
             f"sonra decay**k hâlâ share'in üstünde ({_share(d ** (k - 1), 'tr')} > "
-            f"{fmt.number(s, 'tr')}); yukarı yuvarlayın.",
+            f"{fmt.number(s, lang='tr')}); yukarı yuvarlayın.",
             f"One step short: you rounded down (int or floor). After {k - 1:,} steps decay**k is still "
             f"above share ({_share(d ** (k - 1), 'en')} > {s}); round up.",
         )
@@ -258,7 +258,7 @@ def _forget_messages(name: str, rounding: str, lang: str) -> tuple[str, str] | N
         )
     if name == "memory":
         return (
-            f"1/(1 − decay) (decay = {fmt.number(d, 'tr')} için {fmt.number(round(1 / (1 - d)), 'tr')}) "
+            f"1/(1 − decay) (decay = {fmt.number(d, lang='tr')} için {fmt.number(round(1 / (1 - d)), lang='tr')}) "
             "ortalamanın belleğidir: hatırladıklarının ortalama yaşı. Başlangıç ağırlıklarının payının "
             "share'e düşmesi için geçen adım sayısı değildir; share'e bağlı bile değil.",
             f"1/(1 − decay) ({round(1 / (1 - d)):,} for decay = {d}) is the average's memory: the average "
@@ -284,7 +284,7 @@ def _forget_messages(name: str, rounding: str, lang: str) -> tuple[str, str] | N
     return None
 
 
-def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
+def check_steps_to_forget(func: Callable, lang: str | None = None) -> None:
     """``func(decay, share)`` must return the smallest whole k with ``decay**k <= share``."""
     _not_done(func, lang)
     answers = {(d, s): _call(func, lang, d, s) for d, s in _FORGET_CASES}
@@ -302,7 +302,7 @@ def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
                         _fail(lang, *messages)
     for (d, s), got in answers.items():
         where = {
-            "tr": f"decay = {fmt.number(d, 'tr')}, share = {fmt.number(s, 'tr')}",
+            "tr": f"decay = {fmt.number(d, lang='tr')}, share = {fmt.number(s, lang='tr')}",
             "en": f"decay = {d}, share = {s}",
         }
         if isinstance(got, bool) or not isinstance(got, Real):
@@ -315,7 +315,7 @@ def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
         if got == want and not isinstance(got, Integral):
             _fail(
                 lang,
-                f"{where['tr']}: değer doğru ({fmt.number(want, 'tr')}), ama {type(got).__name__} türünde. "
+                f"{where['tr']}: değer doğru ({fmt.number(want, lang='tr')}), ama {type(got).__name__} türünde. "
                 "Adım sayısı tam sayıdır: int döndürün (math.ceil bir int verir, np.ceil bir float).",
                 f"{where['en']}: the value is right ({want:,}) but a {type(got).__name__}. A number of "
                 "steps is whole: return an int (math.ceil gives an int, np.ceil a float).",
@@ -325,7 +325,7 @@ def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
         if got == want - 1:
             _fail(
                 lang,
-                f"{where['tr']}: bir adım eksik. {fmt.number(want - 1, 'tr')} adım sonra başlangıcın payı "
+                f"{where['tr']}: bir adım eksik. {fmt.number(want - 1, lang='tr')} adım sonra başlangıcın payı "
                 f"hâlâ {_share(d ** (want - 1), 'tr')}, yani share'in üstünde.",
                 f"{where['en']}: one step short. After {want - 1:,} steps the start's share is still "
                 f"{_share(d ** (want - 1), 'en')}, above share.",
@@ -333,16 +333,16 @@ def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
         if got == want + 1:
             _fail(
                 lang,
-                f"{where['tr']}: bir adım fazla. {fmt.number(want, 'tr')} adım sonra başlangıcın payı "
+                f"{where['tr']}: bir adım fazla. {fmt.number(want, lang='tr')} adım sonra başlangıcın payı "
                 f"zaten {_share(d**want, 'tr')}, yani share ya da altında: en küçük k isteniyor.",
                 f"{where['en']}: one step too many. After {want:,} steps the start's share is already "
                 f"{_share(d**want, 'en')}, at or below share: the smallest k is asked for.",
             )
         digits = None if isinstance(got, Integral) else 3
-        shown = {lang_: fmt.number(got, lang_, digits) for lang_ in ("tr", "en")}
+        shown = {lang_: fmt.number(got, digits, lang=lang_) for lang_ in ("tr", "en")}
         _fail(
             lang,
-            f"{where['tr']}: {fmt.number(want, 'tr')} bekleniyordu, {shown['tr']} geldi. Başlangıç "
+            f"{where['tr']}: {fmt.number(want, lang='tr')} bekleniyordu, {shown['tr']} geldi. Başlangıç "
             "ağırlıklarının payı her adımda decay ile çarpılır: k adım sonra decay**k.",
             f"{where['en']}: expected {want:,}, got {shown['en']}. The starting weights' share is "
             "multiplied by decay at every step: after k steps it is decay**k.",
@@ -351,10 +351,10 @@ def check_steps_to_forget(func: Callable, lang: str = "en") -> None:
     k = wants[(d, s)]
     _ok(
         lang,
-        f"Doğru: decay = {fmt.number(d, 'tr')} iken başlangıcın payı {fmt.number(k, 'tr')} adımda "
-        f"{fmt.number(s, 'tr')}'e iner; ortalamanın belleği 1/(1 − decay) = "
-        f"{fmt.number(round(1 / (1 - d)), 'tr')} adımın yaklaşık "
-        f"{fmt.number(k * (1 - d), 'tr', 1)} katı.",
+        f"Doğru: decay = {fmt.number(d, lang='tr')} iken başlangıcın payı {fmt.number(k, lang='tr')} adımda "
+        f"{fmt.number(s, lang='tr')}'e iner; ortalamanın belleği 1/(1 − decay) = "
+        f"{fmt.number(round(1 / (1 - d)), lang='tr')} adımın yaklaşık "
+        f"{fmt.number(k * (1 - d), 1, lang='tr')} katı.",
         f"Right: with decay = {d} the start's share falls to {s} in {k:,} steps, about "
         f"{k * (1 - d):.1f} times the average's memory 1/(1 − decay) = {round(1 / (1 - d)):,} steps.",
     )
@@ -417,7 +417,7 @@ def _activation_name(layer) -> str:
     return getattr(getattr(layer, "activation", None), "__name__", "")
 
 
-def _build(func: Callable, noise_dim: int, lang: str):
+def _build(func: Callable, noise_dim: int, lang: str | None = None):
 
     model = _call(func, lang, noise_dim)
     _expect_model(model, lang, "keras.Sequential")
@@ -438,7 +438,7 @@ def _build(func: Callable, noise_dim: int, lang: str):
     return model
 
 
-def check_bn_generator(func: Callable, lang: str = "en") -> None:
+def check_bn_generator(func: Callable, lang: str | None = None) -> None:
     """``func(noise_dim)`` must build the post's generator with a BatchNormalization right before
     each of its two LeakyReLUs, and nothing else changed (1,492,481 parameters at noise_dim 200)."""
     import keras
@@ -463,7 +463,7 @@ def check_bn_generator(func: Callable, lang: str = "en") -> None:
         if got == post:
             _fail(
                 lang,
-                f"Bu, yazının üreticisi ({fmt.number(post, 'tr')} parametre): hiç BatchNormalization "
+                f"Bu, yazının üreticisi ({fmt.number(post, lang='tr')} parametre): hiç BatchNormalization "
                 "katmanı yok. İki sızdıran ReLU'nun (LeakyReLU) her birinin hemen önüne bir tane ekleyin.",
                 f"This is the post's generator ({post:,} parameters): there is no BatchNormalization "
                 "layer. Add one right before each of the two LeakyReLUs.",
@@ -534,7 +534,7 @@ def check_bn_generator(func: Callable, lang: str = "en") -> None:
     if any(not math.isclose(s, 0.2) for s in slopes):
         _fail(
             lang,
-            f"LeakyReLU eğimleri {', '.join(fmt.number(s, 'tr') for s in slopes)}; yazıdaki gibi 0,2 "
+            f"LeakyReLU eğimleri {', '.join(fmt.number(s, lang='tr') for s in slopes)}; yazıdaki gibi 0,2 "
             "olmalı (Keras'ın varsayılanı 0,3: LeakyReLU(0.2) yazın).",
             f"The LeakyReLU slopes are {', '.join(f'{s:g}' for s in slopes)}; they must be 0.2 as in "
             "the post (Keras' default is 0.3: write LeakyReLU(0.2)).",
@@ -567,8 +567,8 @@ def check_bn_generator(func: Callable, lang: str = "en") -> None:
     extra = want - post
     _ok(
         lang,
-        f"Doğru: {fmt.number(want, 'tr')} parametre, yazının üreticisinden {fmt.number(extra, 'tr')} fazla; "
-        f"bunların yarısı ({fmt.number(extra // 2, 'tr')}) BatchNormalization'ın eğitilmeyen ortalama ve "
+        f"Doğru: {fmt.number(want, lang='tr')} parametre, yazının üreticisinden {fmt.number(extra, lang='tr')} fazla; "
+        f"bunların yarısı ({fmt.number(extra // 2, lang='tr')}) BatchNormalization'ın eğitilmeyen ortalama ve "
         "varyans istatistikleri.",
         f"Right: {want:,} parameters, {extra:,} more than the post's generator; half of them "
         f"({extra // 2:,}) are the running means and variances, which are not trained.",

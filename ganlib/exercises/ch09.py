@@ -45,7 +45,7 @@ def _is_one_hot(rows: np.ndarray) -> bool:
     return bool(np.all((rows == 0) | (rows == 1)) and np.all(rows.sum(axis=1) == 1))
 
 
-def _check_one_join(func: Callable, case: int, lang: str) -> np.dtype:
+def _check_one_join(func: Callable, case: int, lang: str | None = None) -> np.dtype:
     """Check one call; return the answer's dtype (checked last, once its numbers are right)."""
     z, digits = _join_inputs(case)
     z_before, digits_before = z.copy(), np.array(digits)
@@ -96,7 +96,7 @@ def _check_one_join(func: Callable, case: int, lang: str) -> np.dtype:
     if arr.ndim == 1 and arr.size == n * width:
         _fail(
             lang,
-            f"Düz bir dizi döndü ({fmt.number(arr.size, 'tr')} sayı): gürültü ile kod satır satır "
+            f"Düz bir dizi döndü ({fmt.number(arr.size, lang='tr')} sayı): gürültü ile kod satır satır "
             "birleşmeli, np.concatenate([z, kod], axis=1). (axis verilmeyen np.append diziyi düzleştirir.)",
             f"A flat array came back ({arr.size:,} numbers): the noise and the code must be joined row "
             "by row, np.concatenate([z, code], axis=1). (np.append without axis flattens the array.)",
@@ -192,7 +192,7 @@ def _check_one_join(func: Callable, case: int, lang: str) -> np.dtype:
     code = values[:, noise_dim:]
     if not _is_one_hot(code):
         i = next(i for i in range(n) if not _is_one_hot(code[i : i + 1]))
-        shown = {lang_: fmt.numbers(np.round(code[i], 3), lang_) for lang_ in ("tr", "en")}
+        shown = {lang_: fmt.numbers(np.round(code[i], 3), lang=lang_) for lang_ in ("tr", "en")}
         _fail(
             lang,
             f"{i} numaralı satırın (rakam {digits_before[i]}) son on sayısı {shown['tr']}: bu bir bire "
@@ -226,7 +226,7 @@ def _check_one_join(func: Callable, case: int, lang: str) -> np.dtype:
     )
 
 
-def check_join_digit(func: Callable, lang: str = "en") -> None:
+def check_join_digit(func: Callable, lang: str | None = None) -> None:
     """``func(z, digits)`` must return float32 ``(n, noise_dim + 10)``: each noise vector followed by
     the one-hot code of its digit, leaving its inputs unchanged."""
     _not_done(func, lang)
@@ -277,7 +277,7 @@ def _many_digits() -> np.ndarray:
     return np.random.default_rng(2024).permutation(np.repeat(np.arange(_N_DIGITS), _PER_DIGIT))
 
 
-def _wrong_call(func: Callable, digits: np.ndarray, seed: int, lang: str) -> np.ndarray:
+def _wrong_call(func: Callable, digits: np.ndarray, seed: int, lang: str | None = None) -> np.ndarray:
     before = digits.copy()
     shown = f"(ndarray({len(digits)},) {digits.dtype}, {seed})"
     got = _call(func, lang, digits, seed, shown=shown)
@@ -336,7 +336,7 @@ def _shares(digits: np.ndarray, got: np.ndarray) -> np.ndarray:
     return counts / counts.sum(axis=1, keepdims=True)
 
 
-def check_wrong_digits(func: Callable, lang: str = "en") -> None:
+def check_wrong_digits(func: Callable, lang: str | None = None) -> None:
     """``func(digits, seed)`` must return, for each digit, a different one (each of the nine others
     equally likely), the same for the same seed, leaving its input unchanged."""
     _not_done(func, lang)
@@ -347,9 +347,9 @@ def check_wrong_digits(func: Callable, lang: str = "en") -> None:
     kept = int(np.sum(got == many))
     if kept:
         where = {
-            "tr": f"{fmt.number(n, 'tr')} rakamın {fmt.number(kept, 'tr')} tanesi değişmeden döndü "
-            f"({fmt.percent(kept / n, 'tr')})",
-            "en": f"{kept:,} of {n:,} digits came back unchanged ({fmt.percent(kept / n, 'en')})",
+            "tr": f"{fmt.number(n, lang='tr')} rakamın {fmt.number(kept, lang='tr')} tanesi değişmeden döndü "
+            f"({fmt.percent(kept / n, lang='tr')})",
+            "en": f"{kept:,} of {n:,} digits came back unchanged ({fmt.percent(kept / n, lang='en')})",
         }
         if np.array_equal(np.sort(got), np.sort(many)):
             _fail(
@@ -389,7 +389,7 @@ def check_wrong_digits(func: Callable, lang: str = "en") -> None:
         how_en = " (like (d + 1) % 10)" if plus_one else ""
         _fail(
             lang,
-            f"Her rakam hep aynı yanlış rakama dönüşüyor{how_tr}: {fmt.number(_PER_DIGIT, 'tr')} tane 3'ün "
+            f"Her rakam hep aynı yanlış rakama dönüşüyor{how_tr}: {fmt.number(_PER_DIGIT, lang='tr')} tane 3'ün "
             f'hepsi {became} oldu. Ayırtaç böyle sabit bir kalıbı ezberleyebilir ("{became} etiketli her 3 '
             'sahtedir"); oysa öğrenmesi gereken, herhangi bir yanlış etiketin sahte olduğu. Yanlış rakamı '
             "her rakam için ayrı çekin, diğer dokuzu eşit olasılıkla: rakama 1 ile 9 arasında rastgele bir "
@@ -432,29 +432,29 @@ def check_wrong_digits(func: Callable, lang: str = "en") -> None:
         if share == 0:
             _fail(
                 lang,
-                f"{fmt.number(_PER_DIGIT, 'tr')} tane {d} rakamından hiçbiri {e} olmadı: diğer dokuz rakamın "
+                f"{fmt.number(_PER_DIGIT, lang='tr')} tane {d} rakamından hiçbiri {e} olmadı: diğer dokuz rakamın "
                 "her biri mümkün olmalı (rng.integers(1, 10) üst sınırı dışarıda bırakır: 1 … 9 verir).",
                 f"Of {_PER_DIGIT:,} {d}s not one became a {e}: each of the nine other digits must be "
                 "possible (rng.integers(1, 10) leaves out its upper bound: it gives 1 … 9).",
             )
         _fail(
             lang,
-            f"{fmt.number(_PER_DIGIT, 'tr')} tane {d} rakamının {fmt.percent(share, 'tr')} kadarı {e} oldu; "
+            f"{fmt.number(_PER_DIGIT, lang='tr')} tane {d} rakamının {fmt.percent(share, lang='tr')} kadarı {e} oldu; "
             f"diğer dokuz rakamın her biri aşağı yukarı eşit sıklıkta, dokuzda bir "
-            f"({fmt.percent(1 / 9, 'tr')}) gelmeli.",
-            f"Of {_PER_DIGIT:,} {d}s, {fmt.percent(share, 'en')} became {e}s; each of the nine other "
-            f"digits should come up about equally often, one time in nine ({fmt.percent(1 / 9, 'en')}).",
+            f"({fmt.percent(1 / 9, lang='tr')}) gelmeli.",
+            f"Of {_PER_DIGIT:,} {d}s, {fmt.percent(share, lang='en')} became {e}s; each of the nine other "
+            f"digits should come up about equally often, one time in nine ({fmt.percent(1 / 9, lang='en')}).",
         )
     low_seen, high_seen = shares[off].min(), shares[off].max()
     _ok(
         lang,
         f"Doğru: hiçbir rakam kendi etiketini korumuyor, diğer dokuz rakamın her biri aşağı yukarı eşit "
-        f"sıklıkta geliyor ({fmt.number(n, 'tr')} rakamda {fmt.percent(low_seen, 'tr')} ile "
-        f"{fmt.percent(high_seen, 'tr')} arası) ve aynı tohum aynı cevabı veriyor. Gerçek görüntüler bu "
+        f"sıklıkta geliyor ({fmt.number(n, lang='tr')} rakamda {fmt.percent(low_seen, lang='tr')} ile "
+        f"{fmt.percent(high_seen, lang='tr')} arası) ve aynı tohum aynı cevabı veriyor. Gerçek görüntüler bu "
         'etiketlerle "gerçek rakam, yanlış etiket" çiftleri olur; çözüm, ganlib ile gelen koşullu ayırtacın '
         "bunlara ne dediğine bakıyor.",
         f"Right: no digit keeps its own label, each of the nine others comes up about equally often "
-        f"({fmt.percent(low_seen, 'en')} to {fmt.percent(high_seen, 'en')} over {n:,} digits), and the "
+        f"({fmt.percent(low_seen, lang='en')} to {fmt.percent(high_seen, lang='en')} over {n:,} digits), and the "
         'same seed gives the same answer. Real images with these labels make "real digit, wrong label" '
         "pairs; the solution asks the shipped conditional discriminator what it makes of them.",
     )
@@ -488,7 +488,7 @@ def _blind_images() -> np.ndarray:
     return np.random.default_rng(9).uniform(-1, 1, (16, 28, 28, 1)).astype(np.float32)
 
 
-def _verdicts(model, images, digits, lang: str) -> np.ndarray:
+def _verdicts(model, images, digits, lang: str | None = None) -> np.ndarray:
     shown = f"[ndarray{images.shape}, ndarray({len(digits)},) int32], training=False"
     try:
         out = model([images, digits], training=False)
@@ -525,13 +525,13 @@ def _output_activation(model) -> str | None:
     return None
 
 
-def _gap_to_post(params: int, lang: str) -> str:
+def _gap_to_post(params: int, lang: str | None = None) -> str:
     return _param_gap(
         params, _POST_PARAMS, lang, than=("yazının ayırtacından", "than the post's discriminator")
     )
 
 
-def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
+def check_blind_discriminator(func: Callable, lang: str | None = None) -> None:
     """``func()`` must build a model with inputs ``[image (28, 28, 1), digit ()]`` that ignores the
     digit and is otherwise the post's discriminator (212,865 parameters, one sigmoid output), and
     that ``ConditionalGAN`` can train."""
@@ -642,10 +642,10 @@ def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
         if params == _CONDITIONAL_PARAMS:
             _fail(
                 lang,
-                f"Bu, build_conditional_discriminator'ın ağı ({fmt.number(params, 'tr')} parametre): "
+                f"Bu, build_conditional_discriminator'ın ağı ({fmt.number(params, lang='tr')} parametre): "
                 "rakamı okuyor, başka rakamla kararı değişiyor. Kör ayırtaç rakam girdisini alır ama "
                 "kullanmaz: katmanlar yalnızca görüntüyü okusun (yazının ayırtacı, "
-                f"{fmt.number(_POST_PARAMS, 'tr')} parametre).",
+                f"{fmt.number(_POST_PARAMS, lang='tr')} parametre).",
                 f"This is build_conditional_discriminator's network ({params:,} parameters): it reads the "
                 "digit, and another digit changes its verdict. The blind discriminator takes the digit "
                 "input but does not use it: let the layers read the image alone (the post's discriminator, "
@@ -673,7 +673,7 @@ def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
             )
         _fail(
             lang,
-            f"{_gap_to_post(params, 'tr')} ({fmt.number(_POST_PARAMS, 'tr')}). Kör ayırtaç, "
+            f"{_gap_to_post(params, 'tr')} ({fmt.number(_POST_PARAMS, lang='tr')}). Kör ayırtaç, "
             "yazının ayırtacının ta kendisi (models.build_discriminator()), yalnızca kullanmadığı bir rakam "
             "girdisi fazla: filtre sayılarını, çekirdek boyutlarını ve son Dense katmanını onunla "
             "karşılaştırın.",
@@ -719,7 +719,7 @@ def check_blind_discriminator(func: Callable, lang: str = "en") -> None:
         )
     _ok(
         lang,
-        f"Doğru: iki girdi, {fmt.number(_POST_PARAMS, 'tr')} parametre (yazının ayırtacı) ve karar rakama "
+        f"Doğru: iki girdi, {fmt.number(_POST_PARAMS, lang='tr')} parametre (yazının ayırtacı) ve karar rakama "
         "bağlı değil; ConditionalGAN onu olduğu gibi eğitiyor. Üreticiye bir rakam söyleniyor, ama artık "
         "eğitimde hiçbir şey o rakamı çizmeyi ödüllendirmiyor. Bunun bedelini çözüm ölçüyor.",
         f"Right: two inputs, {_POST_PARAMS:,} parameters (the post's discriminator), and the verdict does "
