@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit system notebooks browser lint outputs student clean
+.PHONY: install book test unit system notebooks browser lint outputs student clean messages
 
 install: $(STAMP)
 
@@ -89,6 +89,11 @@ outputs: install
 	  --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.allow_errors=True \
 	  --NotebookExporter.preprocessors=nbconvert.preprocessors.CoalesceStreamsPreprocessor $(NOTEBOOKS)
+
+# ganlib's Turkish catalogue: extract the English message ids from the code into
+# ganlib/locale/tr/LC_MESSAGES/ganlib.po (new ones empty: translate them), compile ganlib.mo
+messages: install
+	$(BIN)/python tools/messages.py
 
 # The student edition: all notebooks without solutions → _build/student/
 student: install

@@ -247,7 +247,9 @@ def chapter_steps() -> int:
     return 400 if run_sizes().mode == "fast" else 3000
 
 
-def plot_runs(runs: list[RingRun], titles: list[str], at_steps: list[int], lang: str | None = None, axes=None):
+def plot_runs(
+    runs: list[RingRun], titles: list[str], at_steps: list[int], lang: str | None = None, axes=None
+):
     """One row per run, one column per step in ``at_steps``: the run's samples (orange) over
     the real data (grey), each panel titled with its measure. Returns the figure."""
     import matplotlib.pyplot as plt

@@ -1,6 +1,7 @@
 """Every checker: the reference solution passes; the untouched stub and typical wrong answers
 fail with a helpful message in the page's language."""
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -76,3 +77,37 @@ def test_every_checker_is_used_by_a_chapter():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="'tr' or 'en'"):
         ex.check_loss_floor(0.16, lang="de")
+
+
+# The checking core's tables: every exercise declared with ganlib.exercises._core.register.
+def _registered():
+    from ganlib.exercises import _core
+
+    return [
+        pytest.param(name, i, id=f"{name}-{i}")
+        for name, exercise in sorted(_core.EXERCISES.items())
+        for i in range(-1, len(exercise.mistakes))
+    ]
+
+
+@pytest.mark.parametrize("name, i", _registered())
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_each_mistake_in_a_table_gets_its_message(name, i, lang, capsys):
+    """i = -1: the solution passes (✓); else mistake i fails with its own message, in both
+    languages (the message's text up to its first field)."""
+    from ganlib.exercises._core import EXERCISES
+
+    exercise = EXERCISES[name]
+    wrap = exercise.wrap or (lambda answer: answer)
+    if i < 0:
+        exercise.checker(wrap(exercise.solution), lang=lang)
+        assert capsys.readouterr().out.startswith("✓")
+        return
+    mistake = exercise.mistakes[i]
+    with pytest.raises(ex.ExerciseError) as caught:
+        exercise.checker(wrap(mistake.answer), lang=lang)
+    from ganlib.language import gettext
+
+    words = [w.strip() for w in re.split(r"\{[^{}]*\}", gettext(mistake.message, lang=lang))]
+    missing = [w for w in words if w and w not in str(caught.value)]
+    assert missing == [], f"{name}: mistake {i} got {caught.value!s}"

@@ -63,5 +63,9 @@ def test_numbers_follow_the_language_set():
 
     assert fmt.number(1234.5, 1) == "1,234.5"  # English until a notebook says otherwise
     ganlib.set_language("tr")
-    assert (fmt.number(1234.5, 1), fmt.percent(0.5), fmt.numbers([0.5, 2])) == ("1.234,5", "%50,0", "[0,5  2]")
+    assert (fmt.number(1234.5, 1), fmt.percent(0.5), fmt.numbers([0.5, 2])) == (
+        "1.234,5",
+        "%50,0",
+        "[0,5  2]",
+    )
     assert fmt.number(1234.5, 1, lang="en") == "1,234.5"  # an explicit lang= overrides the setting

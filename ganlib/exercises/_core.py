@@ -1,0 +1,172 @@
+"""The checking core: what every exercise's check does, written once.
+
+Most checks have one shape: refuse an answer that is not there yet; run the student's answer on
+fixed cases beside a reference; where they differ, recognise a known mistake by giving the same
+result as that mistake's own (wrong) code, and say what it is; else say what differs. A chapter
+keeps only data — the cases, the reference and a table of :class:`Mistake` — and calls
+:func:`compare`. Messages are English gettext ids (marked with :func:`N_` where they sit in a
+table), translated into the language set by ``ganlib.set_language`` when they are shown.
+
+Every checker is declared with :func:`checker`, which gives it the ``lang=`` override, the
+"no answer yet" guard and the :data:`EXERCISES` entry that one parametrized test runs: the
+solution must pass, each mistake must get its own message.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+import numpy as np
+
+from ganlib import fmt
+from ganlib.language import gettext as _
+from ganlib.language import using
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's name for "translate later"
+    """Mark ``message`` for the catalogue without translating it now (it is translated when shown)."""
+    return message
+
+
+class ExerciseError(Exception):
+    """The answer is not right yet; the message says why and what to try."""
+
+
+def phrase(message: str, **fields: Any) -> str:
+    """``message`` (an English id) in the language set, its ``{fields}`` filled in. Numbers among
+    the fields are written the language's way (``fmt.number``)."""
+    shown = {k: fmt.number(v) if _is_number(v) else v for k, v in fields.items()}
+    return _(message).format(**shown)
+
+
+def fail(message: str, **fields: Any) -> NoReturn:
+    """Stop the check: ✗ and ``message`` in the page's language."""
+    raise ExerciseError("✗ " + phrase(message, **fields))
+
+
+def ok(message: str, **fields: Any) -> None:
+    """The answer is right: ✓ and ``message`` in the page's language."""
+    print("✓ " + phrase(message, **fields))
+
+
+def _is_number(value) -> bool:
+    numeric = isinstance(value, (int, float, np.integer, np.floating))
+    return numeric and not isinstance(value, (bool, np.bool_))
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer and what to say about it.
+
+    ``answer`` is that wrong answer as a student would write it: a function with the
+    reference's signature (recognised by returning what it returns on the cases) or a value
+    (recognised by equality). ``message`` is an English id marked with ``N_``; its fields are
+    those :func:`compare` fills in (``{case}``, ``{got}``, ``{want}``) or a checker's own.
+    """
+
+    answer: Any
+    message: str
+    fields: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """What the one parametrized test needs of a checker: the solution (passes) and the
+    mistakes (each fails with its message). ``wrap`` turns a table's answer into what the
+    checker takes, for checkers whose answer is not itself a function or value."""
+
+    checker: Callable
+    solution: Any
+    mistakes: Sequence[Mistake] = ()
+    wrap: Callable | None = None
+
+
+EXERCISES: dict[str, Exercise] = {}
+
+
+def checker(func: Callable) -> Callable:
+    """Make ``func(answer, …)`` a checker: ``lang=`` overrides the language for the call, and an
+    answer that is still ``None`` or ``...`` gets "no answer yet" instead of a crash."""
+
+    @functools.wraps(func)
+    def check(answer=None, *args, lang: str | None = None, **kwargs):
+        with using(lang):
+            if answer is None or answer is Ellipsis:
+                fail(N_("No answer yet: fill in the marked cell and run it."))
+            return func(answer, *args, **kwargs)
+
+    return check
+
+
+def register(name: str, solution: Any, mistakes: Sequence[Mistake] = (), wrap: Callable | None = None):
+    """Record a checker's solution and mistake table for the parametrized test (a decorator)."""
+
+    def record(check: Callable) -> Callable:
+        EXERCISES[name] = Exercise(check, solution, tuple(mistakes), wrap)
+        return check
+
+    return record
+
+
+def call(func: Callable, *args, shown: str | None = None):
+    """``func(*args)``, turning a crash of the student's code into a message; ``shown`` stands for
+    ``args`` in it (a short description where printing the arguments would flood the page)."""
+    if not callable(func):
+        fail(N_("Expected a function, got {kind}."), kind=type(func).__name__)
+    try:
+        return func(*args)
+    except NotImplementedError:
+        fail(N_("The function is not written yet (NotImplementedError): fill in its body."))
+    except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
+        fail(
+            N_("The function raised an error when called with {args}: {error}"),
+            args=repr(args) if shown is None else shown,
+            error=f"{type(err).__name__}: {err}",
+        )
+
+
+def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
+    """True if ``got`` equals ``want``: numbers and arrays to within the tolerances (same shape),
+    anything else by ``==``."""
+    try:
+        a, b = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    except (TypeError, ValueError):
+        return bool(got == want)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
+
+
+def recognise(got, mistakes: Sequence[Mistake], args: tuple = (), **fields) -> None:
+    """Fail with the message of the first mistake whose answer gives ``got`` (called on ``args``
+    if it is a function, else compared as it is)."""
+    for mistake in mistakes:
+        wrong = mistake.answer(*args) if callable(mistake.answer) else mistake.answer
+        if same(got, wrong):
+            fail(mistake.message, **{**fields, **mistake.fields})
+
+
+def compare(
+    answer: Callable,
+    reference: Callable,
+    cases: Sequence[tuple],
+    mistakes: Sequence[Mistake] = (),
+    otherwise: str = N_("For {case} the answer should be {want}, got {got}."),
+    describe: Callable[[tuple], str] = lambda case: ", ".join(map(repr, case)),
+    shown: Callable[[Any], str] = lambda value: fmt.number(value, 4) if _is_number(value) else repr(value),
+    **tolerance,
+):
+    """The common check: ``answer(*case)`` must give ``reference(*case)`` on every case. At the
+    first case where it does not, a known mistake giving the same result gets its message, else
+    ``otherwise`` (fields ``{case}``, ``{got}``, ``{want}``). Returns the answers, case by case."""
+    results = []
+    for case in cases:
+        got = call(answer, *case)
+        want = reference(*case)
+        if not same(got, want, **tolerance):
+            fields = {"case": describe(case), "got": shown(got), "want": shown(want)}
+            recognise(got, mistakes, case, **fields)
+            fail(otherwise, **fields)
+        results.append(got)
+    return results
