@@ -252,3 +252,80 @@ def test_the_figure_check_can_fail(tmp_path):
     cells = ["plt.plot(x, y)\nplt.show()", "ax.bar(k, v)\nplotting.localize(fig, 'tr')", "show_grid(images)"]
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), page)
     assert unlocalized_figures(page) == [0]
+
+
+# What a reader sees is teaching code. A code cell is hidden from the reader if the HTML book
+# removes or folds its input (a tag), JupyterLab folds it (jupyter.source_hidden) or Colab shows
+# it as a form (cellView); every other code cell is teaching code, with no bookkeeping in it.
+HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
+WIDEST = 88  # characters: a wider line scrolls sideways in the HTML book
+
+
+def is_visible(cell) -> bool:
+    meta = cell.get("metadata", {})
+    return (
+        cell.cell_type == "code"
+        and not HIDDEN_TAGS & set(meta.get("tags", []))
+        and not meta.get("jupyter", {}).get("source_hidden")
+        and meta.get("cellView") != "form"
+    )
+
+
+def bookkeeping(path: Path) -> list[str]:
+    """Lines of the cells a reader sees that are not teaching code: assertions, glue calls, and
+    lines wider than WIDEST."""
+    import ast
+
+    found = []
+    for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
+        if not is_visible(cell):
+            continue
+        lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, ast.Assert):
+                found.append(f"cell {i}, line {node.lineno}: assert")
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "glue":
+                found.append(f"cell {i}, line {node.lineno}: glue")
+        found += [f"cell {i}, line {n}: {len(ln)} characters" for n, ln in enumerate(lines, 1) if len(ln) > WIDEST]
+    return found
+
+
+@pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
+def test_visible_cells_are_teaching_code(path):
+    assert bookkeeping(path) == []
+
+
+def test_the_teaching_code_check_can_fail(tmp_path):
+    page = tmp_path / "x.ipynb"
+    cells = [
+        nbformat.v4.new_code_cell("x = 1\nassert x == 1"),
+        nbformat.v4.new_code_cell('fmt.glue("x", "1")\ny = "' + "a" * 90 + '"'),
+        nbformat.v4.new_code_cell("assert x == 1", metadata={"tags": ["remove-cell"]}),
+        nbformat.v4.new_code_cell("assert x == 1", metadata={"jupyter": {"source_hidden": True}}),
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), page)
+    assert bookkeeping(page) == [
+        "cell 0, line 2: assert",
+        "cell 1, line 1: glue",
+        "cell 1, line 2: 96 characters",
+    ]
+
+
+def undescribed_figures(path: Path) -> list[str]:
+    """Code cells with an image output but no alt text of their own (mystnb.image.alt), or one
+    that reads like a file name."""
+    found = []
+    for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
+        if cell.cell_type != "code" or "remove-output" in cell.metadata.get("tags", []):
+            continue
+        if not any("image/png" in out.get("data", {}) for out in cell.get("outputs", [])):
+            continue
+        alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+        if len(alt.split()) < 4 or re.search(r"\.(png|jpe?g|svg)\b", alt):
+            found.append(f"cell {i}: alt {alt!r}")
+    return found
+
+
+@pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
+def test_every_figure_is_described(path):
+    assert undescribed_figures(path) == []

@@ -79,7 +79,11 @@ class EditionLinks(SphinxTransform):
             if target is None or self.env.path2doc(str(target)) in self.env.found_docs:
                 continue  # not a page, or a page of this project: MyST links it already
             uri = Path(os.path.relpath(target.with_suffix(".html"), here)).as_posix()
-            ref.replace_self(nodes.reference("", "", *ref.children, refuri=uri, classes=["edition-link"]))
+            ref.replace_self(
+                nodes.reference(
+                    "", "", *ref.children, refuri=uri, classes=["edition-link"]
+                )
+            )
 
     def _target(self, ref, here: Path) -> Path | None:
         """The page file a link points at, or None."""
@@ -87,8 +91,12 @@ class EditionLinks(SphinxTransform):
             candidates = [(here / ref["reftarget"]).resolve()]
         else:  # a document link: reftarget is a docname relative to the source folder
             base = Path(self.env.srcdir, ref["reftarget"])
-            candidates = [base.with_name(base.name + suffix) for suffix in PAGE_SUFFIXES]
-        return next((c for c in candidates if c.suffix in PAGE_SUFFIXES and c.is_file()), None)
+            candidates = [
+                base.with_name(base.name + suffix) for suffix in PAGE_SUFFIXES
+            ]
+        return next(
+            (c for c in candidates if c.suffix in PAGE_SUFFIXES and c.is_file()), None
+        )
 
 
 def _page_link(node) -> bool:
@@ -96,7 +104,11 @@ def _page_link(node) -> bool:
     its suffix but which another edition, not this project, builds)."""
     if isinstance(node, addnodes.download_reference):
         return True
-    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "doc" and "reftarget" in node
+    return (
+        isinstance(node, addnodes.pending_xref)
+        and node.get("refdomain") == "doc"
+        and "reftarget" in node
+    )
 
 
 def _catalog(language: str, domain: str):
@@ -122,11 +134,19 @@ def install_catalogs(app):
     language = app.config.language
     catalog = _catalog(language, "booktheme")
     if catalog is not None:
-        mo = Path(app.doctreedir).parent / "locale" / language / "LC_MESSAGES" / "booktheme.mo"
+        mo = (
+            Path(app.doctreedir).parent
+            / "locale"
+            / language
+            / "LC_MESSAGES"
+            / "booktheme.mo"
+        )
         mo.parent.mkdir(parents=True, exist_ok=True)
         with mo.open("wb") as f:
             write_mo(f, catalog)
-        ours = gettext.translation("booktheme", localedir=mo.parents[2], languages=[language])
+        ours = gettext.translation(
+            "booktheme", localedir=mo.parents[2], languages=[language]
+        )
         theirs = translators.get(("general", "booktheme"))
         if theirs is not None:
             ours.add_fallback(theirs)
@@ -152,16 +172,22 @@ def _register_turkish_citations() -> None:
     from pybtex.richtext import Tag, Text
     from sphinxcontrib.bibtex.plugin import register_plugin
     from sphinxcontrib.bibtex.style.referencing import PersonStyle
-    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import (
+        AuthorYearReferenceStyle,
+    )
 
     def turkish_person() -> PersonStyle:
-        return PersonStyle(sep2=" ve ", last_sep=" ve ", other=Text(" ", Tag("em", "vd.")))
+        return PersonStyle(
+            sep2=" ve ", last_sep=" ve ", other=Text(" ", Tag("em", "vd."))
+        )
 
     @dataclass
     class TurkishAuthorYear(AuthorYearReferenceStyle):
         person: PersonStyle = field(default_factory=turkish_person)
 
-    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_tr", TurkishAuthorYear)
+    register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "author_year_tr", TurkishAuthorYear
+    )
 
 
 class TurkishUndated(SphinxTransform):
