@@ -66,3 +66,42 @@ def glue(name: str, text: str) -> None:
     except ImportError:
         return
     myst_glue(name, str(text), display=False)
+
+
+class Table:
+    """Results as a table: rendered as a Markdown table in the book, Jupyter and Colab
+    (``_repr_markdown_``), and as aligned plain text elsewhere (its ``repr``, which is also what
+    nbval compares). Cells are shown as given: format numbers with :func:`number` first.
+
+    ``Table(["recipe", "score"], [["post", number(8.09, 2)]], align="lr")`` — one letter per
+    column, ``l`` or ``r`` (default: the first column left, the others right).
+    """
+
+    def __init__(self, header: Iterable, rows: Iterable[Iterable], align: str | None = None):
+        self.header = [str(h) for h in header]
+        self.rows = [[str(c) for c in row] for row in rows]
+        self.align = align or "l" + "r" * (len(self.header) - 1)
+        if len(self.align) != len(self.header) or set(self.align) - {"l", "r"}:
+            raise ValueError(
+                f"align needs one 'l' or 'r' per column ({len(self.header)}), got {self.align!r}."
+            )
+        for row in self.rows:
+            if len(row) != len(self.header):
+                raise ValueError(f"every row needs {len(self.header)} cells, got {len(row)}: {row}.")
+
+    def _repr_markdown_(self) -> str:
+        def line(cells):
+            return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+        rule = ["---:" if a == "r" else ":---" for a in self.align]
+        return "\n".join([line(self.header), "|" + "|".join(rule) + "|", *map(line, self.rows)])
+
+    def __repr__(self) -> str:
+        widths = [max(len(r[i]) for r in [self.header, *self.rows]) for i in range(len(self.header))]
+
+        def line(cells):
+            return "  ".join(
+                c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(cells, widths, self.align)
+            ).rstrip()
+
+        return "\n".join([line(self.header), *map(line, self.rows)])

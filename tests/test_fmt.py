@@ -69,3 +69,22 @@ def test_numbers_follow_the_language_set():
         "[0,5  2]",
     )
     assert fmt.number(1234.5, 1, lang="en") == "1,234.5"  # an explicit lang= overrides the setting
+
+
+def test_a_table_renders_as_markdown_and_as_aligned_text():
+    table = fmt.Table(["recipe", "score"], [["post", "8.09"], ["+ BatchNorm", "8.22"], ["a|b", "10.5"]])
+    assert table._repr_markdown_().splitlines() == [
+        "| recipe | score |",
+        "|:---|---:|",
+        "| post | 8.09 |",
+        "| + BatchNorm | 8.22 |",
+        "| a\\|b | 10.5 |",
+    ]
+    assert repr(table).splitlines() == [
+        "recipe       score",
+        "post          8.09",
+        "+ BatchNorm   8.22",
+        "a|b           10.5",
+    ]
+    with pytest.raises(ValueError, match="every row needs 2 cells"):
+        fmt.Table(["a", "b"], [["1"]])

@@ -278,16 +278,42 @@ def bookkeeping(path: Path) -> list[str]:
 
     found = []
     for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
-        if not is_visible(cell):
+        if cell.cell_type != "code":
             continue
         lines = [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+        kept = []
         for node in ast.walk(ast.parse("\n".join(lines))):
             if isinstance(node, ast.Assert):
-                found.append(f"cell {i}, line {node.lineno}: assert")
-            elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "glue":
-                found.append(f"cell {i}, line {node.lineno}: glue")
-        found += [f"cell {i}, line {n}: {len(ln)} characters" for n, ln in enumerate(lines, 1) if len(ln) > WIDEST]
+                kept.append(f"cell {i}, line {node.lineno}: assert")
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) == "glue"
+            ):
+                kept.append(f"cell {i}, line {node.lineno}: glue")
+        if is_visible(cell):
+            found += kept
+            found += [
+                f"cell {i}, line {n}: {len(ln)} characters"
+                for n, ln in enumerate(lines, 1)
+                if len(ln) > WIDEST
+            ]
+        elif kept and not is_bookkeeping_cell(cell):
+            found.append(
+                f"cell {i}: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike"
+            )
     return found
+
+
+def is_bookkeeping_cell(cell) -> bool:
+    """Hidden wherever a reader meets the notebook: removed from the HTML book (or a solution,
+    folded there), folded in JupyterLab, a titled form on Colab."""
+    meta, tags = cell.get("metadata", {}), set(cell.get("metadata", {}).get("tags", []))
+    return (
+        bool(tags & {"remove-cell", "solution"})
+        and bool(meta.get("jupyter", {}).get("source_hidden"))
+        and meta.get("cellView") == "form"
+        and cell.source.startswith("#@title")
+    )
 
 
 @pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
@@ -302,12 +328,17 @@ def test_the_teaching_code_check_can_fail(tmp_path):
         nbformat.v4.new_code_cell('fmt.glue("x", "1")\ny = "' + "a" * 90 + '"'),
         nbformat.v4.new_code_cell("assert x == 1", metadata={"tags": ["remove-cell"]}),
         nbformat.v4.new_code_cell("assert x == 1", metadata={"jupyter": {"source_hidden": True}}),
+        nbformat.v4.new_code_cell(
+            "#@title (checks)\nassert x == 1",
+            metadata={"tags": ["remove-cell"], "jupyter": {"source_hidden": True}, "cellView": "form"},
+        ),
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), page)
     assert bookkeeping(page) == [
         "cell 0, line 2: assert",
         "cell 1, line 1: glue",
         "cell 1, line 2: 96 characters",
+        "cell 3: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
     ]
 
 
