@@ -338,6 +338,7 @@ def test_the_teaching_code_check_can_fail(tmp_path):
         "cell 0, line 2: assert",
         "cell 1, line 1: glue",
         "cell 1, line 2: 96 characters",
+        "cell 2: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
         "cell 3: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
     ]
 
