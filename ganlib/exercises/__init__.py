@@ -7,7 +7,7 @@ with a message that points at the mistake when it is not. One module per chapter
 """
 
 from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09
-from ganlib.exercises._feedback import ExerciseError
+from ganlib.exercises._core import ExerciseError
 
 CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09)
 for _chapter in CHAPTERS:

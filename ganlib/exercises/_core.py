@@ -128,6 +128,13 @@ def call(func: Callable, *args, shown: str | None = None):
         )
 
 
+def _shown(value) -> str:
+    """A result as a message shows it: whole numbers as they are, others to 4 decimals."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return fmt.number(value)
+    return fmt.number(value, 4) if _is_number(value) else repr(value)
+
+
 def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
     """True if ``got`` equals ``want``: numbers and arrays to within the tolerances (same shape),
     anything else by ``==``."""
@@ -138,13 +145,16 @@ def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
 
 
-def recognise(got, mistakes: Sequence[Mistake], args: tuple = (), **fields) -> None:
-    """Fail with the message of the first mistake whose answer gives ``got`` (called on ``args``
-    if it is a function, else compared as it is)."""
+def recognise(
+    result, mistakes: Sequence[Mistake], args: tuple = (), fields: dict | None = None, **tolerance
+) -> None:
+    """Fail with the message of the first mistake whose answer gives ``result`` (called on
+    ``args`` if it is a function, else compared as it is; ``tolerance`` as for :func:`same`);
+    ``fields`` fill in its message."""
     for mistake in mistakes:
         wrong = mistake.answer(*args) if callable(mistake.answer) else mistake.answer
-        if same(got, wrong):
-            fail(mistake.message, **{**fields, **mistake.fields})
+        if same(result, wrong, **tolerance):
+            fail(mistake.message, **{**(fields or {}), **mistake.fields})
 
 
 def compare(
@@ -154,19 +164,20 @@ def compare(
     mistakes: Sequence[Mistake] = (),
     otherwise: str = N_("For {case} the answer should be {want}, got {got}."),
     describe: Callable[[tuple], str] = lambda case: ", ".join(map(repr, case)),
-    shown: Callable[[Any], str] = lambda value: fmt.number(value, 4) if _is_number(value) else repr(value),
+    shown: Callable[[Any], str] | None = None,
     **tolerance,
 ):
     """The common check: ``answer(*case)`` must give ``reference(*case)`` on every case. At the
     first case where it does not, a known mistake giving the same result gets its message, else
     ``otherwise`` (fields ``{case}``, ``{got}``, ``{want}``). Returns the answers, case by case."""
+    shown = shown or _shown
     results = []
     for case in cases:
         got = call(answer, *case)
         want = reference(*case)
         if not same(got, want, **tolerance):
             fields = {"case": describe(case), "got": shown(got), "want": shown(want)}
-            recognise(got, mistakes, case, **fields)
+            recognise(got, mistakes, case, fields, **tolerance)
             fail(otherwise, **fields)
         results.append(got)
     return results
