@@ -27,11 +27,16 @@ from pathlib import Path
 
 from ganlib.validate import LANGUAGES, check_lang
 
-__all__ = ["LANGUAGES", "set_language", "get_language", "resolve", "using", "gettext", "ngettext"]
+__all__ = ["LANGUAGES", "set_language", "get_language", "resolve", "using", "gettext", "ngettext", "N_"]
 
 DOMAIN = "ganlib"
 LOCALE_DIR = Path(__file__).parent / "locale"
 _current = "en"
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's name for "translate later"
+    """Mark ``message`` for the catalogue without translating it now (it is translated when shown)."""
+    return message
 
 
 def set_language(lang: str) -> None:

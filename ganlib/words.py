@@ -1,97 +1,53 @@
-"""The words ganlib itself writes into figures and the animation player, one table per language.
+"""The words ganlib itself writes into figures and the animation player, in the language set.
 
 A chapter's own captions, legends and prose live in that chapter's notebook (one notebook per
-language); the exercises' feedback is written as Turkish/English pairs where it is raised
-(``exercises._feedback._fail``). What is left, the library's default labels, is here: each
-language's table has the same keys (a test checks it), Turkish terms from the book's glossary.
+language). What is left, the library's default labels, is here, as English gettext ids; the
+Turkish catalogue (``ganlib/locale/tr``) holds them in the book's glossary terms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from ganlib.language import resolve
-from ganlib.validate import LANGUAGES as LANGUAGES  # (re-exported: the languages the tables cover)
+from ganlib.language import LANGUAGES as LANGUAGES  # (re-exported: the languages ganlib writes)
+from ganlib.language import N_, gettext, using
 
 # matplotlib's to_jshtml labels its player's controls in English; these are the labels it writes.
-_PLAYER_EN = (
-    "Decrease speed",
-    "First frame",
-    "Previous frame",
-    "Play backwards",
-    "Pause",
-    "Play",
-    "Next frame",
-    "Last frame",
-    "Increase speed",
-    "Repetition mode",
-    "Once",
-    "Loop",
-    "Reflect",
+_PLAYER = (
+    N_("Decrease speed"),
+    N_("First frame"),
+    N_("Previous frame"),
+    N_("Play backwards"),
+    N_("Pause"),
+    N_("Play"),
+    N_("Next frame"),
+    N_("Last frame"),
+    N_("Increase speed"),
+    N_("Repetition mode"),
+    N_("Once"),
+    N_("Loop"),
+    N_("Reflect"),
 )
 
-WORDS: dict[str, dict] = {
-    "en": {
-        "epoch": "epoch",
-        "epoch_title": "epoch {epoch}",
-        "loss": "loss",
-        "step": "step",
-        "discriminator": "discriminator",
-        "generator": "generator",
-        "modes": "modes",
-        "quality": "quality",
-        "toy": {
-            "real": "real data",
-            "fake": "counterfeiter",
-            "belief": "police: D(x)",
-            "step": "step {step}",
-            "x": "x",
-            "density": "density",
-        },
-        "player": {label: label for label in _PLAYER_EN},
-    },
-    "tr": {
-        "epoch": "dönem",
-        "epoch_title": "dönem {epoch}",
-        "loss": "kayıp",
-        "step": "adım",
-        "discriminator": "ayırtaç",
-        "generator": "üretici",
-        "modes": "mod",
-        "quality": "kalite",
-        "toy": {
-            "real": "gerçek veri",
-            "fake": "kalpazan",
-            "belief": "polis: D(x)",
-            "step": "adım {step}",
-            "x": "x",
-            "density": "yoğunluk",
-        },
-        "player": dict(
-            zip(
-                _PLAYER_EN,
-                (
-                    "Yavaşlat",
-                    "İlk kare",
-                    "Önceki kare",
-                    "Geriye oynat",
-                    "Duraklat",
-                    "Oynat",
-                    "Sonraki kare",
-                    "Son kare",
-                    "Hızlandır",
-                    "Tekrar kipi",
-                    "Bir kez",
-                    "Döngü",
-                    "İleri geri",
-                ),
-                strict=True,
-            )
-        ),
-    },
-}
 
-
-def words(lang: str | None = None) -> Mapping:
-    """The table of one language (``"tr"`` or ``"en"``)."""
-    return WORDS[resolve(lang)]
+def words(lang: str | None = None) -> dict:
+    """ganlib's figure labels in the language set (``lang`` overrides it); ``"player"`` maps
+    matplotlib's player labels to the language's."""
+    with using(lang):
+        return {
+            "epoch": gettext("epoch"),
+            "epoch_title": gettext("epoch {epoch}"),
+            "loss": gettext("loss"),
+            "step": gettext("step"),
+            "discriminator": gettext("discriminator"),
+            "generator": gettext("generator"),
+            "modes": gettext("modes"),
+            "quality": gettext("quality"),
+            "toy": {
+                "real": gettext("real data"),
+                "fake": gettext("counterfeiter"),
+                "belief": gettext("police: D(x)"),
+                "step": gettext("step {step}"),
+                "x": "x",
+                "density": gettext("density"),
+            },
+            "player": {label: gettext(label) for label in _PLAYER},
+        }
