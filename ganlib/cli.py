@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--ema", type=float, default=None, help="keep a moving average of the generator, e.g. 0.999"
     )
+    t.add_argument(
+        "--augment",
+        default=None,
+        metavar="POLICY",
+        help="differentiable augmentation of every image the discriminator sees: translation, cutout "
+        "or translation,cutout (chapter 08)",
+    )
     t.add_argument("--d-lr", type=float, default=2e-4, help="discriminator learning rate (default 2e-4)")
     t.add_argument("--g-lr", type=float, default=2e-4, help="generator learning rate (default 2e-4)")
     t.add_argument(
@@ -202,6 +209,16 @@ def _train(args) -> int:
     random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
     if args.ema is not None and not 0.9 <= args.ema < 1:
         raise ValueError(f"--ema must be a decay in [0.9, 1), such as 0.999, got {args.ema}.")
+    if args.augment is not None:
+        from ganlib.augment import POLICIES, check_policy
+
+        try:
+            check_policy(args.augment)
+        except ValueError:
+            raise ValueError(
+                f"--augment takes {', '.join(POLICIES)} or both comma-separated (translation,cutout), "
+                f"got {args.augment!r}."
+            ) from None
     for flag, rate in (("--d-lr", args.d_lr), ("--g-lr", args.g_lr)):
         if not 0 < rate < 1:
             raise ValueError(f"{flag} must be a learning rate in (0, 1), such as 2e-4, got {rate}.")
@@ -226,6 +243,7 @@ def _train(args) -> int:
         d_learning_rate=args.d_lr,
         g_learning_rate=args.g_lr,
         conditional=args.conditional,
+        augment=args.augment,
         verbose="auto" if sys.stdout.isatty() else 2,
     )
     elapsed = time.time() - started

@@ -22,6 +22,8 @@ import numpy as np
 import tensorflow as tf
 from keras import ops
 
+from ganlib.augment import augment as augment_images
+from ganlib.augment import check_policy
 from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
 from ganlib.labels import check_batch_size, check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import (
@@ -89,6 +91,9 @@ class GAN(keras.Model):
     generator's variables (Yazıcı et al. 2019): after each step every variable ``a`` of the
     copy becomes ``ema·a + (1 − ema)·w``. It takes no part in training (the same steps
     run with or without it); sample from it instead of ``generator``.
+
+    ``augment="translation,cutout"`` applies differentiable augmentation (``ganlib.augment``;
+    Zhao et al. 2020) to every image the discriminator judges, real and fake, in both phases.
     """
 
     def __init__(
@@ -98,6 +103,7 @@ class GAN(keras.Model):
         smoothing: float = 0.9,
         seed: int | None = 0,
         ema: float | None = None,
+        augment: str | tuple[str, ...] | None = None,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -122,6 +128,9 @@ class GAN(keras.Model):
         self.noise_seed = keras.random.SeedGenerator(seed)
         self.bce = keras.losses.BinaryCrossentropy()
         self.ema = check_ema(ema)
+        self.augment = check_policy(augment)
+        if self.augment:  # its own random stream, saved with the others
+            self.augment_seed = keras.random.SeedGenerator(None if seed is None else seed + 7919)
         if self.ema is not None:
             self.ema_generator = keras.models.clone_model(generator)
             self.ema_generator.set_weights(generator.get_weights())
@@ -140,6 +149,7 @@ class GAN(keras.Model):
             "smoothing": self.smoothing,
             "seed": self.seed,
             "ema": self.ema,
+            "augment": ",".join(self.augment) or None,
         }
 
     @classmethod
@@ -215,6 +225,10 @@ class GAN(keras.Model):
     def _noise(self, batch):
         return keras.random.normal((batch, self.noise_dim), seed=self.noise_seed)
 
+    def _augment(self, images):
+        """What the discriminator is shown: ``images``, augmented if the GAN was built with ``augment``."""
+        return augment_images(images, self.augment, self.augment_seed) if self.augment else images
+
     def discriminator_step(self, real):
         """One discriminator update on ``concat([real, fake])``; returns its loss."""
         batch = ops.shape(real)[0]
@@ -222,7 +236,7 @@ class GAN(keras.Model):
         images = ops.concatenate([real, fake], axis=0)
         targets = discriminator_targets(batch, self.smoothing)  # chapter 04: the real half, then the fakes
         with tf.GradientTape() as tape:
-            d_loss = self.bce(targets, self.discriminator(images, training=True))
+            d_loss = self.bce(targets, self.discriminator(self._augment(images), training=True))
         weights = self.discriminator.trainable_variables
         self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
         return d_loss
@@ -231,7 +245,7 @@ class GAN(keras.Model):
         """One generator update through the (unchanged) discriminator; returns its loss."""
         z = self._noise(batch)
         with tf.GradientTape() as tape:
-            judged = self.discriminator(self.generator(z, training=True), training=True)
+            judged = self.discriminator(self._augment(self.generator(z, training=True)), training=True)
             g_loss = self.bce(generator_targets(batch), judged)  # "call my fakes real"
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
@@ -258,6 +272,8 @@ class GAN(keras.Model):
     # not by its variable path, which carries counters that differ from one process to the next.
     def _rng_states(self) -> dict[str, keras.Variable]:
         states = {"rng.noise": self.noise_seed.state}
+        if self.augment:
+            states["rng.augment"] = self.augment_seed.state
         for owner in ("generator", "discriminator", "ema_generator"):
             model = getattr(self, owner, None)
             count: dict[str, int] = {}
@@ -325,7 +341,7 @@ class ConditionalGAN(GAN):
         told = ops.concatenate([digits, digits], axis=0)
         targets = discriminator_targets(batch, self.smoothing)
         with tf.GradientTape() as tape:
-            d_loss = self.bce(targets, self.discriminator([images, told], training=True))
+            d_loss = self.bce(targets, self.discriminator([self._augment(images), told], training=True))
         weights = self.discriminator.trainable_variables
         self.d_optimizer.apply_gradients(zip(tape.gradient(d_loss, weights), weights))
         return d_loss
@@ -334,7 +350,8 @@ class ConditionalGAN(GAN):
         """GAN.generator_step with the digits: fresh fakes for ``digits``, judged with them."""
         z = self._noise(batch)
         with tf.GradientTape() as tape:
-            judged = self.discriminator([self.generator([z, digits], training=True), digits], training=True)
+            fakes = self._augment(self.generator([z, digits], training=True))
+            judged = self.discriminator([fakes, digits], training=True)
             g_loss = self.bce(generator_targets(batch), judged)
         weights = self.generator.trainable_variables
         self.g_optimizer.apply_gradients(zip(tape.gradient(g_loss, weights), weights))
@@ -729,6 +746,7 @@ RUN_DEFAULTS = {
     "d_learning_rate": POST_LEARNING_RATE,
     "g_learning_rate": POST_LEARNING_RATE,
     "conditional": False,
+    "augment": None,
 }
 
 
@@ -754,6 +772,7 @@ def build_gan(config: dict) -> GAN:
         smoothing=config["smoothing"],
         seed=seed,
         ema=config["ema"],
+        augment=config["augment"],
     )
     gan.compile(
         d_optimizer=post_adam(config["d_learning_rate"]),
@@ -781,13 +800,15 @@ def train(
     d_learning_rate: float = POST_LEARNING_RATE,
     g_learning_rate: float = POST_LEARNING_RATE,
     conditional: bool = False,
+    augment: str | tuple[str, ...] | None = None,
 ) -> GAN:
     """Build the post's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
 
     The defaults are the post's recipe. Chapter 08's improvements: ``batch_norm=True``
     (BatchNorm in the generator), ``ema=0.999`` (a moving average of the generator) and
     separate learning rates (e.g. ``d_learning_rate=4e-4, g_learning_rate=1e-4``, the
-    two time-scale rule of Heusel et al. 2017). ``conditional=True`` trains chapter 09's
+    two time-scale rule of Heusel et al. 2017), ``augment="translation,cutout"`` (differentiable
+    augmentation, Zhao et al. 2020: ``ganlib.augment``). ``conditional=True`` trains chapter 09's
     conditional GAN on the digits and their labels (its grids ask for 0, 1, …, 9, 0, …).
 
     ``data``, what to train on, in one of three forms: the name of an MNIST source
@@ -812,6 +833,7 @@ def train(
     noise_dim = check_noise_dim(noise_dim)
     smoothing = check_smoothing(smoothing)
     ema = check_ema(ema)
+    augment = ",".join(check_policy(augment)) or None
     seed = random_seed("seed", seed, maximum=2**32 - 1, none_ok=False)
     n_grid = positive_int("n_grid", n_grid if n_grid is not None else (20 if conditional else 16))
     post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
@@ -836,6 +858,8 @@ def train(
         "d_learning_rate": d_learning_rate,
         "g_learning_rate": g_learning_rate,
     }
+    if augment:  # (a key run folders without augmentation never had)
+        config["augment"] = augment
     if conditional:  # (a key unconditional run folders never had)
         config["conditional"] = True
     grid = every_digit(n_grid) if conditional else None

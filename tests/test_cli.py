@@ -227,6 +227,8 @@ TRAIN = ["train", "--out", "O/run"]
         ([*TRAIN, "--ema", "nan"], "--ema"),
         ([*TRAIN, "--d-lr", "0"], "--d-lr"),
         ([*TRAIN, "--g-lr", "inf"], "--g-lr"),
+        ([*TRAIN, "--augment", "rotation"], "--augment"),
+        ([*TRAIN, "--augment", "cutout,"], "--augment"),
         ([*TRAIN, "--frobnicate", "1"], "--frobnicate"),
         (["frobnicate"], "frobnicate"),
         ([], "command"),
