@@ -30,18 +30,61 @@ PAGES = [p for p in ALL_PAGES if Path(p).name[:2].isdigit()]  # the chapters
 # (as a whole visible text of the chrome, a tooltip, a label or a placeholder).
 CHROME = {
     "en": [
-        "Search", "Contents", "Skip to main content", "next page", "previous page", "next", "previous",
-        "Download this page", "Copy", "Copy to clipboard", "Back to top", "On this page", "Color mode",
-        "Launch on Colab", "Launch interactive content", "Toggle primary sidebar", "Main",
-        "Toggle hidden content", "Site navigation", "Print to PDF", "Fullscreen mode", "Source repository",
-        "Play", "Pause", "First frame", "Last frame", "Show code", "Hide code", "Search this book...",
-        "Link to this heading", "Click to show", "Click to hide",
+        "Search",
+        "Contents",
+        "Skip to main content",
+        "next page",
+        "previous page",
+        "next",
+        "previous",
+        "Download this page",
+        "Copy",
+        "Copy to clipboard",
+        "Back to top",
+        "On this page",
+        "Color mode",
+        "Launch on Colab",
+        "Launch interactive content",
+        "Toggle primary sidebar",
+        "Main",
+        "Toggle hidden content",
+        "Site navigation",
+        "Print to PDF",
+        "Fullscreen mode",
+        "Source repository",
+        "Play",
+        "Pause",
+        "First frame",
+        "Last frame",
+        "Show code",
+        "Hide code",
+        "Search this book...",
+        "Link to this heading",
+        "Click to show",
+        "Click to hide",
     ],
     "tr": [
-        "Ara", "İçindekiler", "Ana içeriğe geç", "sonraki sayfa", "önceki sayfa", "sonraki", "önceki",
-        "Bu sayfayı indirin", "Kopyala", "Panoya kopyala", "Başa dön", "Bu sayfada", "Renk kipi",
-        "Şurada aç: Colab", "Oynat", "Duraklat", "Kodu göster", "Kodu gizle", "Bu kitapta ara…",
-        "Göstermek için tıklayın", "Gizlemek için tıklayın",
+        "Ara",
+        "İçindekiler",
+        "Ana içeriğe geç",
+        "sonraki sayfa",
+        "önceki sayfa",
+        "sonraki",
+        "önceki",
+        "Bu sayfayı indirin",
+        "Kopyala",
+        "Panoya kopyala",
+        "Başa dön",
+        "Bu sayfada",
+        "Renk kipi",
+        "Şurada aç: Colab",
+        "Oynat",
+        "Duraklat",
+        "Kodu göster",
+        "Kodu gizle",
+        "Bu kitapta ara…",
+        "Göstermek için tıklayın",
+        "Gizlemek için tıklayın",
     ],
 }
 # Whole-string prefixes of chrome: the author line and the copyright line.
@@ -117,6 +160,44 @@ def test_images_load_and_links_resolve(browser, page):
     missing = [str(t) for t in targets if not t.is_file()]
     assert missing == [], f"{page}: links to missing pages {missing}"
     assert _remote_resources(browser) == [], f"{page}: loads resources from other hosts"
+
+
+# A screen reader reads an image's alt text. myst-nb writes the image's file name there unless
+# the cell describes its figure (metadata mystnb.image.alt); every chapter figure must.
+STOP_WORDS = {"en": {"the", "and", "of", "a"}, "tr": {"ve", "bir", "ile", "her"}}
+
+
+def _figures_alt(browser) -> list[str]:
+    return browser.execute_script(
+        "return [...document.querySelectorAll('article img')].map(i => i.getAttribute('alt') || '')"
+    )
+
+
+def _undescribed(alts: list[str], lang: str) -> list[str]:
+    """Alt texts that are not a description in ``lang``: empty, a file name or path, or without
+    a single common word of the language."""
+    return [
+        alt
+        for alt in alts
+        if not alt.strip()
+        or re.search(r"(_images/|\.(png|jpe?g|svg|gif)\b|^[0-9a-f]{16,})", alt)
+        or not STOP_WORDS[lang] & set(re.findall(r"\w+", alt.lower()))
+    ]
+
+
+def test_the_alt_text_check_can_fail():
+    alts = ["_images/63e7a1.png", "", "63e7a1b2c3d4e5f60718", "sixteen digits drawn by the generator"]
+    assert _undescribed(alts, "en") == alts[:3]
+    assert _undescribed(["sixteen digits drawn by the generator"], "tr") == [
+        "sixteen digits drawn by the generator"
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_figure_is_described_in_the_pages_language(browser, page):
+    _open(browser, page + ".html")
+    alts = _figures_alt(browser)
+    assert _undescribed(alts, page.split("/")[1]) == [], page
 
 
 def _remote_resources(browser) -> list[str]:
