@@ -312,7 +312,7 @@ def is_bookkeeping_cell(cell) -> bool:
         bool(tags & {"remove-cell", "solution"})
         and bool(meta.get("jupyter", {}).get("source_hidden"))
         and meta.get("cellView") == "form"
-        and cell.source.startswith("#@title")
+        and cell.source.startswith(("#@title", "# @title"))  # Colab reads both; ruff format writes the second
     )
 
 
