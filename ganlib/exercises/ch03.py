@@ -95,7 +95,8 @@ def check_generator_params(func) -> None:
     )
     ok(
         N_(
-            "Right: the same as Keras counts at {count} different sizes (e.g. noise_dim=37, c1=128, c2=64: {example})."
+            "Right: the same as Keras counts at {count} different sizes "
+            "(e.g. noise_dim=37, c1=128, c2=64: {example})."
         ),
         count=len(_CASES),
         example=answers[1],
