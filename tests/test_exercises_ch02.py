@@ -111,5 +111,48 @@ def test_typical_mistakes_are_explained(change, tr_words, en_words):
 
 
 def test_not_a_model_is_refused():
-    with pytest.raises(ex.ExerciseError, match="keras.Model"):
+    with pytest.raises(ex.ExerciseError, match="keras.Model.*got list"):
         ex.check_discriminator([1, 2, 3], lang="en")
+    with pytest.raises(ex.ExerciseError, match="keras.Model bekleniyordu.*list geldi"):
+        ex.check_discriminator([1, 2, 3], lang="tr")
+
+
+def sequential(*body):
+    return keras.Sequential([keras.Input((28, 28, 1)), *body])
+
+
+OTHER_MODELS = [
+    (  # the wrong image size
+        keras.Sequential([keras.Input((32, 32, 1)), keras.layers.Flatten(), keras.layers.Dense(1)]),
+        r"\(None, 32, 32, 1\) → \(None, 1\) geldi",
+        r"got \(None, 32, 32, 1\) → \(None, 1\)",
+    ),
+    (  # no convolutions
+        sequential(keras.layers.Flatten(), keras.layers.Dense(1, activation="sigmoid")),
+        "Conv2D, Conv2D, Dense olmalı; sizinkiler: Dense",
+        "Conv2D, Conv2D, Dense, in that order; yours are: Dense",
+    ),
+    (sequential(keras.layers.GlobalAveragePooling2D()), "sizinkiler: hiç yok", "yours are: none"),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "tr_words", "en_words"), OTHER_MODELS, ids=["shape", "layers", "no-weights"]
+)
+def test_models_of_another_shape_are_explained(model, tr_words, en_words):
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.check_discriminator(model, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr_words):
+        ex.check_discriminator(model, lang="tr")
+
+
+def test_a_layer_out_of_place_is_explained():
+    """The right layers and weights, one layer more (a tanh): the answers differ for another reason."""
+    model = discriminator()
+    model = keras.Sequential(
+        [keras.Input((28, 28, 1)), *model.layers[:2], keras.layers.Activation("tanh"), *model.layers[2:]]
+    )
+    with pytest.raises(ex.ExerciseError, match="order of your layers"):
+        ex.check_discriminator(model, lang="en")
+    with pytest.raises(ex.ExerciseError, match="katmanların sırasını"):
+        ex.check_discriminator(model, lang="tr")

@@ -115,6 +115,7 @@ def test_a_wrong_answer_is_reported_and_the_solution_passes(path, monkeypatch):
                 assert not run(i).startswith("ERROR"), f"{path.name}: cell {i} failed"
         run(stub, WRONG[label])
         wrong = run(check)
+        wrong = re.sub(r"\x1b\[[0-9;]*m", "", wrong)  # the kernel colours its traceback
         assert wrong.startswith("ERROR") and "ExerciseError: ✗" in wrong, wrong
         said = wrong.rsplit("ExerciseError: ", 1)[-1]  # the checker's message, not the traceback's code
         assert "doldur" not in said and "fill in" not in said, f"{label}: the answer was not tested: {said}"
