@@ -94,43 +94,14 @@ def digits_changed_in_place(z, digits):
     return reference_join_digit(z, digits)
 
 
+# The known mistakes of ganlib.exercises.ch09._JOIN_MISTAKES get their messages in
+# tests/test_exercises.py::test_each_mistake_in_a_table_gets_its_message; here the rest.
 JOIN_WRONG = [
-    (lambda z, d: np.concatenate([one_hot(d), z], axis=1), "önüne konmuş. Sıra önemli", "before the noise"),
-    (lambda z, d: np.concatenate([one_hot(d), z], axis=1), r"200 … 209", r"rows of the Dense layer"),
-    (
-        lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None]], axis=1),
-        "tek bir sayı olarak eklenmiş",
-        "appended to the noise as one number",
-    ),
-    (
-        lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None]], axis=1),
-        r"bire bir kodlamayla \(one-hot\)",
-        "one-hot code of ten numbers",
-    ),
-    (
-        lambda z, d: np.concatenate([z, one_hot(np.asarray(d) - 1)], axis=1),
-        r"bir sütun kaymış \(np.eye\(10\)\[digits − 1\] mi\?\).* 3 isteseniz 2 çizerdi",
-        r"shifted by one column \(np.eye\(10\)\[digits − 1\]\?\).* a 3 .* a 2",
-    ),
-    (
-        lambda z, d: np.concatenate([z, one_hot((np.asarray(d) + 1) % 10)], axis=1),
-        "0'ınki 1 sütununda",
-        "digit 0 in column 1",
-    ),
-    (lambda z, d: np.concatenate([z, one_hot(d, 11)], axis=1), "on bir sütun", "eleven columns wide"),
-    (
-        lambda z, d: np.concatenate([z, keras.utils.to_categorical(d).astype("float32")], axis=1),
-        r"yalnızca 5 sütun.*to_categorical\(digits, 10\)",
-        r"only 5 columns wide.*to_categorical\(digits, 10\)",
-    ),
     (lambda z, d: np.concatenate([z, np.eye(10)[d]], axis=1), "float64 türünde", "the array is float64"),
     (lambda z, d: np.concatenate([z, keras.utils.to_categorical(d, 10)], axis=1), "float64", "float64"),
-    (lambda z, d: np.append(z, one_hot(d)), "Düz bir dizi", "flat array"),
     (lambda z, d: [z, one_hot(d)], r"list döndü.*axis=1", r"A list came back.*axis=1"),
     (written_into_z, r"gürültüyü \(z\) yerinde", r"changes the noise \(z\) in place"),
     (digits_changed_in_place, r"\(digits\) yerinde", "changes the digits in place"),
-    (lambda z, d: one_hot(d), "gürültü eksik", "the noise is missing"),
-    (lambda z, d: z.copy(), "on sütunu eksik", "ten columns are missing"),
     (lambda z, d: reference_join_digit(2 * z, d), "gürültü vektörünün kendisi", "noise vector itself"),
     (
         lambda z, d: np.concatenate([z, one_hot(d) * np.asarray(d, np.float32)[:, None]], axis=1),
@@ -139,6 +110,33 @@ JOIN_WRONG = [
     ),
     (lambda z, d: np.concatenate([z, one_hot(d)[::-1]], axis=1), "kodun 1'i", "its code has the 1 in column"),
     (lambda z, d: reference_join_digit(z, d)[:, :, None], r"\(6, 210\) biçimi", r"must be .*\(6, 210\)"),
+    (
+        lambda z, d: np.concatenate([z, one_hot(d), one_hot(d)], axis=1),
+        r"noise_dim \+ 10 = 210 sayı uzunluğunda olmalı, 220 geldi",
+        r"noise_dim \+ 10 = 210 numbers long, got 220",
+    ),
+    # a mistake of the table whose rows have another shape is known by that shape, whatever the numbers
+    (
+        lambda z, d: reference_join_digit(z, d).ravel(),
+        r"Düz bir dizi döndü \(1.260 sayı\)",
+        r"flat array .*1,260",
+    ),
+    (
+        lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None] / 9], axis=1),
+        "tek bir sayı olarak eklenmiş",
+        "appended to the noise as one number",
+    ),
+    (lambda z, d: 2 * z, "on sütunu eksik", "ten columns are missing"),
+    (  # the code first, whatever the code: known by that too
+        lambda z, d: np.concatenate([one_hot((np.asarray(d) + 1) % 10), z], axis=1),
+        "önüne konmuş",
+        "before the noise",
+    ),
+    (  # wrong on the last case only (MNIST's uint8 labels), where the table's mistakes are tried too
+        lambda z, d: reference_join_digit(z if np.asarray(d).dtype != np.uint8 else -z, d),
+        "gürültü vektörünün kendisi",
+        "noise vector itself",
+    ),
     (lambda z, d: None, "döndürmüyor", "returns nothing"),
     (lambda z, d: "z and d", "numpy dizisi bekleniyordu", "Expected a numpy array"),
     (lambda z: z, r"z: ndarray\(6, 200\) float32.*TypeError", r"called with \(z: ndarray\(6, 200\)"),
@@ -253,6 +251,16 @@ WRONG_WRONG = [
     (lambda d, seed=0: reference_wrong_digits(d, seed)[:-1], r"\(14,\) bir dizi", r"same shape, \(14,\)"),
     (lambda d, seed=0: None, "döndürmüyor", "returns nothing"),
     (lambda d: d, r"ndarray\(14,\) uint8, 0\).*TypeError", r"called with \(ndarray\(14,\) uint8, 0\)"),
+    (
+        lambda d, seed=0: np.where(d < 5, d, (d + 1) % 10),
+        r"10.000 rakamın 5.000 tanesi değişmeden döndü \(%50,0\)\. Her rakam değişmeli",
+        r"5,000 of 10,000 digits came back unchanged \(50.0 %\)\. Every digit must change",
+    ),
+    (
+        lambda d, seed=0: d.copy() if len(d) < 100 else reference_wrong_digits(d, seed),
+        r"Kısa bir girdide \(14 rakam\)",
+        r"On a short input \(14 digits\)",
+    ),
 ]
 
 
@@ -311,6 +319,52 @@ def frozen():
     return model
 
 
+def calling_it_fails():
+    model = reference_blind_discriminator()
+    model.call = stub
+    return model
+
+
+def two_inputs_and(extra=None, image_shape=(28, 28, 1), outputs=1, units=1):
+    image, digit = keras.Input(image_shape), keras.Input((), dtype="int32")
+    out = L.Dense(units, activation="sigmoid")(L.Flatten()(L.Conv2D(8, 5, strides=4)(image)))
+    return keras.Model(
+        [image, digit, *([] if extra is None else [extra])], [out] * outputs if outputs > 1 else out
+    )
+
+
+def no_inputs():
+    class Subclassed(keras.Model):
+        def call(self, x):
+            return x
+
+    return Subclassed()
+
+
+def in_training(change):
+    """The reference discriminator, its output passed through ``change`` while it trains."""
+    model = reference_blind_discriminator()
+    call = model.call
+
+    def changed(inputs, training=None, **kwargs):
+        out = call(inputs, training=training, **kwargs)
+        return change(out) if training else out
+
+    model.call = changed
+    return model
+
+
+def learns_nothing():
+    """The post's discriminator with its logit multiplied by zero: every gradient is zero."""
+    image, digit = keras.Input((28, 28, 1)), keras.Input((), dtype="int32")
+    x = L.Lambda(lambda t: 0 * t)(post_layers(image, activation=None))
+    return keras.Model([image, digit], L.Activation("sigmoid")(x))
+
+
+def broken_in_training(out):
+    raise ValueError("no training")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_blind_discriminator_reference_passes(lang, capsys):
     ex.check_blind_discriminator(reference_blind_discriminator, lang=lang)
@@ -360,6 +414,24 @@ BLIND_WRONG = [
     (lambda: None, "döndürmüyor", "returns nothing"),
     (lambda: reference_blind_discriminator().layers, "keras.Model bekleniyordu", "Expected a keras.Model"),
     (lambda x: x, r"\(\) ile çağrılınca.*TypeError", r"called with \(\): TypeError"),
+    (
+        calling_it_fails,
+        r"Model \[ndarray\(16, 28, 28, 1\), ndarray\(16,\) int32\], training=False ile çağrılınca",
+        r"The model raised an error when called with \[ndarray\(16, 28, 28, 1\)",
+    ),
+    (lambda: two_inputs_and(outputs=2), "Model 2 çıktı veriyor", "The model gives 2 outputs"),
+    (no_inputs, "girdileri tanımlı değil", "inputs are not defined"),
+    (lambda: two_inputs_and(keras.Input((3,))), "Modelin 3 girdisi var", "The model has 3 inputs"),
+    (
+        lambda: two_inputs_and(image_shape=(32, 32, 3)),
+        r"İlk girdi \(görüntü\) \(None, 32, 32, 3\) biçiminde",
+        r"The first input \(the image\) has shape \(None, 32, 32, 3\)",
+    ),
+    (lambda: two_inputs_and(units=10), r"\(16, 10\) geldi", r"must be \(16, 1\).*got \(16, 10\)"),
+    (lambda: blind(filters=80), "264.481 parametre; yazının ayırtacından 51.616 fazla", "51,616 more than"),
+    (lambda: in_training(broken_in_training), "eğitim adımı bu ayırtaçla hata verdi", "training step failed"),
+    (lambda: in_training(lambda out: out * float("nan")), "kaybı sonlu değil", "loss that is not finite"),
+    (learns_nothing, "ağırlıkları hiç değişmedi", "weights did not change at all"),
 ]
 
 
