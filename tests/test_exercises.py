@@ -4,64 +4,29 @@ fail with a helpful message in the page's language."""
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from ganlib import exercises as ex
-from ganlib.metrics import classifier_score
 
 
-def stub(*args):
-    raise NotImplementedError
+@pytest.mark.parametrize("name", sorted(ex.CHECKERS))
+def test_an_untouched_exercise_gets_no_answer_yet_in_the_pages_language(name):
+    """The ✏️ cell as the student finds it (its answers still None) is told to fill it in,
+    never a crash or a verdict on an answer nobody gave."""
+    import inspect
 
-
-def no_marginal(p):
-    """A typical mistake: forgetting p(y), i.e. exp(-entropy) instead of exp(KL)."""
-    return float(np.exp(np.mean(np.sum(p * np.log(p + 1e-12), axis=1))))
-
-
-CASES = {
-    "check_classifier_score": (
-        classifier_score,
-        [
-            (lambda p: np.log(classifier_score(p)), "exp eksik", "Missing exp"),
-            (no_marginal, r"p\(y\) = probs", r"p\(y\) = probs"),
-        ],
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-@pytest.mark.parametrize("lang", ["tr", "en"])
-def test_reference_solution_passes(name, lang, capsys):
-    solution, _ = CASES[name]
-    ex.CHECKERS[name](solution, lang=lang)
-    assert capsys.readouterr().out.startswith("✓")
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_untouched_stub_fails_helpfully(name):
-    answer = stub if callable(CASES[name][0]) else None
-    with pytest.raises(ex.ExerciseError, match="fill in|No answer yet"):
-        ex.CHECKERS[name](answer, lang="en")
-    with pytest.raises(ex.ExerciseError, match="doldur"):
-        ex.CHECKERS[name](answer, lang="tr")
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_typical_wrong_answers_are_explained(name):
-    for wrong, tr_words, en_words in CASES[name][1]:
-        with pytest.raises(ex.ExerciseError, match=en_words):
-            ex.CHECKERS[name](wrong, lang="en")
-        with pytest.raises(ex.ExerciseError, match=tr_words):
-            ex.CHECKERS[name](wrong, lang="tr")
+    params = inspect.signature(ex.CHECKERS[name]).parameters.values()
+    nothing = [None] * max(1, sum(p.default is p.empty and p.kind == p.POSITIONAL_OR_KEYWORD for p in params))
+    with pytest.raises(ex.ExerciseError, match="No answer yet"):
+        ex.CHECKERS[name](*nothing, lang="en")
+    with pytest.raises(ex.ExerciseError, match="Henüz cevap yok"):
+        ex.CHECKERS[name](*nothing, lang="tr")
 
 
 def test_every_checker_is_used_by_a_chapter():
     """No dead checkers: each one is called by a check cell of both editions (whose wrong and
     right answers tests/notebooks/test_as_a_student.py runs)."""
     import nbformat
-
 
     for lang in ("tr", "en"):
         calls = "\n".join(

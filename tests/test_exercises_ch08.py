@@ -1,5 +1,6 @@
 """Chapter 08's checkers: the reference solutions pass in both languages; the stub and typical
-mistakes fail with a message about that mistake."""
+mistakes fail with a message about that mistake. The mistakes in ch08's tables (each written once,
+as the wrong code it is) are run by tests/test_exercises.py; here are the others."""
 
 import math
 from pathlib import Path
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from ganlib import exercises as ex
-from ganlib.exercises.ch08 import reference_bn_generator, reference_ema_update, reference_steps_to_forget
+from ganlib.exercises.ch08 import reference_ema_update, reference_steps_to_forget
 from ganlib.models import build_generator, leaky_relu_layer
 
 LANGS = ["tr", "en"]
@@ -38,13 +39,6 @@ def test_stub_fails_helpfully(name):
 # ---------------------------------------------------------------------------------------------
 # check_ema_update
 # ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_ema_update_reference_passes(lang, capsys):
-    ex.check_ema_update(reference_ema_update, lang=lang)
-    out = capsys.readouterr().out
-    assert out.startswith("✓") and "GAN(ema=0.999)" in out and "update_ema" in out
 
 
 def test_ema_update_other_right_answers_pass(capsys):
@@ -77,15 +71,7 @@ def forgot_return(average, current, decay):
 
 
 EMA_WRONG = [
-    (
-        lambda a, w, d: [d * y + (1 - d) * x for x, y in zip(a, w)],
-        "Roller yer değiştirmiş",
-        "roles are swapped",
-    ),
-    (lambda a, w, d: [d * y + (1 - d) * x for x, y in zip(a, w)], "neredeyse bütünüyle", "jump almost all"),
     (lambda a, w, d: [y.copy() for y in w], "Yalnızca üreticinin", "Only the generator's current"),
-    (lambda a, w, d: w, "Yalnızca üreticinin", "Only the generator's current"),
-    (lambda a, w, d: list(a), "değişmeden", "unchanged"),
     (scaled_in_place, r"\(average\) yerinde değiştiriyor", r"in place"),
     (replaced_in_list, "yerinde", "in place"),
     (lambda a, w, d: scaled_in_place(w, a, 1 - d), r"\(current\) yerinde", r"\(current\) in place"),
@@ -94,7 +80,6 @@ EMA_WRONG = [
     (lambda a, w, d: (d * x + (1 - d) * y for x, y in zip(a, w)), r"list\(…\)", r"list\(…\)"),
     (lambda a, w, d: reference_ema_update(a, w, d)[:-1], "3 dizi", "Expected 3 arrays"),
     (lambda a, w, d: [x.T for x in reference_ema_update(a, w, d)], "biçimi", "has shape"),
-    (lambda a, w, d: reference_ema_update(a, w, 0.999), "sabitlenmiş", "fixed at 0.999"),
     (lambda a, w, d: [d * x + y for x, y in zip(a, w)], r"0,900·a \+ 1,000·w", r"0.900·a \+ 1.000·w"),
     (lambda a, w, d: [d * x + y for x, y in zip(a, w)], "toplamları 1", "add up to 1"),
     (lambda a, w, d: reference_ema_update(a, w, 0.9), r"0,75 iken", r"decay = 0.75"),
@@ -126,13 +111,6 @@ def test_steps_to_forget_reference_values():
         assert 0.05 < math.log(s) / math.log(d) % 1 < 0.95
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_steps_to_forget_reference_passes(lang, capsys):
-    ex.check_steps_to_forget(reference_steps_to_forget, lang=lang)
-    out = capsys.readouterr().out
-    assert out.startswith("✓") and ("4.603" if lang == "tr" else "4,603") in out
-
-
 def test_steps_to_forget_other_right_answers_pass(capsys):
     def counting(decay, share):
         k, left = 0, 1.0
@@ -157,16 +135,11 @@ FORGET_WRONG = [
         "Bir adım eksik: aşağı.*0,010009 > 0,01",
         "One step short: .*0.010009 > 0.01",
     ),
-    (lambda d, s: math.floor(ratio(d, s)), "4.602 adım", "4,602 steps"),
-    (ratio, "tam sayı değil", "not whole"),
-    (lambda d, s: round(ratio(d, s)), "En yakın", "nearest"),
     (
         lambda d, s: math.ceil(math.log(d) / math.log(s)),
         "Logaritmalar yer değiştirmiş",
         "logarithms are swapped",
     ),
-    (lambda d, s: math.log(d) / math.log(s), "Logaritmalar", "swapped"),
-    (lambda d, s: 1 / (1 - d), "ortalama yaşı", "average age of what it remembers"),
     (lambda d, s: round(1 / (1 - d)), r"1/\(1 − decay\) \(decay = 0,999 için 1.000\)", r"1,000 for decay"),
     (lambda d, s: math.ceil(-math.log(s) / (1 - d)), "yaklaşımını", "approximation"),
     (lambda d, s: math.ceil(math.log(s) / math.log(1 - d)), "en yeni adımın", "newest step"),
@@ -216,7 +189,7 @@ def generator(noise_dim=200, first=None, second=None, output=None, act=None, c2=
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_bn_generator_reference_passes(lang, capsys):
-    ex.check_bn_generator(reference_bn_generator, lang=lang)
+    ex.check_bn_generator(generator, lang=lang)
     out = capsys.readouterr().out
     assert out.startswith("✓") and ("1.492.481" if lang == "tr" else "1,492,481") in out
 
@@ -267,7 +240,7 @@ BN_WRONG = [
     ),
     (lambda n=200: generator(n, fixed_input=True), "noise_dim'i verin", "give keras.Input the noise_dim"),
     (lambda n=200: None, "döndürmüyor", "returns nothing"),
-    (lambda n=200: reference_bn_generator(n).layers, "keras.Model", "Expected a keras.Model"),
+    (lambda n=200: generator(n).layers, "keras.Model", "Expected a keras.Model"),
 ]
 
 

@@ -89,6 +89,7 @@ def checker(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def check(answer=None, *args, lang: str | None = None, **kwargs):
+        __tracebackhide__ = True  # IPython and pytest show the student the checker's frame, not this one
         with using(lang):
             if answer is None or answer is Ellipsis:
                 fail(N_("No answer yet: fill in the marked cell and run it."))

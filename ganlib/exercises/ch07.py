@@ -1,178 +1,139 @@
-"""Checkers for chapter 07's exercises."""
+"""Checkers for chapter 07's exercises: the classifier score, and a ring GAN broken on purpose."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._feedback import _call, _fail, _not_done, _ok
+from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, same
 
 __all__ = ["check_classifier_score", "check_broken_ring"]
 
+# Classifier outputs whose score is known: confident over all 10 classes (10), one class (1), mixed
+_SCORE_CASES = {
+    N_("eye(10)"): np.eye(10),
+    N_("one class"): np.tile(np.eye(10)[3], (10, 1)),
+    N_("random"): np.random.default_rng(1).dirichlet(np.ones(10) * 0.3, size=50),
+}
 
-def check_classifier_score(func: Callable, lang: str | None = None) -> None:
-    """``func(probs)`` must compute exp(mean KL(p(y|x) || p(y)))."""
+
+def _score(probs):
+    """The reference: ganlib's classifier score (imported when needed: it brings in Keras)."""
     from ganlib.metrics import classifier_score
 
-    _not_done(func, lang)
-    confident_all = np.eye(10)
-    one_class = np.tile(np.eye(10)[3], (10, 1))
-    rng = np.random.default_rng(1)
-    mixed = rng.dirichlet(np.ones(10) * 0.3, size=50)
-    for probs, name in ((confident_all, "eye(10)"), (one_class, "one class"), (mixed, "random")):
-        got = float(_call(func, lang, probs))
-        want = classifier_score(probs)
+    return classifier_score(probs)
+
+
+_ELSE = N_("For {case} expected {want}, got {got}. Use p(y) = probs.mean(axis=0) and a KL per image.")
+_SCORE_MISTAKES = [
+    Mistake(lambda p: np.log(_score(p)), N_("Missing exp: the score is exp(mean KL).")),
+    # p(y) forgotten: exp(−entropy) instead of exp(KL)
+    Mistake(lambda p: np.exp(np.mean(np.sum(p * np.log(p + 1e-12), axis=1))), _ELSE),
+]
+# no eps in the log: 0 · log 0 gives nan (kept out of the table the checker runs, to keep numpy quiet)
+_NOT_FINITE = Mistake(
+    lambda p: np.exp(np.mean(np.sum(p * np.log(p / p.mean(axis=0)), axis=1))),
+    N_("The result is not finite: add a small eps inside the log."),
+)
+
+
+@register("check_classifier_score", _score, [*_SCORE_MISTAKES, _NOT_FINITE])
+@checker
+def check_classifier_score(func) -> None:
+    """``func(probs)`` must compute exp(mean KL(p(y|x) || p(y))), to 0.1 %."""
+    for name, probs in _SCORE_CASES.items():
+        got, want = float(call(func, probs)), _score(probs)
         if not np.isfinite(got):
-            _fail(
-                lang,
-                "Sonuç sonlu değil: log(0) için küçük bir eps ekleyin.",
-                "The result is not finite: add a small eps inside the log.",
-            )
-        if abs(got - np.log(want)) < 1e-3 and abs(want - 1) > 1e-3:
-            _fail(lang, "exp eksik: skor exp(ortalama KL)'dir.", "Missing exp: the score is exp(mean KL).")
-        if abs(got - want) > 1e-3 * max(1, want):
-            _fail(
-                lang,
-                f"{name} için {fmt.number(want, 3, lang='tr')} bekleniyordu, {fmt.number(got, 3, lang='tr')} geldi. "
-                "p(y) = probs.mean(axis=0) "
-                "ve KL'yi her görüntü için ayrı hesaplayın.",
-                f"For {name} expected {want:.3f}, got {got:.3f}. Use p(y) = probs.mean(axis=0) and a "
-                "KL per image.",
-            )
-    _ok(
-        lang,
-        "Doğru: 10 sınıfın hepsinde emin bir sınıflandırıcı 10, tek sınıf 1 verir.",
-        "Right: confident over all 10 classes gives 10, one class gives 1.",
-    )
+            fail(_NOT_FINITE.message)
+        if not same(got, want, rtol=1e-3, atol=0):
+            fields = {"case": phrase(name), "want": fmt.number(want, 3), "got": fmt.number(got, 3)}
+            recognise(got, _SCORE_MISTAKES, (probs,), fields, rtol=1e-3, atol=0)
+            fail(_ELSE, **fields)
+    ok("Right: confident over all 10 classes gives 10, one class gives 1.")
 
 
-# The ring GAN of the chapter (with its minibatch standard deviation) covers most modes with
-# samples on them; a broken run falls below these lines.
-QUALITY_LOW = 0.3  # below: most samples miss the ring
-MODES_LOW = 4  # at most: a mode collapse
-_RECORDING_ONLY = ("seed", "snapshot_every", "n_eval")
-PREDICTIONS = ("modes", "quality")
+_RECORDING_ONLY = ("seed", "snapshot_every", "n_eval", "minibatch_std")
+_LIMITS = {"steps": 10_000, "batch_size": 2048, "hidden": 512, "noise_dim": 1024}  # runs of seconds
 _RUNS: dict = {}
+# What the measure found, where it is not what was predicted (a prediction is "modes" or "quality")
+_VERDICTS = {
+    "healthy": N_(
+        "This setting did not break the training: the measure says {said}, like a healthy run. Try a "
+        "stronger change."
+    ),
+    "unclear": N_(
+        "The training is damaged a little, but the measure says nothing clear ({said}). Try a stronger "
+        "change."
+    ),
+    "quality": N_(
+        "You predicted a mode collapse, but the measure says {said}: most samples are near no mode at all. "
+        "That is not a collapse but a training that never learned the ring. Why would your change do that?"
+    ),
+    "modes": N_(
+        "You predicted the quality would drop, but the measure says {said}: the samples sit on modes, only "
+        "on a few of them. That is a mode collapse. Why would your change do that?"
+    ),
+}
 
 
 def _diagnose(final: dict) -> str:
-    if final["quality"] < QUALITY_LOW:
+    """The chapter's ring GAN (with its minibatch standard deviation) covers most modes with samples
+    on them; a broken run falls below its lines: most samples miss the ring, or few modes."""
+    if final["quality"] < 0.3:
         return "quality"
-    if final["modes"] <= MODES_LOW:
+    if final["modes"] <= 4:
         return "modes"
     return "healthy" if final["modes"] >= 6 and final["quality"] >= 0.5 else "unclear"
 
 
-def check_broken_ring(settings, predicted, lang: str | None = None) -> None:
+@checker
+def check_broken_ring(settings, predicted) -> None:
     """``settings``: changes to the chapter's ring GAN (``ring.train_ring(minibatch_std=True)``)
     meant to break it; ``predicted``: "modes" (a mode collapse: few modes, samples still on them)
     or "quality" (the samples miss the ring). Runs the training and compares the measure."""
-    from ganlib import fmt, ring
+    from ganlib import ring
 
-    _not_done(settings, lang)
-    _not_done(predicted, lang)
+    if predicted is None or predicted is Ellipsis:
+        fail("No answer yet: fill in the marked cell and run it.")
     if not isinstance(settings, dict):
-        _fail(
-            lang,
-            f"Ayarlar bir sözlük olmalı, ör. {{'ayar_adı': değer}}; {type(settings).__name__} geldi.",
-            f"The settings must be a dict, e.g. {{'setting_name': value}}; got {type(settings).__name__}.",
+        fail(
+            "The settings must be a dict, e.g. {{'setting_name': value}}; got {kind}.",
+            kind=type(settings).__name__,
         )
     names = ring.train_settings()
-    unknown = [k for k in settings if k not in names]
-    if unknown:
-        _fail(
-            lang,
-            f"train_ring'in böyle bir ayarı yok: {unknown}. Ayarlar: {', '.join(names)}.",
-            f"train_ring has no such setting: {unknown}. Its settings: {', '.join(names)}.",
+    if unknown := [k for k in settings if k not in names]:
+        fail(
+            "train_ring has no such setting: {unknown}. Its settings: {names}.",
+            unknown=unknown,
+            names=", ".join(names),
         )
     if not settings:
-        _fail(lang, "Hiçbir şeyi değiştirmediniz: sözlük boş.", "You changed nothing: the dict is empty.")
+        fail("You changed nothing: the dict is empty.")
     if settings.get("minibatch_std", True) is False:
-        _fail(
-            lang,
-            "minibatch_std=False bölümün kendi deneyi; onu açık bırakın ve başka bir şeyi bozun.",
-            "minibatch_std=False is the chapter's own experiment; keep it on and break something else.",
+        fail("minibatch_std=False is the chapter's own experiment; keep it on and break something else.")
+    if all(k in _RECORDING_ONLY for k in settings):
+        fail(
+            "{names} only changes which run you get or what is recorded, not how it trains. Pick a setting "
+            "that changes the training itself.",
+            names=", ".join(settings),
         )
-    if all(k in _RECORDING_ONLY or k == "minibatch_std" for k in settings):
-        _fail(
-            lang,
-            f"{', '.join(settings)} eğitimin nasıl yapıldığını değil, yalnızca hangi koşuyu aldığınızı ya "
-            "da neyin kaydedildiğini değiştirir. Eğitimin kendisini bozan bir ayar seçin.",
-            f"{', '.join(settings)} only changes which run you get or what is recorded, not how it "
-            "trains. Pick a setting that changes the training itself.",
-        )
-    limits = {"steps": 10_000, "batch_size": 2048, "hidden": 512, "noise_dim": 1024}
-    for name, most in limits.items():
-        value = settings.get(name, 0)
-        if isinstance(value, int | float) and value > most:
-            _fail(
-                lang,
-                f"{name} en çok {fmt.number(most, lang='tr')} olsun ki denetim saniyeler içinde bitsin.",
-                f"Keep {name} at most {fmt.number(most, lang='en')} so that the check runs in seconds.",
-            )
-    if predicted not in PREDICTIONS:
-        _fail(
-            lang,
-            f"Tahmin 'modes' (mod çökmesi) ya da 'quality' (örnekler halkayı ıskalıyor) olmalı; "
-            f"{predicted!r} geldi.",
-            f"The prediction must be 'modes' (a mode collapse) or 'quality' (the samples miss the ring); "
-            f"got {predicted!r}.",
+    for name, most in _LIMITS.items():
+        if isinstance(value := settings.get(name, 0), int | float) and value > most:
+            fail("Keep {name} at most {most} so that the check runs in seconds.", name=name, most=most)
+    if predicted not in ("modes", "quality"):
+        fail(
+            "The prediction must be 'modes' (a mode collapse) or 'quality' (the samples miss the ring); "
+            "got {predicted}.",
+            predicted=repr(predicted),
         )
     key = (ring.train_ring, repr(sorted(settings.items())))
     if key not in _RUNS:  # the same settings give the same run: train once per session
         try:
             _RUNS[key] = ring.train_ring(**{"minibatch_std": True, **settings}).final
         except (TypeError, ValueError) as err:
-            _fail(
-                lang, f"train_ring bu ayarlarla çalışmadı: {err}", f"train_ring refused these settings: {err}"
-            )
-    final = _RUNS[key]
-    said = {
-        lang_: f"{final['modes']} mod, {fmt.number(final['quality'], 2, lang='tr')} kalite"
-        if lang_ == "tr"
-        else f"{final['modes']} modes, quality {fmt.number(final['quality'], 2, lang='en')}"
-        for lang_ in ("tr", "en")
-    }
-    found = _diagnose(final)
-    if found == "healthy":
-        _fail(
-            lang,
-            f"Bu ayar eğitimi bozmadı: ölçü {said['tr']} diyor, sağlıklı bir koşu gibi. Daha sert bir "
-            "değişiklik deneyin.",
-            f"This setting did not break the training: the measure says {said['en']}, like a healthy "
-            "run. Try a stronger change.",
-        )
-    if found == "unclear":
-        _fail(
-            lang,
-            f"Eğitim biraz bozuldu ama ölçü net bir şey söylemiyor ({said['tr']}). Daha sert bir "
-            "değişiklik deneyin.",
-            f"The training is damaged a little, but the measure says nothing clear ({said['en']}). "
-            "Try a stronger change.",
-        )
-    if found != predicted:
-        if found == "quality":
-            _fail(
-                lang,
-                f"Tahmininiz mod çökmesiydi, ama ölçü {said['tr']} diyor: örneklerin çoğu halkanın hiçbir "
-                "moduna yakın değil. Bu çökme değil, halkayı hiç öğrenememiş bir eğitim. Değişikliğiniz "
-                "bunu neden yapmış olabilir?",
-                f"You predicted a mode collapse, but the measure says {said['en']}: most samples are "
-                "near no mode at all. That is not a collapse but a training that never learned the ring. "
-                "Why would your change do that?",
-            )
-        _fail(
-            lang,
-            f"Tahmininiz kalitenin düşeceğiydi, ama ölçü {said['tr']} diyor: örnekler modların "
-            "üzerinde, yalnızca modların bir kısmında. Bu bir mod çökmesi. Değişikliğiniz bunu neden "
-            "yapmış olabilir?",
-            f"You predicted the quality would drop, but the measure says {said['en']}: the samples sit "
-            "on modes, only on a few of them. That is a mode collapse. Why would your change do that?",
-        )
-    _ok(
-        lang,
-        f"Doğru teşhis: ölçü {said['tr']} diyor, tahmin ettiğiniz gibi.",
-        f"Right diagnosis: the measure says {said['en']}, as you predicted.",
-    )
+            fail("train_ring refused these settings: {error}", error=str(err))
+    modes, quality = _RUNS[key]["modes"], fmt.number(_RUNS[key]["quality"], 2)
+    said = phrase("{modes} modes, quality {quality}", modes=modes, quality=quality)
+    if (found := _diagnose(_RUNS[key])) != predicted:
+        fail(_VERDICTS[found], said=said)
+    ok("Right diagnosis: the measure says {said}, as you predicted.", said=said)
