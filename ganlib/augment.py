@@ -13,7 +13,11 @@ Two of the paper's transformations, as its reference code does them, on images i
 - ``translation``: shift each image by up to 1/8 of its size (4 pixels of 28) in each direction,
   filling with the background (−1);
 - ``cutout``: blank a square of half the image's size (14×14) at a random place, to the
-  background (the reference fills with 0, mid-grey in [-1, 1]; for MNIST the background is black).
+  background.
+
+Both fill with the background, −1 (black for MNIST), where the reference code fills with 0
+(mid-grey in [-1, 1]): the same change for real and fake images either way, and a shifted or
+cut-out MNIST digit still looks like one.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ BACKGROUND = -1.0
 def check_policy(policy) -> tuple[str, ...]:
     """``None``/``""`` (no augmentation) or names from :data:`POLICIES`, as a comma-separated
     string or a sequence, e.g. ``"translation,cutout"``; returns them as a tuple."""
-    if policy is None or policy == "" or policy == ():
+    if policy is None or (isinstance(policy, (str, list, tuple)) and not policy):
         return ()
     names = policy.split(",") if isinstance(policy, str) else policy
     if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):

@@ -54,8 +54,8 @@ def test_gradients_flow_through_the_augmentation():
 def test_unknown_policies_are_refused_naming_the_choices(bad):
     with pytest.raises(ValueError, match="translation, cutout"):
         augment.check_policy(bad)
-    assert augment.check_policy(" translation , cutout".replace(" ", "")) == ("translation", "cutout")
-    assert augment.check_policy(None) == ()
+    assert augment.check_policy(" translation , cutout") == ("translation", "cutout")
+    assert augment.check_policy(None) == augment.check_policy([]) == ()
 
 
 def test_the_discriminator_sees_augmented_real_and_fake_images_in_both_phases(seeded, mnist, monkeypatch):
@@ -82,18 +82,42 @@ def test_the_discriminator_sees_augmented_real_and_fake_images_in_both_phases(se
     assert all(not np.array_equal(a, np.array(b)) for a, b in zip(g0, gan.generator.trainable_variables))
 
 
-def test_without_augment_the_posts_step_is_unchanged(seeded, mnist):
-    real = keras.ops.convert_to_tensor(scale_images(mnist[0][:8]))
-    results = []
-    for policy in (None, ""):
-        keras.utils.set_random_seed(0)
+def test_without_augment_the_discriminator_sees_the_images_as_they_are(seeded, mnist, monkeypatch):
+    """The post's recipe (augment off, the default) never calls the augmentation and keeps no
+    random state for it, so its steps and checkpoints are the ones they were before."""
+
+    def refuse(*args):
+        raise AssertionError("augmentation called with augment off")
+
+    monkeypatch.setattr(training, "augment_images", refuse)
+    for policy in (None, "", []):
         gan = training.GAN(build_generator(), build_discriminator(), augment=policy)
         gan.compile()
         assert gan.augment == () and "rng.augment" not in gan._rng_states()
-        gan.train_step(real)
-        results.append([np.array(v) for v in gan.generator.variables])
-    for a, b in zip(*results):
-        np.testing.assert_array_equal(a, b)
+        gan.train_step(keras.ops.convert_to_tensor(scale_images(mnist[0][:8])))
+
+
+def test_the_generators_update_goes_through_the_augmented_fakes(seeded, monkeypatch):
+    """Two generator steps from the same start, one whose augmentation is replaced by the
+    identity: the updates differ, so the gradient came through the augmented images."""
+    keras.utils.set_random_seed(0)
+    gan = training.GAN(build_generator(), build_discriminator(), augment="translation,cutout")
+    gan.compile()
+    start = [np.array(v) for v in gan.generator.trainable_variables]
+    seed_state, noise_state = np.array(gan.augment_seed.state), np.array(gan.noise_seed.state)
+    updates = []
+    for identity in (False, True):
+        for v, value in zip(gan.generator.trainable_variables, start):
+            v.assign(value)
+        gan.g_optimizer = training.post_adam()
+        gan.g_optimizer.build(gan.generator.trainable_variables)
+        gan.noise_seed.state.assign(noise_state)
+        gan.augment_seed.state.assign(seed_state)
+        if identity:
+            monkeypatch.setattr(training, "augment_images", lambda images, policy, seed: images)
+        gan.generator_step(16)
+        updates.append([np.array(v) - s for v, s in zip(gan.generator.trainable_variables, start)])
+    assert not all(np.allclose(a, b) for a, b in zip(*updates))
 
 
 def test_an_augmented_run_records_it_and_resumes_exactly(mnist, tmp_path):

@@ -187,8 +187,9 @@ def language_problems(path: Path) -> list[str]:
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
             langs = [a for a in node.args if isinstance(a, ast.Constant) and a.value in ("tr", "en")]
             if name == "set_language":
-                if i != 0 or [a.value for a in langs] != [want]:
-                    found.append(f"code cell {i}: set_language({ast.unparse(node.args[0])})")
+                said = [ast.unparse(a) for a in node.args] + [ast.unparse(k) for k in node.keywords]
+                if i != 0 or node.keywords or [a.value for a in langs] != [want]:
+                    found.append(f"code cell {i}: set_language({', '.join(said)})")
                 continue
             if any(k.arg == "lang" for k in node.keywords) or langs:
                 found.append(f"code cell {i}: {name}(…) names a language")
@@ -254,20 +255,16 @@ def test_the_figure_check_can_fail(tmp_path):
     assert unlocalized_figures(page) == [0]
 
 
-# What a reader sees is teaching code. A code cell is hidden from the reader if the HTML book
-# removes or folds its input (a tag), JupyterLab folds it (jupyter.source_hidden) or Colab shows
-# it as a form (cellView); every other code cell is teaching code, with no bookkeeping in it.
-HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
+# What a reader sees is teaching code. A student reads the code in JupyterLab or on Colab, where
+# only a folded cell (jupyter.source_hidden, a Colab form) stays out of sight, whatever the HTML
+# book does with it; every other code cell is teaching code, with no bookkeeping in it.
 WIDEST = 88  # characters: a wider line scrolls sideways in the HTML book
 
 
 def is_visible(cell) -> bool:
     meta = cell.get("metadata", {})
-    return (
-        cell.cell_type == "code"
-        and not HIDDEN_TAGS & set(meta.get("tags", []))
-        and not meta.get("jupyter", {}).get("source_hidden")
-        and meta.get("cellView") != "form"
+    return cell.cell_type == "code" and not (
+        meta.get("jupyter", {}).get("source_hidden") and meta.get("cellView") == "form"
     )
 
 
@@ -332,14 +329,18 @@ def test_the_teaching_code_check_can_fail(tmp_path):
             "#@title (checks)\nassert x == 1",
             metadata={"tags": ["remove-cell"], "jupyter": {"source_hidden": True}, "cellView": "form"},
         ),
+        nbformat.v4.new_code_cell(
+            "#@title (checks)\nassert x == 1", metadata={"jupyter": {"source_hidden": True}, "cellView": "form"}
+        ),
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), page)
     assert bookkeeping(page) == [
         "cell 0, line 2: assert",
         "cell 1, line 1: glue",
         "cell 1, line 2: 96 characters",
-        "cell 2: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
-        "cell 3: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
+        "cell 2, line 1: assert",  # removed from the HTML book, but not folded in JupyterLab
+        "cell 3, line 1: assert",  # folded in JupyterLab, but no Colab form
+        "cell 5: asserts or glues, but is not hidden in the book, JupyterLab and Colab alike",
     ]
 
 

@@ -79,6 +79,8 @@ def main(argv=None) -> int:
                     "run": run.name,
                     "recipe": RECIPES.get(run.name, run.name),
                     "ema": ema,
+                    "seed": config["seed"],
+                    "augment": config["augment"],
                     "batch_norm": config["batch_norm"],
                     "d_learning_rate": config["d_learning_rate"],
                     "g_learning_rate": config["g_learning_rate"],

@@ -67,6 +67,8 @@ def command_of(config: dict, epochs: int, out: str) -> str:
         parts.append(f"--d-lr {config['d_learning_rate']:g}")
     if config["g_learning_rate"] != POST_LEARNING_RATE:
         parts.append(f"--g-lr {config['g_learning_rate']:g}")
+    if config["augment"]:
+        parts.append(f"--augment {config['augment']}")
     return " ".join([*parts, f"--out {out}"])
 
 
@@ -199,6 +201,7 @@ def main(argv=None) -> int:
         "conditional": conditional,
         "batch_norm": config["batch_norm"],
         "ema": config["ema"],
+        "augment": config["augment"],
         "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",
         "epochs": epochs,
         "steps": epochs * steps_per_epoch,

@@ -5,7 +5,9 @@
 #
 # The queue file holds one run a line, "NAME ARGS…" (ARGS added to the common ones below); lines
 # may be appended while it runs: the file is read again before each run. A finished run leaves
-# runs/NAME.done; a killed one resumes from its last complete epoch when the queue is started again.
+# runs/NAME.done; a killed one (or the whole queue, killed) resumes from its last complete epoch
+# when the queue is started again; a run that fails with an error is marked runs/NAME.failed and
+# skipped (delete that file to retry it).
 # About 27 minutes per run on 2 CPU cores (0.2 s per step, 7,998 steps each).
 cd "$(dirname "$0")/.."
 export GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3
@@ -22,8 +24,13 @@ while true; do
   [ -f runs/$name.started ] || { date -u +%Y-%m-%dT%H:%M:%SZ > runs/$name.started; git rev-parse HEAD > runs/$name.commit; }
   resume=""; [ -d runs/$name/backup ] && resume="--resume"
   echo "$(date -u +%FT%TZ) $name $* $resume"
-  if $PY -m ganlib train $common "$@" --out runs/$name $resume >> runs/$name.log 2>&1; then
+  $PY -m ganlib train $common "$@" --out runs/$name $resume >> runs/$name.log 2>&1
+  rc=$?
+  if [ $rc = 0 ]; then
     date -u +%Y-%m-%dT%H:%M:%SZ > runs/$name.done
+  elif [ $rc -gt 128 ] || tail -n 3 runs/$name.log | grep -q "is in use by"; then
+    # killed, or another queue is training it: stop here; starting the queue again resumes it
+    echo "$name stopped (exit $rc); start the queue again to resume it"; exit $rc
   else
     echo "$name failed (runs/$name.log)"; touch runs/$name.failed
   fi

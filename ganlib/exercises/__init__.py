@@ -1,8 +1,9 @@
 """Checkers for the book's exercises: they say, in the page's language, what is right and what is wrong.
 
-Each ``check_*`` function takes the student's answer and ``lang`` ("tr" or "en"). It
-prints a short confirmation when the answer is right and raises :class:`ExerciseError`
-with a message that points at the mistake when it is not. One module per chapter
+Each ``check_*`` function takes the student's answer and writes in the language set by
+``ganlib.set_language`` (``lang=`` overrides it for one call). It prints a short confirmation
+when the answer is right and raises :class:`ExerciseError` with a message that points at the
+mistake when it is not. One module per chapter
 (``ch01`` … ``ch09``); every checker is also available here, as ``exercises.check_…``.
 """
 

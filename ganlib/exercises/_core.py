@@ -34,7 +34,7 @@ class ExerciseError(Exception):
 def phrase(message: str, **fields: Any) -> str:
     """``message`` (an English id) in the language set, its ``{fields}`` filled in. Numbers among
     the fields are written the language's way (``fmt.number``)."""
-    shown = {k: fmt.number(v) if _is_number(v) else v for k, v in fields.items()}
+    shown = {k: _localized(v) for k, v in fields.items()}
     return _(message).format(**shown)
 
 
@@ -46,6 +46,17 @@ def fail(message: str, **fields: Any) -> NoReturn:
 def ok(message: str, **fields: Any) -> None:
     """The answer is right: ✓ and ``message`` in the page's language."""
     print("✓ " + phrase(message, **fields))
+
+
+def _localized(value):
+    """A field as the page writes it: numbers, and lists or arrays of fractions, the language's way
+    (a list of whole numbers reads the same in both languages: [4, 1])."""
+    if _is_number(value):
+        return fmt.number(value)
+    flat = np.ravel(value) if isinstance(value, (list, tuple, np.ndarray)) else ()
+    if len(flat) and all(_is_number(v) for v in flat) and not all(float(v).is_integer() for v in flat):
+        return fmt.numbers(flat)
+    return value
 
 
 def _is_number(value) -> bool:
@@ -84,14 +95,14 @@ EXERCISES: dict[str, Exercise] = {}
 
 
 def checker(func: Callable) -> Callable:
-    """Make ``func(answer, …)`` a checker: ``lang=`` overrides the language for the call, and an
-    answer that is still ``None`` or ``...`` gets "no answer yet" instead of a crash."""
+    """Make ``func(answer, …)`` a checker: ``lang=`` overrides the language for the call, and
+    answers that are still ``None`` or ``...`` get "no answer yet" instead of a crash."""
 
     @functools.wraps(func)
     def check(answer=None, *args, lang: str | None = None, **kwargs):
         __tracebackhide__ = True  # IPython and pytest show the student the checker's frame, not this one
         with using(lang):
-            if answer is None or answer is Ellipsis:
+            if any(a is None or a is Ellipsis for a in (answer, *args)):
                 fail(N_("No answer yet: fill in the marked cell and run it."))
             return func(answer, *args, **kwargs)
 
@@ -132,9 +143,23 @@ def _shown(value) -> str:
     return fmt.number(value, 4) if _is_number(value) else repr(value)
 
 
+def scalar(value) -> float:
+    """A student's answer that should be one number, as a float; anything else gets a message."""
+    try:
+        array = None if isinstance(value, (str, bytes)) else np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        array = None
+    if array is None or array.size != 1:
+        kind = type(value).__name__ if array is None else f"{type(value).__name__} {array.shape}"
+        fail(N_("Expected one number, got {kind}."), kind=kind)
+    return float(array.reshape(()))
+
+
 def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
     """True if ``got`` equals ``want``: numbers and arrays to within the tolerances (same shape),
     anything else by ``==``."""
+    if isinstance(got, (str, bytes)) != isinstance(want, (str, bytes)):
+        return False  # "1467137" is not the number 1467137
     try:
         a, b = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
     except (TypeError, ValueError):

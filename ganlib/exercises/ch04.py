@@ -3,7 +3,7 @@
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, recognise, register, same
+from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, recognise, register, same, scalar
 
 __all__ = ["check_gan_losses"]
 
@@ -93,7 +93,7 @@ def check_gan_losses(func) -> None:
         if [np.size(x) for x in out] != [1, 1]:
             fail(_SIZES, n=n, sizes=[np.size(x) for x in out])
         for value, (otherwise, (reference, mistakes)) in zip(out, _LOSSES.items()):
-            got, want = float(np.asarray(value, np.float64).reshape(())), reference(r, f, s)
+            got, want = scalar(value), reference(r, f, s)
             if not same(got, want):
                 fields = dict(n=n, size=2 * n, s=s, got=fmt.number(got, 4), want=fmt.number(want, 4))
                 recognise(got, mistakes, (r, f, s), fields)
