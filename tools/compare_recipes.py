@@ -57,6 +57,12 @@ def main(argv=None) -> int:
     p.add_argument("runs", type=Path, nargs="+")
     p.add_argument("--every", type=int, default=8)
     p.add_argument("--n", type=int, default=2000)
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for comparison.json/.npz (default: ganlib/reference, the table chapter 08 shows)",
+    )
     args = p.parse_args(argv)
     epochs = {completed_epochs(run) for run in args.runs}
     if len(epochs) != 1:
@@ -100,8 +106,10 @@ def main(argv=None) -> int:
         "real": metrics.real_reference(args.n),
         "rows": rows,
     }
-    (reference_dir() / "comparison.json").write_text(json.dumps(table, indent=1) + "\n")
-    np.savez_compressed(reference_dir() / "comparison.npz", **grids)
+    out = args.out or reference_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "comparison.json").write_text(json.dumps(table, indent=1) + "\n")
+    np.savez_compressed(out / "comparison.npz", **grids)
     for row in rows:
         share = np.array(row["class_histogram"]) / row["n"]
         print(
