@@ -330,7 +330,8 @@ def test_the_teaching_code_check_can_fail(tmp_path):
             metadata={"tags": ["remove-cell"], "jupyter": {"source_hidden": True}, "cellView": "form"},
         ),
         nbformat.v4.new_code_cell(
-            "#@title (checks)\nassert x == 1", metadata={"jupyter": {"source_hidden": True}, "cellView": "form"}
+            "#@title (checks)\nassert x == 1",
+            metadata={"jupyter": {"source_hidden": True}, "cellView": "form"},
         ),
     ]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), page)
