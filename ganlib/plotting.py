@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from html import escape
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import animation, ticker
 
 from ganlib import fmt
-from ganlib.language import resolve
+from ganlib.language import gettext, resolve, using
 from ganlib.words import words
 
 
@@ -155,13 +156,18 @@ def plot_losses(
 
 
 def animate_grids(
-    grids: Mapping[int, np.ndarray], title: str | None = None, interval: int = 400, lang: str | None = None
+    grids: Mapping[int, np.ndarray],
+    title: str | None = None,
+    interval: int = 400,
+    lang: str | None = None,
+    alt: str | None = None,
 ):
     """An HTML animation of the fixed-noise grids, one frame per epoch.
 
     Returns an ``IPython.display.HTML`` object (a notebook shows it, and so does the
-    built book) made with matplotlib's ``to_jshtml``. The player's controls and the default
-    title (``"epoch {epoch}"`` / ``"dönem {epoch}"``) are in the reader's language (``lang``).
+    built book) made with matplotlib's ``to_jshtml``. The player's controls, the default
+    title (``"epoch {epoch}"`` / ``"dönem {epoch}"``) and the frames' alt text for screen
+    readers (``alt``, by default a description of what the frames show) are in the language set.
     """
     from IPython.display import HTML
 
@@ -184,6 +190,13 @@ def animate_grids(
     anim = animation.FuncAnimation(fig, frame, frames=len(epochs), interval=interval)
     html = anim.to_jshtml(default_mode="once")
     plt.close(fig)
+    if alt is None:
+        with using(lang):
+            alt = gettext(
+                "An animation of the generator's samples from the same fixed noise, one frame per "
+                "epoch (epochs {first}–{last})."
+            ).format(first=fmt.number(epochs[0]), last=fmt.number(epochs[-1]))
+    html = html.replace('<img id="_anim_img', f'<img alt="{escape(alt)}" id="_anim_img')
     for english, translated in table["player"].items():
         for attribute in ("title", "aria-label"):
             html = html.replace(f'{attribute}="{english}"', f'{attribute}="{translated}"')

@@ -97,3 +97,18 @@ def test_captions_sit_in_their_images_bottom_left_corner():
         assert mosaic[int(y), int(x)] == 0.0  # inside image i, not on the padding
         top, left = plotting.cell_origin(i, 3, 28, 28)
         assert (int(y) - top, int(x) - left) == (27, 0)
+
+
+def test_the_animation_describes_its_frames_in_the_language_set():
+    import re
+
+    import ganlib
+
+    grids = {epoch: np.zeros((4, 28, 28, 1), "uint8") for epoch in (1, 2, 3)}
+    ganlib.set_language("tr")
+    html = plotting.animate_grids(grids).data
+    assert re.findall(r'<img alt="([^"]+)" id="_anim_img', html) == [
+        "Üreticinin aynı sabit gürültüden çizdiği örneklerin animasyonu, her dönem için bir kare (1–3. dönemler)."
+    ]
+    html = plotting.animate_grids(grids, alt="Sixteen digits, epoch by epoch", lang="en").data
+    assert '<img alt="Sixteen digits, epoch by epoch" id="_anim_img' in html
