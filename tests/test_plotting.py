@@ -108,7 +108,8 @@ def test_the_animation_describes_its_frames_in_the_language_set():
     ganlib.set_language("tr")
     html = plotting.animate_grids(grids).data
     assert re.findall(r'<img alt="([^"]+)" id="_anim_img', html) == [
-        "Üreticinin aynı sabit gürültüden çizdiği örneklerin animasyonu, her dönem için bir kare (1–3. dönemler)."
+        "Üreticinin aynı sabit gürültüden çizdiği örneklerin animasyonu, "
+        "her dönem için bir kare (1–3. dönemler)."
     ]
     html = plotting.animate_grids(grids, alt="Sixteen digits, epoch by epoch", lang="en").data
     assert '<img alt="Sixteen digits, epoch by epoch" id="_anim_img' in html
