@@ -204,6 +204,25 @@ def test_the_alt_text_check_can_fail():
     assert _undescribed(["Oyuncak GAN'in kayıp eğrileri"], "tr") == []
 
 
+def _markdown_tables(page: str) -> int:
+    """How many outputs of the page's notebook are Markdown tables (ganlib.fmt.Table)."""
+    import nbformat
+
+    nb = nbformat.read(next((ROOT / page).parent.glob(Path(page).name + ".ipynb")), as_version=4)
+    return sum(
+        "".join(out.get("data", {}).get("text/markdown", "")).startswith("| ")
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+    )
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if _markdown_tables(p)])
+def test_results_tables_render_as_tables(browser, page):
+    _open(browser, page + ".html")
+    rendered = browser.execute_script("return document.querySelectorAll('div.cell_output table').length")
+    assert rendered == _markdown_tables(page), page
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_figure_is_described_in_the_pages_language(browser, page):
     _open(browser, page + ".html")
