@@ -90,8 +90,8 @@ class Table:
                 raise ValueError(f"every row needs {len(self.header)} cells, got {len(row)}: {row}.")
 
     def _repr_markdown_(self) -> str:
-        def line(cells):
-            return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        def line(cells):  # (a percent sign stays with its number when the column wraps)
+            return "| " + " | ".join(c.replace("|", "\\|").replace(" %", "\u00a0%") for c in cells) + " |"
 
         rule = ["---:" if a == "r" else ":---" for a in self.align]
         return "\n".join([line(self.header), "|" + "|".join(rule) + "|", *map(line, self.rows)])

@@ -88,3 +88,11 @@ def test_a_table_renders_as_markdown_and_as_aligned_text():
     ]
     with pytest.raises(ValueError, match="every row needs 2 cells"):
         fmt.Table(["a", "b"], [["1"]])
+
+
+def test_a_percent_sign_stays_with_its_number_in_a_table():
+    table = fmt.Table(
+        ["recipe", "shares"], [["post", f"{fmt.percent(0.071, lang='en')}–{fmt.percent(0.135, lang='en')}"]]
+    )
+    assert "7.1\u00a0%–13.5\u00a0%" in table._repr_markdown_()
+    assert "7.1 %–13.5 %" in repr(table)
