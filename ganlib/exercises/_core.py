@@ -7,9 +7,10 @@ keeps only data — the cases, the reference and a table of :class:`Mistake` —
 :func:`compare`. Messages are English gettext ids (marked with :func:`N_` where they sit in a
 table), translated into the language set by ``ganlib.set_language`` when they are shown.
 
-Every checker is declared with :func:`checker`, which gives it the ``lang=`` override, the
-"no answer yet" guard and the :data:`EXERCISES` entry that one parametrized test runs: the
-solution must pass, each mistake must get its own message.
+Every checker is declared with :func:`checker`, which gives it the ``lang=`` override and the
+"no answer yet" guard; :func:`register` records a checker's solution and mistake table in
+:data:`EXERCISES`, which one parametrized test runs: the solution must pass, each mistake must
+get its own message.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def _localized(value):
     (a list of whole numbers reads the same in both languages: [4, 1])."""
     if _is_number(value):
         return fmt.number(value)
-    flat = np.ravel(value) if isinstance(value, (list, tuple, np.ndarray)) else ()
+    try:
+        flat = np.ravel(value) if isinstance(value, (list, tuple, np.ndarray)) else ()
+    except ValueError:  # a ragged list: shown as it is
+        flat = ()
     if len(flat) and all(_is_number(v) for v in flat) and not all(float(v).is_integer() for v in flat):
         return fmt.numbers(flat)
     return value
