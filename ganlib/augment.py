@@ -26,9 +26,10 @@ POLICIES = ("translation", "cutout")
 BACKGROUND = -1.0
 
 
-def check_policy(policy) -> tuple[str, ...]:
+def check_policy(policy, name: str = "augment") -> tuple[str, ...]:
     """``None``/``""`` (no augmentation) or names from :data:`POLICIES`, as a comma-separated
-    string or a sequence, e.g. ``"translation,cutout"``; returns them as a tuple."""
+    string or a sequence, e.g. ``"translation,cutout"``; returns them as a tuple. ``name`` is what
+    the message calls the argument (``"--augment"`` on the command line)."""
     if policy is None or (isinstance(policy, (str, list, tuple)) and not policy):
         return ()
     names = policy.split(",") if isinstance(policy, str) else policy
@@ -37,8 +38,8 @@ def check_policy(policy) -> tuple[str, ...]:
         if names and all(n in POLICIES for n in names) and len(set(names)) == len(names):
             return names
     raise ValueError(
-        f"augment must be None or names from {', '.join(POLICIES)} (e.g. 'translation,cutout'), "
-        f"got {policy!r}."
+        f"{name} takes {', '.join(POLICIES)} or both, comma-separated (e.g. 'translation,cutout'), "
+        f"got {policy!r}; leave it out for no augmentation."
     )
 
 

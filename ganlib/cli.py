@@ -210,15 +210,9 @@ def _train(args) -> int:
     if args.ema is not None and not 0.9 <= args.ema < 1:
         raise ValueError(f"--ema must be a decay in [0.9, 1), such as 0.999, got {args.ema}.")
     if args.augment is not None:
-        from ganlib.augment import POLICIES, check_policy
+        from ganlib.augment import check_policy
 
-        try:
-            check_policy(args.augment)
-        except ValueError:
-            raise ValueError(
-                f"--augment takes {', '.join(POLICIES)} or both comma-separated (translation,cutout), "
-                f"got {args.augment!r}."
-            ) from None
+        check_policy(args.augment, name="--augment")
     for flag, rate in (("--d-lr", args.d_lr), ("--g-lr", args.g_lr)):
         if not 0 < rate < 1:
             raise ValueError(f"{flag} must be a learning rate in (0, 1), such as 2e-4, got {rate}.")
