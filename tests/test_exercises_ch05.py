@@ -37,6 +37,9 @@ def step(
     swap_losses=False,
     nudge=False,
     crash=False,
+    one_optimizer=None,
+    d_ascent=False,
+    g_ascent=False,
 ):
     """A train_step as the chapter's solution writes it, with one typical mistake switched on."""
 
@@ -51,6 +54,10 @@ def step(
         d_opt, g_opt = (g_optimizer, d_optimizer) if swap else (d_optimizer, g_optimizer)
         if own_g_optimizer:
             g_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
+        if one_optimizer == "d":
+            g_opt = d_opt
+        elif one_optimizer == "own":
+            d_opt = g_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
 
         def apply(optimizer, tape, loss, weights, phase):
             grads = tape.gradient(loss, weights)
@@ -64,6 +71,8 @@ def step(
             targets = tf.concat([tf.fill((n, 1), smoothing), tf.fill((n, 1), fake_target)], axis=0)
             with tf.GradientTape() as tape:
                 d_loss = bce(targets, discriminator(images, training=True))
+                if d_ascent:
+                    d_loss = -d_loss
             weights = discriminator.trainable_variables + (generator.trainable_variables if both_d else [])
             return d_loss, tape, weights
 
@@ -74,6 +83,8 @@ def step(
                     g_loss = -bce(tf.zeros((len(z), 1)), judged)
                 else:
                     g_loss = g_bce(tf.fill((len(z), 1), g_target), judged)
+                if g_ascent:
+                    g_loss = -g_loss
             weights = generator.trainable_variables + (discriminator.trainable_variables if both_g else [])
             return g_loss, tape, weights
 
@@ -153,6 +164,26 @@ WRONG_STEPS = [
         r"4 noise vectors per phase, not draw_noise\(8\)",
     ),
     (step(own_g_optimizer=True), "kendi eniyileyicisiyle", "its own optimizer"),
+    (
+        step(one_optimizer="d"),
+        "d_optimizer'a iki ağın ağırlıkları da verildi",
+        "d_optimizer was given the weights of both networks",
+    ),
+    (
+        step(one_optimizer="own"),
+        "İki ağ için tek bir eniyileyici",
+        "One optimizer was used for both networks",
+    ),
+    (
+        step(d_ascent=True),
+        "Ayırtacın güncellemesi kaybını düşürmek yerine",
+        "discriminator's update raises its loss",
+    ),
+    (
+        step(g_ascent=True),
+        "Üreticinin güncellemesi kaybını düşürmek yerine",
+        "generator's update raises its loss",
+    ),
     (step(both_g=True), "ayırtacın ağırlıklarına da", "for the discriminator too"),
     (step(both_d=True), "iki ağın ağırlıklarına da", "gradients for both networks"),
     (step(swap=True), "karışmış", "mixed up"),
@@ -208,6 +239,14 @@ def test_train_step_mistakes_are_explained(wrong, tr_words, en_words):
         ex.check_train_step(wrong, lang="tr")
 
 
+@pytest.mark.parametrize("one_optimizer", ["d", "own"])
+def test_a_shared_optimizer_is_named_without_kerass_tensor_dump(one_optimizer):
+    with pytest.raises(ex.ExerciseError) as err:
+        ex.check_train_step(step(one_optimizer=one_optimizer), lang="tr")
+    said = str(err.value)
+    assert "\n" not in said and "Unknown variable" not in said and "Variable path" not in said
+
+
 FLOOR = -(0.9 * math.log(0.9) + 0.1 * math.log(0.1)) / 2
 
 
@@ -243,6 +282,12 @@ def test_never_seen(lang, capsys):
     for answer in (NEVER, math.exp(-1)):
         ex.check_never_seen(answer, lang=lang)
         assert capsys.readouterr().out.startswith("✓")
+    for estimate in (0.35, 0.385):  # within the exercise's stated 0.02: accepted, with the exact value
+        ex.check_never_seen(estimate, lang=lang)
+        said = capsys.readouterr().out
+        assert said.startswith("✓") and ("0,3685" if lang == "tr" else "0.3685") in said
+    with pytest.raises(ex.ExerciseError, match="ıskalama|misses it"):
+        ex.check_never_seen(0.34, lang=lang)  # beyond the stated tolerance
     with pytest.raises(ex.ExerciseError, match="doldur|fill in"):
         ex.check_never_seen(None, lang=lang)
 
