@@ -1,6 +1,8 @@
 import contextlib
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ganlib import cli
+from ganlib import cli, pretrained
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -290,3 +292,61 @@ def test_ctrl_c_is_one_line_and_status_130(capsys, monkeypatch, tmp_path, weight
     }[command]
     assert cli.main(argv) == 130
     assert capsys.readouterr().err == message + "\n"
+
+
+@pytest.mark.parametrize(
+    "extra, flag",
+    [(["--epochs", "3"], "--epochs"), (["--batch-norm"], "--batch-norm"), (["--data", "keras"], "--data")],
+)
+def test_quick_refuses_the_options_it_sets(capsys, tmp_path, extra, flag):
+    fails(capsys, "train", "--quick", *extra, "--run-dir", tmp_path / "run", words=("--quick", flag))
+    assert not (tmp_path / "run").exists()
+
+
+def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(capsys, monkeypatch, tmp_path):
+    """--quick with a tiny stand-in for the recipe: the run folder holds the recipe's settings, the
+    log says each epoch's time left, and the end compares the moving average with the post's run."""
+    from ganlib import training
+
+    tiny = {**training.QUICK, "epochs": 2, "n_images": 64, "batch_size": 32}
+    monkeypatch.setattr(training, "QUICK", tiny)
+    status, said, err = main(capsys, monkeypatch, "train", "--quick", "--run-dir", tmp_path / "run")
+    assert status == 0, err
+    settings = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert (settings["batch_size"], settings["n_images"], settings["batch_norm"], settings["ema"]) == (
+        32,
+        64,
+        True,
+        0.999,
+    )
+    assert "training 2 epochs with the quick recipe" in said
+    assert re.search(r"epoch 1/2: d_loss \d\.\d{3} g_loss \d\.\d{3}; 0:\d\d so far, about 0:\d\d left", said)
+    assert re.search(r"epoch 2/2: .* about 0:00 left", said)
+    rows = {
+        line.split("  ")[0]: line.split()[-2:]
+        for line in said.splitlines()
+        if line.startswith(("yours", "the post"))
+    }
+    assert len(rows) == 2, said
+    post = pretrained.quality("post")["checkpoints"][-1]
+    assert rows["the post's recipe (shipped run)"] == [
+        f"{post['classifier_score']:.2f}",
+        f"{post['frechet_distance']:.1f}",
+    ]
+    assert (tmp_path / "run" / "generator-ema.weights.h5").is_file()
+
+
+def test_the_progress_bar_counts_the_steps_left_of_a_resumed_run(capsys):
+    """Resumed at epoch 1 of 3 with 2 steps an epoch, the bar runs over the 4 steps left."""
+    from ganlib.training import Progress
+
+    bar = Progress(epochs=3, steps=2, interactive=True)
+    bar.on_train_begin()
+    for epoch in (1, 2):
+        bar.on_epoch_begin(epoch)
+        for step in range(2):
+            bar.on_train_batch_end(step, {"d_loss": 0.6, "g_loss": 0.9})
+        bar.on_epoch_end(epoch, {"d_loss": 0.6, "g_loss": 0.9})
+    assert bar.bar.target == 4 and bar.done == 4
+    shown = capsys.readouterr().out
+    assert "4/4" in shown and "g_loss: 0.9000" in shown
