@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 
 from ganlib import exercises as ex
-from ganlib.exercises.ch08 import reference_ema_update, reference_steps_to_forget
+from ganlib.exercises.ch08 import (
+    reference_ema_update,
+    reference_steps_to_forget,
+    reference_translate,
+    solution_translate,
+)
 from ganlib.models import build_generator, leaky_relu_layer
 
 LANGS = ["tr", "en"]
@@ -27,7 +32,9 @@ def assert_explained(checker, wrong, tr_words, en_words):
         checker(wrong, lang="tr")
 
 
-@pytest.mark.parametrize("name", ["check_ema_update", "check_steps_to_forget", "check_bn_generator"])
+@pytest.mark.parametrize(
+    "name", ["check_ema_update", "check_steps_to_forget", "check_bn_generator", "check_translate"]
+)
 def test_stub_fails_helpfully(name):
     for answer in (None, stub):
         with pytest.raises(ex.ExerciseError, match="fill in"):
@@ -164,9 +171,12 @@ def test_steps_to_forget_mistakes_are_explained(wrong, tr_words, en_words):
 L = keras.layers
 
 
-def generator(noise_dim=200, first=None, second=None, output=None, act=None, c2=64, fixed_input=False):
+def generator(
+    noise_dim=200, first=None, second=None, output=None, act=None, c2=64, fixed_input=False, init=None
+):
     """The post's generator with the given layers (lists) after the Dense, after the 64-filter
-    Conv2D and after the last Conv2D (which then has no activation of its own)."""
+    Conv2D and after the last Conv2D (which then has no activation of its own); ``init`` replaces
+    the Dense layer's RandomNormal(0.02)."""
     act = act or (lambda: L.LeakyReLU(negative_slope=0.2))
     first = [L.BatchNormalization(), act()] if first is None else first
     second = [L.BatchNormalization(), act()] if second is None else second
@@ -174,7 +184,7 @@ def generator(noise_dim=200, first=None, second=None, output=None, act=None, c2=
     return keras.Sequential(
         [
             keras.Input((200 if fixed_input else noise_dim,)),
-            L.Dense(7 * 7 * 128),
+            L.Dense(7 * 7 * 128, kernel_initializer=init or keras.initializers.RandomNormal(stddev=0.02)),
             *first,
             L.Reshape((7, 7, 128)),
             L.UpSampling2D(2),
@@ -197,7 +207,8 @@ def test_bn_generator_reference_passes(lang, capsys):
 def test_bn_generator_other_right_answers_pass(capsys):
     def functional(noise_dim=200):
         z = keras.Input((noise_dim,))
-        x = L.LeakyReLU(0.2)(L.BatchNormalization()(L.Dense(6272)(z)))
+        dense = L.Dense(6272, kernel_initializer=keras.initializers.RandomNormal(0.0, 0.02))
+        x = L.LeakyReLU(0.2)(L.BatchNormalization()(dense(z)))
         x = L.UpSampling2D()(L.Reshape((7, 7, 128))(x))
         x = leaky_relu_layer(0.2)(L.BatchNormalization()(L.Conv2D(64, 5, padding="same")(x)))
         return keras.Model(z, L.Conv2D(1, 5, padding="same", activation="tanh")(L.UpSampling2D()(x)))
@@ -239,6 +250,8 @@ BN_WRONG = [
         "Keras' default is 0.3",
     ),
     (lambda n=200: generator(n, fixed_input=True), "noise_dim'i verin", "give keras.Input the noise_dim"),
+    (lambda n=200: generator(n, init="glorot_uniform"), "RandomNormal", "standard deviation 0.02"),
+    (lambda n=200: generator(n, init="random_normal"), "0,05", "deviation of 0.05"),
     (lambda n=200: None, "döndürmüyor", "returns nothing"),
     (lambda n=200: generator(n).layers, "keras.Model", "Expected a keras.Model"),
 ]
@@ -274,6 +287,7 @@ WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
         ("08-ema-update", "ema_update", "check_ema_update", "roles are swapped"),
         ("08-steps-to-forget", "steps_to_forget", "check_steps_to_forget", "One step short"),
         ("08-bn-generator", "build_bn_generator", "check_bn_generator", "after the activation"),
+        ("08-translate", "translate", "check_translate", "come back in on the other"),
     ],
 )
 def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
@@ -293,3 +307,82 @@ def test_bn_generator_must_be_written_not_borrowed():
         ex.check_bn_generator(borrowed, lang="en")
     with pytest.raises(ex.ExerciseError, match="build_generator'ını çağırıyor"):
         ex.check_bn_generator(borrowed, lang="tr")
+
+
+# ---------------------------------------------------------------------------------------------
+# check_translate (its mistake table runs in tests/test_exercises.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_translate_reference_shifts_down_and_right_with_background():
+    image = np.arange(1, 13, dtype=np.float32).reshape(1, 3, 4, 1)
+    got = reference_translate(image, [1], [-2])[0, ..., 0]
+    assert got.tolist() == [[-1, -1, -1, -1], [3, 4, -1, -1], [7, 8, -1, -1]]
+
+
+def test_translate_agrees_with_ganlibs_augmentation():
+    """The checker's reference is what ganlib.augment.translate does with the shifts it draws."""
+    import tensorflow as tf
+
+    from ganlib.augment import translate
+
+    images = np.random.default_rng(0).uniform(-1, 1, (6, 28, 28, 1)).astype(np.float32)
+    seed = keras.random.SeedGenerator(3)
+    shifted = translate(tf.constant(images), seed).numpy()
+    # recover each image's shift as the one of the 81 candidates that reproduces it
+    for i in range(6):
+        matches = [
+            (y, x)
+            for y in range(-4, 5)
+            for x in range(-4, 5)
+            if np.allclose(reference_translate(images[i : i + 1], [y], [x])[0], shifted[i])
+        ]
+        assert len(matches) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translate_solution_passes(lang, capsys):
+    ex.check_translate(solution_translate, lang=lang)
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and ("augment" in out)
+
+
+def test_translate_in_numpy_is_refused_for_its_missing_gradient():
+    def in_numpy(images, dy, dx):
+        return reference_translate(np.asarray(images), dy, dx)
+
+    assert_explained(ex.check_translate, in_numpy, "türev|eğim", "no gradient flows back")
+
+
+def test_translate_other_right_answers_pass(capsys):
+    import tensorflow as tf
+
+    def with_tf(images, dy, dx):  # tf.pad and a crop per image
+        padded = tf.pad(images, [[0, 0], [4, 4], [4, 4], [0, 0]], constant_values=-1.0)
+        crops = [padded[i, 4 - y : 32 - y, 4 - x : 32 - x] for i, (y, x) in enumerate(zip(dy, dx))]
+        return tf.stack(crops)
+
+    def rolled_and_masked(images, dy, dx):  # roll, then blank what wrapped around
+        rows, cols = keras.ops.arange(28)[:, None, None], keras.ops.arange(28)[None, :, None]
+        out = []
+        for i, (y, x) in enumerate(zip(dy, dx)):
+            moved = keras.ops.roll(images[i], (int(y), int(x)), axis=(0, 1))
+            inside = (rows - y >= 0) & (rows - y < 28) & (cols - x >= 0) & (cols - x < 28)
+            out.append(keras.ops.where(inside, moved, -1.0))
+        return keras.ops.stack(out)
+
+    ex.check_translate(with_tf, lang="en")
+    ex.check_translate(rolled_and_masked, lang="en")
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+@pytest.mark.parametrize(
+    ("wrong", "tr_words", "en_words"),
+    [
+        (lambda im, dy, dx: im[:, 4:-4], "biçim", "shape"),
+        (lambda im, dy, dx: None, "döndürmüyor", "returns nothing"),
+        (lambda im, dy, dx: "images", "str", "got str"),
+    ],
+)
+def test_translate_shape_and_kind_are_checked(wrong, tr_words, en_words):
+    assert_explained(ex.check_translate, wrong, tr_words, en_words)

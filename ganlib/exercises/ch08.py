@@ -1,5 +1,6 @@
 """Checkers for chapter 08's exercises: one step of the moving average (EMA), how long it remembers
-where it started, and the post's generator with BatchNormalization."""
+where it started, the post's generator with BatchNormalization, and the differentiable shift that
+augments what the discriminator sees."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import numpy as np
 from ganlib import fmt
 from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, same
 
-__all__ = ["check_ema_update", "check_steps_to_forget", "check_bn_generator"]
+__all__ = ["check_ema_update", "check_steps_to_forget", "check_bn_generator", "check_translate"]
 
 _SHAPES = [(4, 3), (7,), (2, 3, 5)]  # like a kernel, a bias and a convolution's weights
 _EMA_CASES = [(0.9, 0), (0.75, 1)]  # (decay, seed): decays far from 1, so that a mistake shows
@@ -317,6 +318,14 @@ def _kind(layer) -> str:
     return "LeakyReLU" if leaky or isinstance(layer, keras.layers.LeakyReLU) else type(layer).__name__
 
 
+def _dense_spread(model) -> float:
+    """The standard deviation of the first Dense layer's freshly initialised kernel."""
+    import keras
+
+    dense = next(layer for layer in model.layers if isinstance(layer, keras.layers.Dense))
+    return float(np.std(keras.ops.convert_to_numpy(dense.kernel)))
+
+
 def _activation(layer) -> str:
     return getattr(getattr(layer, "activation", None), "__name__", "")
 
@@ -407,6 +416,14 @@ def check_bn_generator(func) -> None:
             "BatchNormalization's settings (the defaults) with the post's generator.",
             gap=_gap(got, want),
         )
+    spread = _dense_spread(model)
+    if not math.isclose(spread, 0.02, abs_tol=0.001):
+        fail(
+            "The Dense layer's initial weights have a standard deviation of {spread}; the post draws them "
+            "from a normal distribution with standard deviation 0.02 (nothing else changes, its "
+            "initialisation included): kernel_initializer=keras.initializers.RandomNormal(stddev=0.02).",
+            spread=fmt.number(spread, 4),
+        )
     if (small := _build(func, 16).count_params()) != _params(16):
         fail(
             "With noise_dim=16: {gap}: the noise size should change only the number of inputs of the first "
@@ -419,4 +436,177 @@ def check_bn_generator(func) -> None:
         count=want,
         extra=want - post,
         half=(want - post) // 2,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The differentiable shift of DiffAugment's "translation" (ganlib.augment.translate, with the shifts
+# given instead of drawn): each image moves by its own (dy, dx), the background −1 moves in.
+
+_MOST = 4  # the largest shift: 1/8 of 28 pixels, as ganlib.augment.translate
+_BACKGROUND = -1.0
+
+
+def _shift(images, dy, dx, fill=_BACKGROUND, wrap=False):
+    """NumPy: image i moved down dy[i] and right dx[i] pixels (``fill`` moves in, or with ``wrap`` what
+    left on the other side)."""
+    images = np.asarray(images, dtype=np.float64)
+    out = np.empty_like(images)
+    _, h, w, _ = images.shape
+    for i, (y, x) in enumerate(zip(np.asarray(dy).tolist(), np.asarray(dx).tolist())):
+        if wrap:
+            out[i] = np.roll(images[i], (y, x), axis=(0, 1))
+            continue
+        padded = np.pad(images[i], [(_MOST, _MOST), (_MOST, _MOST), (0, 0)], constant_values=fill)
+        out[i] = padded[_MOST - y : _MOST - y + h, _MOST - x : _MOST - x + w]
+    return out
+
+
+def reference_translate(images, dy, dx):
+    """Image i shifted down ``dy[i]`` and right ``dx[i]`` pixels (at most 4 each way); what moves in
+    is background (−1)."""
+    return _shift(images, dy, dx)
+
+
+def _translate_cases():
+    """Five random 28×28 "images" (no pixel is background, so that every fill shows) with shifts of
+    both signs, none the same in both directions; then a batch of one with no shift at all."""
+    rng = np.random.default_rng(8)
+    images = rng.uniform(-0.9, 1.0, (5, 28, 28, 1)).astype(np.float32)
+    dy, dx = np.array([2, -3, 0, 4, -1]), np.array([-1, 4, 3, -4, 2])
+    still = rng.uniform(-0.9, 1.0, (1, 28, 28, 1)).astype(np.float32)
+    return [(images, dy, dx), (still, np.array([0]), np.array([0]))]
+
+
+_TRANSLATE_MISTAKES = [
+    Mistake(
+        lambda im, dy, dx: _shift(im, dy, dx, wrap=True),
+        N_(
+            "The pixels pushed out on one side come back in on the other (np.roll / ops.roll wraps "
+            "around): a 7 shifted right would grow a stroke on its left edge. Pad with the background "
+            "(−1) and cut the 28×28 window out of the padded image instead."
+        ),
+    ),
+    Mistake(
+        lambda im, dy, dx: _shift(im, dy, dx, fill=0.0),
+        N_(
+            "What moves in is 0, which is mid-grey in [-1, 1]: the shifted digits get grey borders that "
+            "no real digit has. The background is −1 (black): pad with constant_values=-1."
+        ),
+    ),
+    Mistake(
+        lambda im, dy, dx: _shift(im, -np.asarray(dy), -np.asarray(dx)),
+        N_(
+            "The images move the wrong way: a positive dy moves an image down (row r of the result is "
+            "row r − dy of the image) and a positive dx to the right."
+        ),
+    ),
+    Mistake(
+        lambda im, dy, dx: _shift(im, dx, dy),
+        N_("dy and dx are swapped: dy moves the rows (axis 1, down), dx the columns (axis 2, right)."),
+    ),
+    Mistake(
+        lambda im, dy, dx: _shift(im, np.full(len(dy), dy[0]), np.full(len(dx), dx[0])),
+        N_(
+            "Every image got the first image's shift. Each image has its own (dy[i], dx[i]): one "
+            "shift for the whole batch would move real and fake digits together, always the same way."
+        ),
+    ),
+    Mistake(
+        lambda im, dy, dx: np.asarray(im, dtype=np.float64),
+        N_("The images came back unshifted: move image i by dy[i] rows and dx[i] columns."),
+    ),
+]
+
+
+def _as_array(result, shape):
+    """The student's result as a float array of ``shape``, or a message."""
+    import keras
+
+    if result is None:
+        fail("The function returns nothing (None): return the shifted images.")
+    try:
+        array = np.asarray(keras.ops.convert_to_numpy(result), dtype=np.float64)
+    except (TypeError, ValueError):
+        fail("Expected an array or tensor of images, got {kind}.", kind=type(result).__name__)
+    if array.shape != shape:
+        fail(
+            "The result has shape {got}; it must be {want}, the shape of images: each image keeps its "
+            "28×28 size (cut the window out of the padded image).",
+            got=array.shape,
+            want=shape,
+        )
+    return array
+
+
+def _translate_flows(func) -> None:
+    """The shift must be differentiable: the generator learns through it. The gradient of a weighted
+    sum of the result, with respect to the images, is the weights shifted back."""
+    import tensorflow as tf
+
+    (images, dy, dx), *_ = _translate_cases()
+    pixels = tf.Variable(images)
+    weights = np.random.default_rng(9).standard_normal(images.shape).astype(np.float32)
+    with tf.GradientTape() as tape:
+        shifted = call(func, pixels, dy, dx, shown="(a tf.Variable of images, dy, dx)")
+        try:
+            total = tf.reduce_sum(tf.convert_to_tensor(shifted, dtype=tf.float32) * weights)
+        except (TypeError, ValueError):
+            fail("Expected an array or tensor of images, got {kind}.", kind=type(shifted).__name__)
+    grad = tape.gradient(total, pixels)
+    if grad is None or not np.any(grad.numpy()):
+        fail(
+            "The shift is right, but no gradient flows back through it to the images: somewhere the "
+            "tensor became a NumPy array (np.pad, np.array, .numpy()), and TensorFlow's tape lost track. "
+            "The generator learns only through what the discriminator sees: write the shift with "
+            "keras.ops (ops.pad, slicing, ops.stack) so that it stays differentiable."
+        )
+    # each pixel's gradient is the weight of the place it moved to (0 if it moved out of the picture)
+    if not same(grad.numpy(), _shift(weights, -dy, -dx, fill=0.0), rtol=1e-4, atol=1e-5):
+        fail("The gradient that flows back through your shift does not match the shift itself.")
+
+
+def solution_translate(images, dy, dx):
+    """The chapter's solution: pad with the background, cut each image's window (keras.ops: the
+    gradient flows)."""
+    from keras import ops
+
+    height, width = images.shape[1], images.shape[2]
+    padded = ops.pad(images, [[0, 0], [_MOST, _MOST], [_MOST, _MOST], [0, 0]], constant_values=_BACKGROUND)
+    windows = [
+        padded[i, _MOST - y : _MOST - y + height, _MOST - x : _MOST - x + width]
+        for i, (y, x) in enumerate(zip(dy, dx))
+    ]
+    return ops.stack(windows)
+
+
+@register("check_translate", solution_translate, _TRANSLATE_MISTAKES)
+@checker
+def check_translate(func) -> None:
+    """``func(images, dy, dx)`` must shift image i down ``dy[i]`` and right ``dx[i]`` pixels with the
+    background (−1) moving in, and let gradients flow back to the images."""
+    import tensorflow as tf
+
+    for images, dy, dx in _translate_cases():
+        shown = f"(images {images.shape}, dy={dy.tolist()}, dx={dx.tolist()})"
+        got = call(func, tf.constant(images), dy, dx, shown=shown)
+        got = _as_array(got, images.shape)
+        want = reference_translate(images, dy, dx)
+        if not same(got, want, rtol=1e-5, atol=1e-6):
+            recognise(got, _TRANSLATE_MISTAKES, (images, dy, dx), rtol=1e-5, atol=1e-6)
+            fail(
+                "For dy={dy}, dx={dx} the shifted images differ from what they should be in {count} of "
+                "{total} pixels. Row r, column c of image i should be row r − dy[i], column c − dx[i] of "
+                "the image, or −1 where that lies outside it.",
+                dy=str(dy.tolist()),
+                dx=str(dx.tolist()),
+                count=int(np.sum(~np.isclose(got, want, atol=1e-5))),
+                total=int(got.size),
+            )
+    _translate_flows(func)
+    ok(
+        "Right: each image moves by its own shift, the background moves in, and the gradient flows back "
+        'through the shift to the pixels. GAN(augment="translation") draws dy and dx at random in −4 … 4 '
+        "for every batch and shows the discriminator every image through it, the real digits and the "
+        "generator's fakes, in both phases (ganlib.augment.translate)."
     )
