@@ -1,3 +1,4 @@
+import inspect
 import json
 import re
 import shutil
@@ -266,3 +267,16 @@ def test_random_states_are_saved_under_names_of_their_place_not_of_their_process
     third.load_weights(old)
     for key, v in third._rng_states().items():
         np.testing.assert_array_equal(v.numpy(), first._rng_states()[key].numpy())
+
+
+@pytest.mark.parametrize("mode", ["fast", "cpu", "gpu"])
+def test_the_long_run_recipe_is_the_quick_one_on_a_cpu_and_the_posts_on_a_gpu(mode):
+    recipe = training.long_run_recipe(mode)
+    if mode == "cpu":
+        assert recipe == training.QUICK and recipe is not training.QUICK
+    elif mode == "gpu":  # the post: 50 epochs over all 60,000 digits, no BatchNorm, no average
+        assert recipe["epochs"] == 50 and recipe["n_images"] is None and recipe["data"] == "auto"
+        assert "batch_norm" not in recipe and "ema" not in recipe
+    else:  # CI: one short epoch of the quick recipe
+        assert recipe["epochs"] == 1 and recipe["n_images"] <= 256 and recipe["batch_norm"]
+    inspect.signature(training.train).bind(**recipe)  # every key is one of train's arguments
