@@ -1,0 +1,199 @@
+"""Chapter 10's checkers (the capstone): the solutions pass in both languages; typical mistakes fail
+with their own message. The mistake tables of the generator, discriminator, loop and Fréchet checkers
+are run by tests/test_exercises.py; the step's mistakes and the own-run check are tested here."""
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from ganlib import exercises as ex
+from ganlib.exercises import ch10
+
+LANGS = ["tr", "en"]
+bce = keras.losses.BinaryCrossentropy(from_logits=True)
+
+
+def stub(*args):
+    raise NotImplementedError
+
+
+def step(
+    order="together",
+    swap=False,
+    fake_target=0.0,
+    g_target=1.0,
+    saturating=False,
+    g_training=True,
+    from_logits=True,
+    one_tape=False,
+    detach=False,
+    swap_losses=False,
+):
+    """A train_step as the chapter's solution writes it (two tapes over one forward pass, or chapter
+    05's order), with one typical mistake switched on."""
+    loss = keras.losses.BinaryCrossentropy(from_logits=from_logits)
+
+    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
+        n = len(real)
+        real_target, fake_d_target = (0.0, 1.0) if swap else (1.0, fake_target)
+
+        def d_loss_of(fake):
+            real_logits = discriminator(real, training=True)
+            fake_logits = discriminator(fake, training=True)
+            return (
+                loss(tf.fill((n, 1), real_target), real_logits)
+                + loss(tf.fill((n, 1), fake_d_target), fake_logits)
+            ) / 2
+
+        def g_loss_of(fake):
+            judged = discriminator(fake, training=True)
+            if saturating:
+                return -loss(tf.zeros((n, 1)), judged)
+            return loss(tf.fill((n, 1), g_target), judged)
+
+        g_w, d_w = generator.trainable_variables, discriminator.trainable_variables
+        if one_tape:
+            with tf.GradientTape() as tape:
+                fake = generator(noise, training=g_training)
+                d_loss, g_loss = d_loss_of(fake), g_loss_of(fake)
+                total = d_loss + g_loss
+            grads = tape.gradient(total, d_w + g_w)
+            d_optimizer.apply_gradients(zip(grads, d_w + g_w))
+            return d_loss, g_loss
+        if order == "together":
+            with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
+                fake = generator(noise, training=g_training)
+                d_loss = d_loss_of(fake)
+                g_loss = g_loss_of(tf.stop_gradient(fake) if detach else fake)
+            g_optimizer.apply_gradients(zip(g_tape.gradient(g_loss, g_w), g_w))
+            d_optimizer.apply_gradients(zip(d_tape.gradient(d_loss, d_w), d_w))
+        else:  # chapter 05's order: the discriminator's phase, then the generator's
+            fake = generator(noise, training=g_training)
+            with tf.GradientTape() as tape:
+                d_loss = d_loss_of(fake)
+            d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), d_w))
+            with tf.GradientTape() as tape:
+                g_loss = g_loss_of(generator(noise, training=g_training))
+            g_optimizer.apply_gradients(zip(tape.gradient(g_loss, g_w), g_w))
+        return (g_loss, d_loss) if swap_losses else (d_loss, g_loss)
+
+    return train_step
+
+
+def tutorial_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
+    """The TensorFlow tutorial's step as it is written there: the two halves' losses added."""
+    with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+        fake = generator(noise, training=True)
+        real_output = discriminator(real, training=True)
+        fake_output = discriminator(fake, training=True)
+        g_loss = bce(tf.ones_like(fake_output), fake_output)
+        d_loss = bce(tf.ones_like(real_output), real_output) + bce(tf.zeros_like(fake_output), fake_output)
+    g_w, d_w = generator.trainable_variables, discriminator.trainable_variables
+    g_optimizer.apply_gradients(zip(gen_tape.gradient(g_loss, g_w), g_w))
+    d_optimizer.apply_gradients(zip(disc_tape.gradient(d_loss, d_w), d_w))
+    return d_loss, g_loss
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "answer", [step(), step(order="phases"), tutorial_step], ids=["together", "phases", "tutorial"]
+)
+def test_right_steps_pass(answer, lang, capsys):
+    ex.check_gan_step(answer, lang=lang)
+    assert capsys.readouterr().out.startswith("✓")
+
+
+STEP_MISTAKES = {
+    "one_tape": (step(one_tape=True), "both networks. weights", "iki ağın"),
+    "swap": (step(swap=True), "targets are swapped", "yer değiştirmiş"),
+    "fake 1": (step(fake_target=1.0), "fakes' target is 1", "1"),
+    "g target 0": (step(g_target=0.0), "say 0", "0"),
+    "saturating": (step(saturating=True), "saturating", "doyan"),
+    "training": (step(g_training=False), "training=False", "training=False"),
+    "logits": (step(from_logits=False), "from_logits=True", "from_logits=True"),
+    "detached": (step(detach=True), "outside the tape", "bandın dışında"),
+    "swapped losses": (step(swap_losses=True), "returned losses", "döndürülen"),
+    "stub": (stub, "not written yet", "henüz yazılmamış"),
+}
+
+
+@pytest.mark.parametrize("name", STEP_MISTAKES)
+def test_step_mistakes_get_their_message(name):
+    answer, en, tr = STEP_MISTAKES[name]
+    with pytest.raises(ex.ExerciseError, match=en):
+        ex.check_gan_step(answer, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr):
+        ex.check_gan_step(answer, lang="tr")
+
+
+def test_a_loop_that_reuses_one_noise_is_caught():
+    with pytest.raises(ex.ExerciseError, match="same noise"):
+        ex.check_training_loop(ch10._loop_mistake("fixed noise"), lang="en")
+
+
+def test_frechet_with_an_eigendecomposition_passes(capsys):
+    def by_eigenvalues(a, b):
+        mu_a, mu_b = a.mean(0), b.mean(0)
+        cov_a, cov_b = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
+        w, v = np.linalg.eigh(cov_a)
+        root_a = v @ np.diag(np.sqrt(np.clip(w, 0, None))) @ v.T
+        cross = np.linalg.eigvalsh(root_a @ cov_b @ root_a)
+        return (
+            np.sum((mu_a - mu_b) ** 2) + np.trace(cov_a + cov_b) - 2 * np.sqrt(np.clip(cross, 0, None)).sum()
+        )
+
+    ex.check_frechet_distance(by_eigenvalues, lang="en")
+    assert capsys.readouterr().out.startswith("✓")
+
+
+def test_generator_reports_the_students_parameter_count(capsys):
+    ex.check_dcgan_generator(ch10.reference_generator, lang="tr")
+    out = capsys.readouterr().out
+    assert "2.330.944" in out  # the tutorial's count at noise_dim 100, the Turkish way
+
+
+@pytest.fixture
+def mode(monkeypatch):
+    def set_mode(name):
+        monkeypatch.setenv("GANLIB_FAST", "0")
+        monkeypatch.setenv("GANLIB_MODE", name)
+
+    return set_mode
+
+
+def digits(n=2000):
+    from ganlib import data
+
+    return data.scale_images(data.load_mnist("bundled", "train", verbose=False)[0][:n])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_own_gan_real_digits_pass_and_noise_fails(mode, lang, capsys):
+    mode("cpu")
+    measures = ex.check_own_gan(digits(), lang=lang)
+    assert capsys.readouterr().out.startswith("✓") and measures["classifier_score"] > 8
+    noise = np.random.default_rng(0).uniform(-1, 1, (2000, 28, 28, 1))
+    with pytest.raises(ex.ExerciseError, match="score|puanı"):
+        ex.check_own_gan(noise, lang=lang)
+
+
+@pytest.mark.parametrize(
+    "images, en",
+    [
+        (np.zeros((100, 28, 28, 1)), "2,000"),
+        (np.zeros((2000, 32, 32, 1)), "shape"),
+        (np.full((2000, 28, 28, 1), 255.0), r"\[-1, 1\]"),
+        (np.full((2000, 28, 28, 1), np.nan), "NaN"),
+        ("images", "array"),
+    ],
+)
+def test_own_gan_refuses_what_is_not_2000_generated_digits(images, en):
+    with pytest.raises(ex.ExerciseError, match=en):
+        ex.check_own_gan(images, lang="en")
+
+
+def test_every_run_size_has_a_threshold():
+    from ganlib import config
+
+    assert set(ch10.THRESHOLDS) == set(config.MODES)
