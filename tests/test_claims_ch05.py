@@ -1,10 +1,11 @@
 """What chapters 04–06 say about ganlib's training step, as behaviour rather than source text.
 
-Chapter 05 prints ``GAN.train_step``, ``discriminator_step`` and ``generator_step`` and reads them
-to the reader: the discriminator first, then the generator; the fakes of the discriminator's phase
-made by the generator in inference mode, outside the tape; chapter 04's targets with the GAN's
-smoothing; each phase applied by its own network's optimizer only. These tests hold ganlib to
-that reading (test_training checks that each phase leaves the other network's weights alone).
+Chapter 05 prints ``GAN.train_step``, ``discriminator_step`` and ``generator_step`` (after the
+exercise in which the student writes the step) and reads them to the reader: the discriminator
+first, then the generator; the fakes of the discriminator's phase made by the generator in
+inference mode, outside the tape; chapter 04's targets with the GAN's smoothing; each phase applied
+by its own network's optimizer only. These tests hold ganlib to that reading (test_training checks
+that each phase leaves the other network's weights alone).
 """
 
 import keras
