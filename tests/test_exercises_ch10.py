@@ -107,11 +107,11 @@ def test_right_steps_pass(answer, lang, capsys):
 STEP_MISTAKES = {
     "one_tape": (step(one_tape=True), "both networks. weights", "iki ağın"),
     "swap": (step(swap=True), "targets are swapped", "yer değiştirmiş"),
-    "fake 1": (step(fake_target=1.0), "fakes' target is 1", "1"),
-    "g target 0": (step(g_target=0.0), "say 0", "0"),
+    "fake 1": (step(fake_target=1.0), "fakes' target is 1", "sahtelerin hedefi 1"),
+    "g target 0": (step(g_target=0.0), "say 0", "0 \\(sahte\\) dedirtmek"),
     "saturating": (step(saturating=True), "saturating", "doyan"),
-    "training": (step(g_training=False), "training=False", "training=False"),
-    "logits": (step(from_logits=False), "from_logits=True", "from_logits=True"),
+    "training": (step(g_training=False), "training=False", "training=False ile"),
+    "logits": (step(from_logits=False), "from_logits=True", "olasılık sayıyor"),
     "detached": (step(detach=True), "outside the tape", "bandın dışında"),
     "swapped losses": (step(swap_losses=True), "returned losses", "döndürülen"),
     "stub": (stub, "not written yet", "henüz yazılmamış"),
@@ -174,23 +174,27 @@ def test_own_gan_real_digits_pass_and_noise_fails(mode, lang, capsys):
     measures = ex.check_own_gan(digits(), lang=lang)
     assert capsys.readouterr().out.startswith("✓") and measures["classifier_score"] > 8
     noise = np.random.default_rng(0).uniform(-1, 1, (2000, 28, 28, 1))
-    with pytest.raises(ex.ExerciseError, match="score|puanı"):
+    with pytest.raises(
+        ex.ExerciseError, match={"en": "classifier score", "tr": "sınıflandırıcı skoru"}[lang]
+    ):
         ex.check_own_gan(noise, lang=lang)
 
 
 @pytest.mark.parametrize(
-    "images, en",
+    "images, en, tr",
     [
-        (np.zeros((100, 28, 28, 1)), "2,000"),
-        (np.zeros((2000, 32, 32, 1)), "shape"),
-        (np.full((2000, 28, 28, 1), 255.0), r"\[-1, 1\]"),
-        (np.full((2000, 28, 28, 1), np.nan), "NaN"),
-        ("images", "array"),
+        (np.zeros((100, 28, 28, 1)), "2,000", "2.000"),
+        (np.zeros((2000, 32, 32, 1)), "shape", "şeklinde"),
+        (np.full((2000, 28, 28, 1), 255.0), r"\[-1, 1\]", "olduğu gibi"),
+        (np.full((2000, 28, 28, 1), np.nan), "NaN", "ıraksadı"),
+        ("images", "array", "dizi bekleniyordu"),
     ],
 )
-def test_own_gan_refuses_what_is_not_2000_generated_digits(images, en):
+def test_own_gan_refuses_what_is_not_2000_generated_digits(images, en, tr):
     with pytest.raises(ex.ExerciseError, match=en):
         ex.check_own_gan(images, lang="en")
+    with pytest.raises(ex.ExerciseError, match=tr):
+        ex.check_own_gan(images, lang="tr")
 
 
 def test_every_run_size_has_a_threshold():

@@ -2,7 +2,7 @@ def train(step, generator, discriminator, dataset, epochs, noise_dim):
     d_optimizer = keras.optimizers.Adam(2e-4, beta_1=0.5)
     g_optimizer = keras.optimizers.Adam(2e-4, beta_1=0.5)
     history = {"d_loss": [], "g_loss": []}
-    for epoch in range(epochs):
+    for _ in range(epochs):
         for real in dataset:
             noise = tf.random.normal((len(real), noise_dim))
             d_loss, g_loss = step(
