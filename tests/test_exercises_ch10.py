@@ -2,6 +2,8 @@
 with their own message. The mistake tables of the generator, discriminator, loop and Fréchet checkers
 are run by tests/test_exercises.py; the step's mistakes and the own-run check are tested here."""
 
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
@@ -201,3 +203,30 @@ def test_every_run_size_has_a_threshold():
     from ganlib import config
 
     assert set(ch10.THRESHOLDS) == set(config.MODES)
+
+
+WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "checker", "en_words"),
+    [
+        ("10-generator", "build_generator", "check_dcgan_generator", 'activation="tanh"'),
+        ("10-discriminator", "build_discriminator", "check_dcgan_discriminator", r"stay in \(0, 1\)"),
+        ("10-step", "train_step", "check_gan_step", "say 0"),
+        ("10-loop", "train", "check_training_loop", "last loss"),
+        ("10-frechet", "frechet_distance", "check_frechet_distance", "factor 2"),
+        ("10-own-gan", "images", "check_own_gan", r"not in \[-1, 1\]"),
+    ],
+)
+def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
+    import time
+
+    from keras import layers
+
+    from ganlib import config
+
+    namespace = {"np": np, "tf": tf, "keras": keras, "layers": layers, "config": config, "time": time}
+    exec((WRONG_ANSWERS / f"{label}.py").read_text(), namespace)
+    with pytest.raises(ex.ExerciseError, match=en_words):
+        ex.CHECKERS[checker](namespace[name], lang="en")
