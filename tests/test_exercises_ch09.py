@@ -25,7 +25,10 @@ def assert_explained(checker, wrong, tr_words, en_words):
         checker(wrong, lang="tr")
 
 
-@pytest.mark.parametrize("name", ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"])
+@pytest.mark.parametrize(
+    "name",
+    ["check_join_digit", "check_wrong_digits", "check_blind_discriminator", "check_matching_aware_batch"],
+)
 def test_stub_fails_helpfully(name):
     for answer in (None, stub):
         with pytest.raises(ex.ExerciseError, match="fill in"):
@@ -465,6 +468,7 @@ WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
         ("09-join-digit", "join_digit", "check_join_digit", "before the noise"),
         ("09-wrong-digits", "wrong_digits", "check_wrong_digits", "always becomes the same wrong one"),
         ("09-blind-discriminator", "build_blind_discriminator", "check_blind_discriminator", "one input"),
+        ("09-matching-aware", "matching_aware_batch", "check_matching_aware_batch", "marked real"),
     ],
 )
 def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
@@ -472,3 +476,50 @@ def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, check
     exec((WRONG_ANSWERS / f"{label}.py").read_text(), namespace)
     with pytest.raises(ex.ExerciseError, match=en_words):
         ex.CHECKERS[checker](namespace[name], lang="en")
+
+
+# ---------------------------------------------------------------------------------------------
+# check_matching_aware_batch (its mistake table runs in tests/test_exercises.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_matching_aware_reference_holds_the_three_kinds_of_pairs():
+    from ganlib.exercises.ch09 import _matching_case, reference_matching_aware_batch
+
+    images, digits, fakes, wrong = _matching_case()
+    assert not (wrong == digits).any()
+    shown, told, targets = reference_matching_aware_batch(images, digits, fakes, wrong)
+    assert shown.shape == (18, 28, 28, 1) and told.shape == targets.shape == (18,)
+    assert np.array_equal(shown[12:], images) and np.array_equal(told[12:], wrong)
+    assert targets.tolist() == pytest.approx([0.9] * 6 + [0.0] * 12)
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_matching_aware_any_order_and_kind_of_array_passes(lang, capsys):
+    from ganlib.exercises.ch09 import reference_matching_aware_batch
+
+    def shuffled(images, digits, fakes, wrong):
+        shown, told, targets = reference_matching_aware_batch(images, digits, fakes, wrong)
+        order = np.random.default_rng(0).permutation(len(shown))
+        return list(shown[order]), told[order].tolist(), targets[order][:, None]
+
+    ex.check_matching_aware_batch(shuffled, lang=lang)
+    assert capsys.readouterr().out.startswith("✓")
+
+
+@pytest.mark.parametrize(
+    ("wrong", "tr_words", "en_words"),
+    [
+        (lambda im, d, f, w: (im, d), "Üç dizi", "three arrays"),
+        (lambda im, d, f, w: (im * 2, d, np.ones(6)), "değiştirmeden", "unchanged"),
+        (
+            lambda im, d, f, w: (np.concatenate([im, f, im]), np.r_[d, d, w], np.r_[[0.9] * 6, [0.1] * 12]),
+            "18 çift",
+            "18 pairs in all",
+        ),
+        (lambda im, d, f, w: (im, d, np.ones(3)), "uzunlukları", "different lengths"),
+        (lambda im, d, f, w: None, "döndürmüyor", "returns nothing"),
+    ],
+)
+def test_matching_aware_other_mistakes_are_explained(wrong, tr_words, en_words):
+    assert_explained(ex.check_matching_aware_batch, wrong, tr_words, en_words)

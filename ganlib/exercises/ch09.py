@@ -1,13 +1,19 @@
-"""Checkers for chapter 09's exercises."""
+"""Checkers for chapter 09's exercises: the digit joined to the noise, wrong labels for real digits, a
+discriminator blind to the digit, and the batch of a matching-aware discriminator."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, register, same
+from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, same
 
-__all__ = ["check_join_digit", "check_wrong_digits", "check_blind_discriminator"]
+__all__ = [
+    "check_join_digit",
+    "check_wrong_digits",
+    "check_blind_discriminator",
+    "check_matching_aware_batch",
+]
 
 
 def reference_join_digit(z, digits):
@@ -552,4 +558,172 @@ def check_blind_discriminator(func) -> None:
         "on the digit; ConditionalGAN trains it as it is. The generator is still told a digit, but nothing "
         "in training rewards drawing that digit any more. The solution measures what that costs.",
         count=_POST_PARAMS,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The matching-aware discriminator (Reed et al. 2016): real digits with their own labels are real
+# (0.9, the post's smoothing), fakes with the digits they were made for are fake (0), and real digits
+# with wrong labels are fake too (0).
+
+_REAL, _FAKE = 0.9, 0.0
+
+
+def reference_matching_aware_batch(images, digits, fakes, wrong):
+    """The discriminator's batch: (real, own digit, 0.9), (fake, its digit, 0), (real, wrong digit, 0)."""
+    n = len(images)
+    shown = np.concatenate([images, fakes, images])
+    told = np.concatenate([digits, digits, wrong])
+    targets = np.concatenate([np.full(n, _REAL), np.full(n, _FAKE), np.full(n, _FAKE)]).astype(np.float32)
+    return shown, told, targets
+
+
+def _matching_case():
+    """Six real "digits" and six fakes, every image different (so each one returned can be traced to
+    the one it came from), their digits and wrong digits (never the own one)."""
+    rng = np.random.default_rng(16)
+    images = rng.uniform(-1, 1, (6, 28, 28, 1)).astype(np.float32)
+    fakes = rng.uniform(-1, 1, (6, 28, 28, 1)).astype(np.float32)
+    digits = np.array([3, 0, 9, 5, 1, 7])
+    wrong = np.array([8, 4, 2, 6, 6, 0])
+    return images, digits, fakes, wrong
+
+
+def _pairs(batch, images, fakes) -> np.ndarray:
+    """A batch (images, digits, targets) as sorted rows (kind, index, digit, target): kind 0 for a
+    real image, 1 for a fake, 2 for an image that is neither; an order-free view of the batch."""
+    shown, told, targets = batch
+    rows = []
+    for image, digit, target in zip(shown, told, targets):
+        kind, index = 2, -1
+        for k, source in enumerate((images, fakes)):
+            hit = np.flatnonzero(np.all(np.isclose(source, image[None], atol=1e-6), axis=(1, 2, 3)))
+            if len(hit):
+                kind, index = k, int(hit[0])
+                break
+        rows.append((kind, index, int(digit), round(float(target), 4)))
+    return np.array(sorted(rows), dtype=np.float64)
+
+
+_MATCHING_MISTAKES = [
+    Mistake(
+        lambda im, d, f, w: (
+            np.concatenate([im, f, im]),
+            np.concatenate([d, d, w]),
+            np.r_[[0.9] * 6, [0] * 6, [0.9] * 6],
+        ),
+        N_(
+            "The real digits with wrong labels are marked real ({target}). They are the pairs the police "
+            "must learn to reject: the image is real, but it is not the digit the label says. Their target "
+            "is 0, like the fakes'."
+        ),
+        {"target": "0.9"},
+    ),
+    Mistake(
+        lambda im, d, f, w: (np.concatenate([im, f]), np.concatenate([d, d]), np.r_[[0.9] * 6, [0] * 6]),
+        N_(
+            "Only real pairs and fakes: that is ConditionalGAN's batch as it is. The matching-aware police "
+            "is also shown the real digits with the wrong labels (wrong), as fakes."
+        ),
+    ),
+    Mistake(
+        lambda im, d, f, w: (
+            np.concatenate([im, f, f]),
+            np.concatenate([d, d, w]),
+            np.r_[[0.9] * 6, [0] * 12],
+        ),
+        N_(
+            "The wrong labels went to the fakes. A fake is fake whatever it is told; what the police has "
+            "never seen is a real image with a wrong label: pair the real images with wrong."
+        ),
+    ),
+    Mistake(
+        lambda im, d, f, w: (
+            np.concatenate([im, f, im]),
+            np.concatenate([d, w, w]),
+            np.r_[[0.9] * 6, [0] * 12],
+        ),
+        N_(
+            "The fakes are told the wrong digits. Each fake goes with the digit it was made for (digits): "
+            "the police is to judge whether it is a good image of that digit."
+        ),
+    ),
+    Mistake(
+        lambda im, d, f, w: (
+            np.concatenate([im, f, im]),
+            np.concatenate([d, d, w]),
+            np.r_[[1.0] * 6, [0] * 12],
+        ),
+        N_(
+            "The real pairs' target is 1. The conditional GAN keeps the post's one-sided label smoothing: "
+            "real pairs 0.9, everything fake 0."
+        ),
+    ),
+]
+
+
+def _batch(func, case):
+    """The student's batch as three arrays of one length, or a message."""
+    images = case[0]
+    got = call(func, *case, shown="(images (6, 28, 28, 1), digits (6,), fakes (6, 28, 28, 1), wrong (6,))")
+    if got is None:
+        fail("The function returns nothing (None): return the three arrays (images, digits, targets).")
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        kind = type(got).__name__
+        if isinstance(got, (tuple, list)):
+            kind += " (" + str(len(got)) + ")"
+        fail("Expected three arrays, (images, digits, targets), got {kind}.", kind=kind)
+    shown, told, targets = (np.asarray(x, dtype=np.float64) for x in got)
+    targets = targets.reshape(len(targets), -1) if targets.ndim else targets
+    if targets.ndim == 2 and targets.shape[1] == 1:
+        targets = targets[:, 0]
+    if shown.shape[1:] != images.shape[1:] or told.ndim != 1 or targets.ndim != 1:
+        fail(
+            "The shapes are {shapes}; expected images (k, 28, 28, 1), digits (k,) and targets (k,), one "
+            "row per pair the police is shown.",
+            shapes=", ".join(str(np.shape(x)) for x in got),
+        )
+    if not len(shown) == len(told) == len(targets):
+        fail(
+            "The three arrays have different lengths ({lengths}): each image goes with one digit and one "
+            "target.",
+            lengths=", ".join(str(len(x)) for x in (shown, told, targets)),
+        )
+    return shown, told, targets
+
+
+@register("check_matching_aware_batch", reference_matching_aware_batch, _MATCHING_MISTAKES)
+@checker
+def check_matching_aware_batch(func) -> None:
+    """``func(images, digits, fakes, wrong)`` must return the matching-aware discriminator's batch, in
+    any order: real images with their digits (0.9), fakes with their digits (0), real images with the
+    wrong digits (0)."""
+    case = _matching_case()
+    images, _, fakes, _ = case
+    got = _pairs(_batch(func, case), images, fakes)
+    if len(got) and (got[:, 0] == 2).any():
+        fail(
+            "Some images in your batch are none of the real images or fakes you were given: pass them on "
+            "unchanged (the police is shown the images themselves)."
+        )
+    want = _pairs(reference_matching_aware_batch(*case), images, fakes)
+    if not same(got, want):
+        traced = [
+            Mistake(_pairs(m.answer(*case), images, fakes), m.message, m.fields) for m in _MATCHING_MISTAKES
+        ]
+        recognise(got, traced)
+        fail(
+            "The batch should hold {n} real images with their own digits (target 0.9), the {n} fakes with "
+            "the digits they were made for (0) and the {n} real images with the wrong digits (0), {total} "
+            "pairs in all, in any order; yours holds {count} pairs, {real} of them with target 0.9.",
+            n=len(images),
+            total=3 * len(images),
+            count=len(got),
+            real=int(np.isclose(got[:, 3], _REAL).sum()) if len(got) else 0,
+        )
+    ok(
+        "Right: {count} pairs, a third of them real (0.9) and two thirds fake (0), whatever order you chose. "
+        "Trained on such batches, the police must look at the label too: a real 3 told 7 is now a fake it "
+        "has seen. The generator's step stays as it was: fakes with their digits, target 1.",
+        count=3 * len(images),
     )
