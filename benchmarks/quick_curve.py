@@ -1,6 +1,6 @@
 """The quick recipe's time-to-quality curve, each run in a fresh process.
 
-    python benchmarks/quick_curve.py [--runs 2] [--out benchmarks/quick]
+    python benchmarks/quick_curve.py [--runs 2] [--out benchmarks/quick] [--runs-dir runs]
 
 Runs ``python -m ganlib train --quick --run-dir DIR`` ``--runs`` times, one after another, each in
 a process of its own (nothing else should train meanwhile), and times it from the start of the
@@ -8,7 +8,8 @@ process to its exit: the wall time a student waits. Then measures the moving ave
 every epoch (the ``generator-ema-epoch-NNN.weights.h5`` files): chapter 07's classifier score and
 Fréchet distance, 2,000 samples against the 2,000 evaluation digits, as ``python -m ganlib
 evaluate`` does; the minute each epoch ended is its file's time since the process started.
-Writes ``curve.csv`` (run, epoch, steps, minutes, score, Fréchet) and ``summary.json`` (wall
+The runs stay in ``--runs-dir`` (``quick-1``, … with the stamps ``tools/ship_reference.py``
+reads). Writes ``curve.csv`` (run, epoch, steps, minutes, score, Fréchet) and ``summary.json`` (wall
 times, the machine, the final measures) to ``--out``.
 """
 
@@ -21,7 +22,6 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,14 +39,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--out", default="benchmarks/quick")
+    parser.add_argument("--runs-dir", default="runs", help="where the runs are kept (runs/quick-1, …)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
-    work = Path(tempfile.mkdtemp(prefix="quick-"))
+    work = Path(args.runs_dir)
+    work.mkdir(parents=True, exist_ok=True)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
     walls = []
     for run in range(1, args.runs + 1):
-        run_dir = work / f"run{run}"
+        run_dir = work / f"quick-{run}"
+        if run_dir.exists():
+            raise SystemExit(f"{run_dir} exists already: move it away or choose another --runs-dir")
+        # the stamps tools/ship_reference.py reads (as tools/train_queue.sh writes them)
+        (work / f"quick-{run}.commit").write_text(commit)
+        (work / f"quick-{run}.started").write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()) + "\n")
         started = time.time()
         subprocess.run(
             [sys.executable, "-m", "ganlib", "train", "--quick", "--run-dir", str(run_dir)],

@@ -3,6 +3,7 @@
     python tools/ship_reference.py runs/post --name post
     python tools/ship_reference.py runs/bn --name improved --ema
     python tools/ship_reference.py runs/conditional --name conditional --ema
+    python tools/ship_reference.py runs/quick-1 --name quick --ema --every 2 --note "..."
 
 Expects the folder written by ``python -m ganlib train --out runs/NAME`` plus the two stamps
 written when it was started (``runs/NAME.commit``, ``runs/NAME.started``; see
@@ -108,6 +109,11 @@ def main(argv=None) -> int:
     p.add_argument("--ema", action="store_true", help="ship the moving average of the generator")
     p.add_argument("--every", type=int, default=8)
     p.add_argument("--n", type=int, default=2000)
+    p.add_argument(
+        "--note",
+        default="Trained in the background while other work shared the 2 cores; wall time is an upper bound.",
+        help="how the run was trained, for provenance.json",
+    )
     args = p.parse_args(argv)
     run = args.run_dir
     config = load_settings(run)
@@ -214,7 +220,7 @@ def main(argv=None) -> int:
         "machine": f"{cpu_model()}, {os.cpu_count()} cores, no GPU",
         "software": f"Python {platform.python_version()}, TensorFlow {__import__('tensorflow').__version__}, "
         f"Keras {keras.__version__}",
-        "note": "Trained in the background while other work shared the 2 cores; wall time is an upper bound.",
+        "note": args.note,
     }
     (dest / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(provenance, indent=2, ensure_ascii=False))
