@@ -319,10 +319,11 @@ def _report_quality(gan, out: Path) -> None:
     print("ganlib: measuring the moving average on 2,000 samples against the evaluation digits…", flush=True)
     mine = metrics.evaluate_generator(gan.ema_generator)
     post = pretrained.quality("post")["checkpoints"][-1]
-    print(f"{'':34s} {'score':>6s} {'Fréchet':>8s}")
     rows = [(f"yours ({out / 'generator-ema.weights.h5'})", mine), ("the post's recipe (shipped run)", post)]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'':{width}s} {'score':>6s} {'Fréchet':>8s}")
     for name, r in rows:
-        print(f"{name:34s} {r['classifier_score']:6.2f} {r['frechet_distance']:8.1f}")
+        print(f"{name:{width}s} {r['classifier_score']:6.2f} {r['frechet_distance']:8.1f}")
     print("(score: 10 is best; Fréchet distance: 0 is best — chapter 07)")
 
 

@@ -1,8 +1,10 @@
 """The generators shipped with ganlib, trained by the project's own CLI, no network.
 
-Three runs, each in its own folder of ``ganlib/reference/``:
+Four runs, each in its own folder of ``ganlib/reference/``:
 
 - ``"post"``: the post's recipe (chapters 05–07); what ``load_generator()`` returns.
+- ``"quick"``: ``python -m ganlib train --quick`` (``training.QUICK``), about 12 minutes on a
+  laptop CPU (chapter 05), its moving average.
 - ``"improved"``: the best recipe of chapter 08 (the post's plus its improvements).
 - ``"conditional"``: chapter 09's conditional GAN (``load_conditional_generator()``).
 
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-NAMES = ("post", "improved", "conditional")
+NAMES = ("post", "quick", "improved", "conditional")
 
 
 def reference_dir() -> Path:
@@ -37,7 +39,7 @@ def _check_name(name: str) -> str:
 
 
 def run_dir(name: str = "post") -> Path:
-    """Folder of one shipped run: ``"post"``, ``"improved"`` or ``"conditional"``."""
+    """Folder of one shipped run: ``"post"``, ``"quick"``, ``"improved"`` or ``"conditional"``."""
     return reference_dir() / _check_name(name)
 
 
@@ -57,7 +59,7 @@ def provenance(name: str = "post") -> dict:
 
 
 def load_generator(name: str = "post"):
-    """A shipped generator, ready to sample: ``"post"`` (default), ``"improved"`` or
+    """A shipped generator, ready to sample: ``"post"`` (default), ``"quick"``, ``"improved"`` or
     ``"conditional"`` (which needs ``digits=`` in ``sampling.generate``)."""
     from ganlib.models import generator_for_weights
 

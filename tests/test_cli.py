@@ -328,6 +328,8 @@ def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(cap
         if line.startswith(("yours", "the post"))
     }
     assert len(rows) == 2, said
+    table = [line for line in said.splitlines() if line.startswith(("yours", "the post", " "))]
+    assert len({len(line) for line in table}) == 1, table  # the columns line up
     post = pretrained.quality("post")["checkpoints"][-1]
     assert rows["the post's recipe (shipped run)"] == [
         f"{post['classifier_score']:.2f}",

@@ -33,6 +33,7 @@ def test_provenance_command_reproduces_the_recorded_settings(name):
     words = shlex.split(info["command"])
     assert words[:4] == ["python", "-m", "ganlib", "train"]
     args = cli._parser().parse_args(words[3:])
+    cli._fill_defaults(args)  # the options left out, as the command fills them in
     assert (args.epochs, args.batch_size, args.images, args.seed) == (
         info["epochs"],
         info["batch_size"],
@@ -84,7 +85,8 @@ def test_improved_is_the_best_row_of_the_comparison():
 
 def test_unknown_name_is_explained():
     with pytest.raises(
-        ValueError, match="Unknown shipped generator 'best'; choose one of 'post', 'improved', 'conditional'"
+        ValueError,
+        match="Unknown shipped generator 'best'; choose one of 'post', 'quick', 'improved', 'conditional'",
     ):
         pretrained.load_generator("best")
 
@@ -114,3 +116,23 @@ def test_cli_evaluates_the_conditional_generator(capsys):
     assert cli.main(["evaluate", "--generator", "conditional", "--n", "500"]) == 0
     out = capsys.readouterr().out
     assert "read as the digit asked for:" in out and "9:" in out
+
+
+def test_the_quick_run_is_the_quick_recipe_trained_within_twelve_minutes():
+    """What `train --quick` promises (a generator of your own in ≤ 12 minutes on a CPU): the shipped
+    quick run is training.QUICK, trained in at most 12 minutes, its moving average shipped; and it is
+    better than the post's run was after as many digits (benchmarks/quick/ has its whole curve)."""
+    from ganlib import training
+
+    info, recipe = pretrained.provenance("quick"), training.QUICK
+    keys = ("epochs", "batch_size", "noise_dim", "n_images", "batch_norm", "ema")
+    assert {k: info[k] for k in keys} == {k: recipe[k] for k in keys}
+    d_lr, g_lr = recipe.get("d_learning_rate", 2e-4), recipe.get("g_learning_rate", 2e-4)
+    assert info["optimizer"].endswith(f"discriminator {d_lr:g}, generator {g_lr:g}")
+    assert info["weights"].startswith("moving average") and info["wall_time_s"] <= 12 * 60
+    final = pretrained.quality("quick")["checkpoints"][-1]
+    digits = info["steps"] * info["batch_size"]
+    post = pretrained.quality("post")["checkpoints"]
+    post_then = max((c for c in post if c["steps"] * 128 <= digits), key=lambda c: c["steps"])
+    assert final["classifier_score"] > post_then["classifier_score"]
+    assert final["frechet_distance"] < post_then["frechet_distance"]

@@ -85,5 +85,5 @@ def test_the_wheel_carries_the_data_and_every_shipped_file(tmp_path):
     wanted = {name for name in tracked if not name.endswith(".pyc")}
     assert wanted - inside == set()
     assert any(name.startswith("ganlib/_data/") and name.endswith(".gz") for name in inside)
-    runs = ("post", "improved", "conditional")
+    runs = ("post", "quick", "improved", "conditional")
     assert {f"ganlib/reference/{run}/generator.weights.h5" for run in runs} <= inside
