@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--quick",
         action="store_true",
-        help="a generator of your own in about 11 minutes on a laptop CPU: the post's networks with "
+        help="a generator of your own in about 10 minutes on a laptop CPU: the post's networks with "
         "BatchNorm and a moving average, batches of 32 at twice the post's learning rate, the 8,000 "
         "bundled digits (sets the options it needs)",
     )

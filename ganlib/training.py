@@ -64,7 +64,7 @@ from ganlib.validate import check_digits, positive_int, random_seed
 POST_LEARNING_RATE = 2e-4
 
 #: ``python -m ganlib train --quick`` (``train(**QUICK, run_dir=...)`` from Python): a generator of
-#: your own in about 11 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
+#: your own in about 10 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
 #: the generator and its moving average, on the 8,000 bundled training digits, in batches of 32 at
 #: twice the post's learning rate. On a CPU a step's time grows with its batch (0.117 s at 32 against
 #: 0.43 s at 128 on the course's 2-core machine) while how far a step gets hardly does, so small
@@ -921,7 +921,7 @@ def train(
     ``gan.sample_grid.grids``. ``progress=True`` replaces Keras' per-epoch bars with one bar for
     the whole run that shows the time left (:class:`Progress`).
 
-    ``QUICK`` holds a recipe for a generator of your own in about 11 minutes on a laptop CPU:
+    ``QUICK`` holds a recipe for a generator of your own in about 10 minutes on a laptop CPU:
     ``train(**QUICK, run_dir="runs/quick")``.
 
     A run folder survives a kill at any instant: every file is replaced whole, and

@@ -422,7 +422,7 @@ def check_bn_generator(func) -> None:
             "The Dense layer's initial weights have a standard deviation of {spread}; the post draws them "
             "from a normal distribution with standard deviation 0.02 (nothing else changes, its "
             "initialisation included): kernel_initializer=keras.initializers.RandomNormal(stddev=0.02).",
-            spread=fmt.number(spread, 4),
+            spread=fmt.number(spread, 3),
         )
     if (small := _build(func, 16).count_params()) != _params(16):
         fail(
