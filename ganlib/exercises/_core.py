@@ -207,3 +207,38 @@ def compare(
             fail(otherwise, **fields)
         results.append(got)
     return results
+
+
+# Checking a training step (chapters 05 and 10): optimizers that record what they are given.
+def recording_optimizer(optimizer_class: type, log: list, who: str, **settings):
+    """An ``optimizer_class`` (a Keras optimizer) built with ``settings`` that also appends
+    ``(who, gradients, variables)`` to ``log`` for every set of gradients it is asked to apply."""
+
+    class Recording(optimizer_class):
+        def apply(self, grads, trainable_variables=None):
+            given = self._trainable_variables if trainable_variables is None else trainable_variables
+            log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
+            return super().apply(grads, trainable_variables)
+
+    return Recording(**settings)
+
+
+def optimizer_owners(log: list, generator, discriminator) -> list[tuple[str, set[str]]]:
+    """For each apply in ``log``: who applied it, and whose weights it was given ("G", "D", or "?"
+    for weights of neither network)."""
+    owner = {id(v): "G" for v in generator.trainable_variables}
+    owner |= {id(v): "D" for v in discriminator.trainable_variables}
+    return [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
+
+
+def check_own_weights(calls: list[tuple[str, set[str]]], both: dict[str, str]) -> None:
+    """Fail unless the optimizer "d" was given only the discriminator's weights and "g" only the
+    generator's; ``both[who]`` is the message for an optimizer given both networks' weights."""
+    for who, owners in calls:
+        if owners >= {"G", "D"}:
+            fail(both[who])
+        if owners != ({"D"} if who == "d" else {"G"}):
+            fail(
+                "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
+                "g_optimizer only the generator's."
+            )

@@ -9,7 +9,19 @@ from numbers import Real
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, checker, fail, ok, recognise, register, same
+from ganlib.exercises._core import (
+    N_,
+    Mistake,
+    check_own_weights,
+    checker,
+    fail,
+    ok,
+    optimizer_owners,
+    recognise,
+    recording_optimizer,
+    register,
+    same,
+)
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
@@ -38,19 +50,6 @@ def _networks():
 
 def _flat(arrays) -> np.ndarray:
     return np.concatenate([np.ravel(np.array(a)) for a in arrays])
-
-
-def _recording_adam(log: list, who: str):
-    """The post's Adam, which also notes every set of gradients it is asked to apply."""
-    import keras
-
-    class RecordingAdam(keras.optimizers.Adam):
-        def apply(self, grads, trainable_variables=None):
-            given = self._trainable_variables if trainable_variables is None else trainable_variables
-            log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
-            return super().apply(grads, trainable_variables)
-
-    return RecordingAdam(learning_rate=2e-4, beta_1=0.5)
 
 
 def _gradients(loss_of, model) -> np.ndarray:
@@ -181,7 +180,9 @@ def check_train_step(train_step) -> None:
 
     gen, disc = _networks()  # the student's step, on identical networks, optimizers and noise
     log, draws, seed = [], [], keras.random.SeedGenerator(_SEED)
-    d_opt, g_opt = _recording_adam(log, "d"), _recording_adam(log, "g")
+    d_opt, g_opt = (
+        recording_optimizer(keras.optimizers.Adam, log, who, learning_rate=2e-4, beta_1=0.5) for who in "dg"
+    )
 
     def draw_noise(batch):
         z = keras.random.normal((int(batch), _NOISE), seed=seed)
@@ -233,21 +234,13 @@ def check_train_step(train_step) -> None:
         )
 
     # which weights each optimizer was given
-    owner = {id(v): "G" for v in gen.trainable_variables} | {id(v): "D" for v in disc.trainable_variables}
-    calls = [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
+    calls = optimizer_owners(log, gen, disc)
     if {who for who, _ in calls} != {"d", "g"}:
         fail(
             "Each phase must apply its gradients with its own optimizer: d_optimizer.apply_gradients(...) "
             "and g_optimizer.apply_gradients(...) (do not make your own optimizer)."
         )
-    for who, owners in calls:
-        if owners >= {"G", "D"}:
-            fail(_BOTH[who])
-        if owners != ({"D"} if who == "d" else {"G"}):
-            fail(
-                "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
-                "g_optimizer only the generator's."
-            )
+    check_own_weights(calls, _BOTH)
     if [who for who, _ in calls] != ["d", "g"]:
         fail(
             "First the discriminator is updated once, then the generator once (through the updated "

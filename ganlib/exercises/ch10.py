@@ -21,10 +21,13 @@ from ganlib.exercises._core import (
     ExerciseError,
     Mistake,
     call,
+    check_own_weights,
     checker,
     compare,
     fail,
     ok,
+    optimizer_owners,
+    recording_optimizer,
     register,
     same,
 )
@@ -358,19 +361,6 @@ def _small_pair():
     return generator, discriminator
 
 
-def _recording(log: list, who: str, rate: float = 0.05):
-    """Plain SGD that also notes each set of gradients and variables it is asked to apply."""
-    import keras
-
-    class Recording(keras.optimizers.SGD):
-        def apply(self, grads, trainable_variables=None):
-            given = self._trainable_variables if trainable_variables is None else trainable_variables
-            log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
-            return super().apply(grads, trainable_variables)
-
-    return Recording(learning_rate=rate)
-
-
 def _flat(arrays) -> np.ndarray:
     return np.concatenate([np.ravel(np.asarray(a, dtype=np.float64)) for a in arrays])
 
@@ -509,7 +499,7 @@ def check_gan_step(train_step) -> None:
     generator, discriminator = _small_pair()
     g0, d0 = generator.get_weights(), discriminator.get_weights()
     log: list = []
-    d_opt, g_opt = _recording(log, "d"), _recording(log, "g")
+    d_opt, g_opt = (recording_optimizer(keras.optimizers.SGD, log, who, learning_rate=0.05) for who in "dg")
 
     def run(*args):
         with warnings.catch_warnings():
@@ -531,17 +521,8 @@ def check_gan_step(train_step) -> None:
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         fail("train_step must return the two losses: return d_loss, g_loss.")
 
-    owner = {id(v): "G" for v in generator.trainable_variables}
-    owner |= {id(v): "D" for v in discriminator.trainable_variables}
-    calls = [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
-    for who, owners in calls:
-        if owners >= {"G", "D"}:
-            fail(_BOTH[who])
-        if owners != ({"D"} if who == "d" else {"G"}):
-            fail(
-                "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
-                "g_optimizer only the generator's."
-            )
+    calls = optimizer_owners(log, generator, discriminator)
+    check_own_weights(calls, _BOTH)
     if sorted(who for who, _ in calls) != ["d", "g"]:
         fail(
             "Each network is updated once per step, with its own optimizer: d_optimizer.apply_gradients(...) "
