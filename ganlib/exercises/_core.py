@@ -29,7 +29,16 @@ from ganlib.language import using
 
 
 class ExerciseError(Exception):
-    """The answer is not right yet; the message says why and what to try."""
+    """The answer is not right yet; the message says why and what to try.
+
+    In Jupyter and Colab a failed check shows this message and nothing else: IPython asks an
+    exception for ``_render_traceback_`` before it formats a traceback, so the student sees no
+    frames of the checker (which would print its reference lines) and no paths. The cell still
+    fails (nbval and "Run all" stop there); pytest and plain Python show the usual traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
 
 
 def phrase(message: str, **fields: Any) -> str:

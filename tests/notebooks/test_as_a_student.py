@@ -74,7 +74,7 @@ def test_every_code_exercise_has_a_wrong_answer_and_a_check_above_its_solution()
             meta = nb.cells[solution].metadata
             assert meta.get("jupyter", {}).get("source_hidden") and meta.get("cellView") == "form", label
             assert nb.cells[solution].source.startswith("#@title"), label
-            assert "NBVAL_RAISES_EXCEPTION" in nb.cells[check].source, label
+            assert "raises-exception" in tags(nb.cells[check]), label
     assert labels == set(WRONG), f"missing: {labels - set(WRONG)}, stale: {set(WRONG) - labels}"
     assert len(WITH_EXERCISES) >= 14
     chapters = {p.stem[:2] for p in WITH_EXERCISES}
