@@ -184,11 +184,10 @@ def _run(model, x, training=False) -> np.ndarray:
     try:
         return np.asarray(model(x, training=training))
     except Exception as err:  # noqa: BLE001 - the student's network: say what went wrong
-        error = f"{type(err).__name__}: {err}"
         fail(
             "Your network raised an error on a batch of shape {shape}: {error}",
             shape=tuple(x.shape),
-            error=error,
+            error=crash_text(err),
         )
 
 
