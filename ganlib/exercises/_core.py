@@ -273,8 +273,8 @@ def explain_step_crash(err: BaseException, log: list, generator, discriminator) 
     """Known library errors raised inside a student's training step, said in the checker's words
     instead of Keras' (which dumps whole tensors): gradients paired with weights of another shape, one
     of the given optimizers used for both networks, one optimizer of the student's own for both.
-    ``log`` is what the :func:`recording_optimizer` s were given before the crash. Returns if the crash
-    is none of these."""
+    ``log`` is what the optimizers of :func:`recording_optimizer` were given before the crash.
+    Returns if the crash is none of these."""
     for who, grads, variables in log:
         for grad, variable in zip(grads, variables):
             if grad is not None and tuple(grad.shape) != tuple(variable.shape):
