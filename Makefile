@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit system notebooks browser lint outputs student colab clean messages
+.PHONY: install book test unit system notebooks browser lint outputs student colab guide clean messages
 
 install: $(STAMP)
 
@@ -103,6 +103,14 @@ messages: install
 # it is stale. Run it after changing a notebook or its outputs (make outputs does not).
 colab: install
 	$(BIN)/python tools/colab_edition.py --out colab
+
+# The teacher's guide's generated parts (book/en/teachers-guide.md, book/tr/ogretmen-kilavuzu.md):
+# each chapter's reading, running and exercise times, its prerequisites, the mistakes each checker
+# recognises. tests/test_teacher_guide.py fails when they are stale: run it after changing a
+# chapter's text or exercises or a checker's messages. The CPU times come from
+# tools/teacher_guide_times.json (python tools/teacher_guide.py --measure re-times every chapter).
+guide: install
+	$(BIN)/python tools/teacher_guide.py
 
 # The student edition: all notebooks without solutions → _build/student/
 student: install
