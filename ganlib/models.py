@@ -52,19 +52,27 @@ def _leaky_relu_reading_its_output(slope: float):
     return leaky_relu
 
 
-def leaky_relu_layer(negative_slope: float = 0.2) -> layers.LeakyReLU:
-    """A plain ``keras.layers.LeakyReLU`` whose gradient reads its output, not its input.
+@keras.saving.register_keras_serializable(package="ganlib")
+class LeakyReLU(layers.LeakyReLU):
+    """``keras.layers.LeakyReLU`` whose gradient reads its output, not its input.
 
     TensorFlow's stock gradient reads the activation's input, so in a training graph the
     convolution before it has a second consumer. TensorFlow 2.21's grappler remapper fuses
     the activation into that convolution anyway, deletes the node the gradient still reads,
     and gives up with "remapper failed: … LeakyReluGrad exist for missing node …/BiasAdd".
     Reading the output leaves the convolution a single consumer, so grappler fuses
-    Conv2D + bias + LeakyReLU legally. Layer type, name, config and numbers are unchanged.
+    Conv2D + bias + LeakyReLU legally. Values, gradients, config and weights are Keras' own;
+    being a registered class (not a patched instance), it survives ``keras.models.clone_model``
+    and a ``.keras`` file.
     """
-    layer = layers.LeakyReLU(negative_slope=negative_slope)
-    layer.call = _leaky_relu_reading_its_output(float(negative_slope))
-    return layer
+
+    def call(self, inputs):
+        return _leaky_relu_reading_its_output(float(self.negative_slope))(inputs)
+
+
+def leaky_relu_layer(negative_slope: float = 0.2) -> LeakyReLU:
+    """ganlib's :class:`LeakyReLU` with slope ``negative_slope`` (the post's 0.2)."""
+    return LeakyReLU(negative_slope=negative_slope)
 
 
 def check_noise_dim(noise_dim: int, name: str = "noise_dim") -> int:
