@@ -727,19 +727,28 @@ class HistoryCSV(_ResumingCallback):
             save_history(self.path, self.rows)
 
 
-class RunBackup(keras.callbacks.BackupAndRestore):
-    """Keras' BackupAndRestore, keeping two checkpoints, written so that a kill at any instant
-    leaves a whole one (same files: ``latest.weights.h5``, ``training_metadata.json`` and
-    their ``.bkp`` copies, the checkpoint before).
+class RunBackup(keras.callbacks.Callback):
+    """The run's checkpoint after every epoch — the model's weights (both networks, both
+    optimizers, the moving average, the random-number states) and a record of the epochs done —
+    kept twice, so that a kill at any instant leaves a whole one.
 
-    Keras writes both files in place, so a kill can leave a cut file or a record of the
-    wrong epoch. Here each file is replaced whole, and the record of the latest checkpoint is
-    removed while its weights are being replaced: a latest checkpoint without a readable
-    record, or whose weights do not load, is passed over for the one before.
+    The files are those of Keras' ``BackupAndRestore(double_checkpoint=True)``
+    (``latest.weights.h5``, ``training_metadata.json`` and their ``.bkp`` copies, the checkpoint
+    before), so run folders from either resume with the other; but each file is replaced whole,
+    and the record of the latest checkpoint is removed while its weights are being replaced: a
+    latest checkpoint without a readable record, or whose weights do not load, is passed over for
+    the one before. ``restore`` returns the epoch to start from; ``train`` passes it to ``fit``
+    as ``initial_epoch`` (public Keras only: nothing here reaches into Keras' own callback).
     """
 
+    WEIGHTS = "latest.weights.h5"
+    RECORD = "training_metadata.json"
+
     def __init__(self, backup_dir: str | os.PathLike):
-        super().__init__(str(backup_dir), double_checkpoint=True, delete_checkpoint=False)
+        super().__init__()
+        self.backup_dir = Path(backup_dir)
+        self.latest = (self.backup_dir / self.WEIGHTS, self.backup_dir / self.RECORD)
+        self.previous = tuple(path.with_name(path.name + ".bkp") for path in self.latest)
         self.epoch: int | None = None  # the epoch restored, once restored
         self._latest_whole = False
 
@@ -747,26 +756,25 @@ class RunBackup(keras.callbacks.BackupAndRestore):
         if self.epoch is None:
             self.restore()
 
-    def _try(self, weights: str, meta: str) -> tuple[int | None, str]:
+    def _try(self, weights: Path, record: Path) -> tuple[int | None, str]:
         """Load weights + record into the model: (epoch, "") or (None, what is wrong)."""
-        record = Path(meta)
         epoch = read_epoch_record(record)
         if epoch is None:
             return None, f"{record.name} {'unreadable' if record.exists() else 'missing'}"
-        if not Path(weights).is_file():
-            return None, f"{Path(weights).name} missing"
+        if not weights.is_file():
+            return None, f"{weights.name} missing"
         try:
-            if weights.endswith(".weights.h5"):
+            if weights.name.endswith(".weights.h5"):
                 self.model.load_weights(weights)
             else:  # Keras loads only files named *.weights.h5
-                tmp = Path(self.backup_dir) / f"{TMP_PREFIX}{os.getpid()}-previous.weights.h5"
+                tmp = self.backup_dir / f"{TMP_PREFIX}{os.getpid()}-previous.weights.h5"
                 try:
                     shutil.copyfile(weights, tmp)
                     self.model.load_weights(tmp)
                 finally:
                     tmp.unlink(missing_ok=True)
         except Exception as err:  # whatever a damaged file raises
-            return None, f"{Path(weights).name} unreadable: {short_error(err)}"
+            return None, f"{weights.name} unreadable: {short_error(err)}"
         return epoch, ""
 
     def restore(self, model: keras.Model | None = None) -> int:
@@ -776,46 +784,41 @@ class RunBackup(keras.callbacks.BackupAndRestore):
         opt = self.model.optimizer
         if opt is not None and not opt.built:
             opt.build(self.model.trainable_variables)
-        latest = (self._weights_path, self._training_metadata_path)
-        previous = (self._prev_weights_path, self._prev_training_metadata_path)
-        epoch, problem = self._try(*latest)
+        epoch, problem = self._try(*self.latest)
         if epoch is not None:
             self._latest_whole = True
-        elif not Path(latest[1]).exists() and not Path(previous[1]).exists():
+        elif not self.latest[1].exists() and not self.previous[1].exists():
             epoch = 0  # no epoch was ever recorded: start from scratch
         else:
-            epoch, problem_before = self._try(*previous)
+            epoch, problem_before = self._try(*self.previous)
             if epoch is None:
                 raise ValueError(
                     f"No usable checkpoint is left in {self.backup_dir} (latest: {problem}; "
                     f"the one before: {problem_before}); start over in a new folder."
                 )
             # The one before becomes the latest again (record last: whole at every instant).
-            Path(self._training_metadata_path).unlink(missing_ok=True)
-            copy_atomic(previous[0], latest[0])
-            copy_atomic(previous[1], latest[1])
+            self.latest[1].unlink(missing_ok=True)
+            copy_atomic(self.previous[0], self.latest[0])
+            copy_atomic(self.previous[1], self.latest[1])
             self._latest_whole = True
             say(
                 f"the latest checkpoint in {self.backup_dir} is not whole ({problem}); "
                 f"continuing from the one before it, after epoch {epoch}."
             )
         self.epoch = epoch
-        if epoch:
-            self.model._initial_epoch = epoch  # as Keras' BackupAndRestore does
         return epoch
 
-    def _save_model(self):
-        backup = Path(self.backup_dir)
-        backup.mkdir(parents=True, exist_ok=True)
-        weights, meta = Path(self._weights_path), Path(self._training_metadata_path)
+    def on_epoch_end(self, epoch, logs=None):
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        (weights, record), (weights_before, record_before) = self.latest, self.previous
         if self._latest_whole:  # keep it as the one before
-            copy_atomic(weights, self._prev_weights_path)
-            copy_atomic(meta, self._prev_training_metadata_path)
-        meta.unlink(missing_ok=True)  # from here until the new record, the one before counts
+            copy_atomic(weights, weights_before)
+            copy_atomic(record, record_before)
+        record.unlink(missing_ok=True)  # from here until the new record, the one before counts
         self._latest_whole = False
         _save_weights(weights, self.model)
-        record = json.dumps({"epoch": self._current_epoch, "batch": self._last_batch_seen})
-        write_atomic(meta, lambda tmp: tmp.write_text(record))
+        text = json.dumps({"epoch": epoch + 1, "batch": 0})
+        write_atomic(record, lambda tmp: tmp.write_text(text))
         self._latest_whole = True
 
 
