@@ -6,15 +6,20 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit system notebooks browser lint outputs student clean messages
+.PHONY: install lock book test unit system notebooks browser lint outputs student clean messages
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# pyproject.toml says what the project needs (loose ranges, for Colab); constraints.txt pins the
+# exact versions CI and contributors install (`make lock` rewrites it from pyproject.toml).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[book,test]"
 	touch $(STAMP)
+
+lock:
+	$(or $(wildcard $(BIN)/python),$(PYTHON)) tools/lock.py
 
 # The landing page (_config.yml) and one Sphinx build per edition (book/{tr,en}/_config.yml),
 # each edition's HTML copied to _build/html/book/<lang>/ so the layout mirrors book/.
