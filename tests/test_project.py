@@ -1,9 +1,9 @@
 """The repository's own promises: layout, dependency lists in step, README ↔ CI."""
 
 import re
+import tomllib
 from pathlib import Path
 
-import tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,8 @@ def test_the_lock_pins_every_dependency_and_make_install_uses_it():
     wanted = list(project["dependencies"])
     for extra in project["optional-dependencies"].values():
         wanted += extra
-    lines = [ln for ln in (ROOT / "constraints.txt").read_text().splitlines() if ln and not ln.startswith("#")]
+    text = (ROOT / "constraints.txt").read_text()
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     pins = dict(ln.split("==") for ln in lines)
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+!\-]+", ln) for ln in lines)
     assert _dists(wanted) <= _dists(pins), f"not pinned: {_dists(wanted) - _dists(pins)}"
@@ -62,7 +63,12 @@ def test_every_package_the_code_imports_is_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = _dists([*project["dependencies"], *sum(project["optional-dependencies"].values(), [])])
     # import name → distribution name, where they differ
-    dist = {"yaml": "pyyaml", "IPython": "ipython", "sphinxcontrib": "sphinxcontrib-bibtex", "myst_nb": "myst-nb"}
+    dist = {
+        "yaml": "pyyaml",
+        "IPython": "ipython",
+        "sphinxcontrib": "sphinxcontrib-bibtex",
+        "myst_nb": "myst-nb",
+    }
     local = {"ganlib", "editions", "colab_edition", "student_edition", "messages", "throughput", "lock"}
     used = set()
     for folder in ("ganlib", "tests", "tools", "benchmarks", "book/_ext"):

@@ -37,7 +37,9 @@ def resolve(extra_args: list[str]) -> dict[str, str]:
             cwd=ROOT, check=True,
         )  # fmt: skip
         wanted = json.loads(report.read_text())["install"]
-    return {i["metadata"]["name"]: i["metadata"]["version"] for i in wanted if i["metadata"]["name"] != "ganlib"}
+    return {
+        i["metadata"]["name"]: i["metadata"]["version"] for i in wanted if i["metadata"]["name"] != "ganlib"
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -187,7 +187,7 @@ def main(argv=None) -> int:
     started = dt.datetime.fromisoformat(
         (run.parent / f"{run.name}.started").read_text().strip().replace("Z", "+00:00")
     )
-    finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.timezone.utc)
+    finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.UTC)
     d_lr, g_lr = config["d_learning_rate"], config["g_learning_rate"]
     lr = f"discriminator {d_lr:g}, generator {g_lr:g}"
     provenance = {
