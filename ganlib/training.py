@@ -45,11 +45,10 @@ from ganlib.validate import check_digits, positive_int, random_seed
 #: ``python -m ganlib train --quick`` (``train(**QUICK, run_dir=...)`` from Python): a generator of
 #: your own in about 10 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
 #: the generator and its moving average, on the 8,000 bundled training digits, in batches of 32 at
-#: twice the post's learning rate. On a CPU a step's time grows with its batch (0.117 s at 32 against
-#: 0.43 s at 128 on the course's 2-core machine) while how far a step gets hardly does, so small
-#: batches buy more steps per minute; the larger learning rate makes each step count for more, and
-#: the moving average smooths the noisier steps. Chosen by measurement (README: "Your own generator
-#: in 12 minutes").
+#: twice the post's learning rate: on a CPU a step's time grows with its batch while how far a step
+#: gets hardly does, so small batches buy more steps per minute; the larger learning rate makes each
+#: step count for more, and the moving average smooths the noisier steps. Chosen by measurement
+#: (benchmarks/RESULTS.md).
 QUICK = {
     "epochs": 20,
     "batch_size": 32,
