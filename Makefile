@@ -1,12 +1,13 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
 #   make book   → builds the HTML book into _build/html/
 #   make test   → lint, unit tests, every notebook under nbval (fast mode), book build, browser check
+#   make colab  → colab/{tr,en}/: the chapters as Colab and Jupyter render them (generated, committed)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install lock book test unit system notebooks browser lint outputs student clean messages
+.PHONY: install lock book test unit system notebooks browser lint outputs student colab clean messages
 
 install: $(STAMP)
 
@@ -94,6 +95,14 @@ outputs: install
 # ganlib/locale/tr/LC_MESSAGES/ganlib.po (new ones empty: translate them), compile ganlib.mo
 messages: install
 	$(BIN)/python tools/messages.py
+
+# The Colab edition: every chapter of book/{tr,en}/ with its MyST (glued numbers, citations,
+# exercise and solution directives, admonitions, links between chapters) written as the plain
+# Markdown Colab and Jupyter render → colab/{tr,en}/, the notebooks the launch buttons open.
+# Generated and committed, never edited by hand; tests/notebooks/test_colab_edition.py fails when
+# it is stale. Run it after changing a notebook or its outputs (make outputs does not).
+colab: install
+	$(BIN)/python tools/colab_edition.py --out colab
 
 # The student edition: all notebooks without solutions → _build/student/
 student: install

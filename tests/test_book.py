@@ -28,7 +28,10 @@ def test_each_edition_is_its_own_project_in_its_language():
     for lang in EDITIONS:
         cfg = config(lang)
         assert cfg["language"] == cfg["sphinx"]["config"]["language"] == lang
-        assert cfg["repository"]["path_to_book"] == f"book/{lang}"
+        # path_to_book only places the Colab launch button, on the generated copy (make colab);
+        # the edit and source buttons would read it too, and point into colab/: they stay off
+        assert cfg["repository"]["path_to_book"] == f"colab/{lang}"
+        assert not cfg["html"].get("use_edit_page_button") and not cfg["html"].get("use_source_button")
 
 
 def test_editions_share_every_setting_but_the_language_ones():

@@ -94,9 +94,22 @@ WRONG = [
     (dict(init=False), "0,02", "0.02"),
     (dict(dropout=0.5), "Dropout", "Dropout"),
     (dict(dropout=0.0), "seyreltme", "Dropout"),
-    (dict(slope=0.3), "LeakyReLU", "LeakyReLU"),
-    (dict(relu=True), "LeakyReLU", "LeakyReLU"),
-    (dict(conv_activation="relu"), "etkinleştirme", "activation"),
+    (
+        dict(slope=0.3),
+        r"Sizinki: 1\. evrişim: LeakyReLU\(0\.3\);",
+        r"Yours: convolution 1: LeakyReLU\(0\.3\);",
+    ),
+    # no LeakyReLU at all: the message says what follows each convolution instead (not "Slopes: []")
+    (
+        dict(relu=True),
+        r"1\. evrişim: ReLU; 2\. evrişim: ReLU\.$",
+        r"convolution 1: ReLU; convolution 2: ReLU\.$",
+    ),
+    (
+        dict(conv_activation="relu"),
+        r"relu \(kendi etkinleştirmesi\), LeakyReLU",
+        r"relu \(its own\), LeakyReLU",
+    ),
     (dict(last=None), "sigmoid", "sigmoid"),
 ]
 

@@ -386,3 +386,21 @@ def test_translate_other_right_answers_pass(capsys):
 )
 def test_translate_shape_and_kind_are_checked(wrong, tr_words, en_words):
     assert_explained(ex.check_translate, wrong, tr_words, en_words)
+
+
+def test_a_library_error_in_the_students_code_is_quoted_in_one_short_line():
+    """A crash inside the student's function is quoted by its first line, without TensorFlow's
+    {{function_node …}} prefix or the tensors Keras prints (the whole message stays one line)."""
+
+    def crashes(average, current, decay):
+        raise ValueError(
+            "{{function_node __wrapped__Sub_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
+            "Incompatible shapes: [4,3] vs. [7] [Op:Sub]\n" + "[[0.1 0.2 0.3]\n" * 50
+        )
+
+    for lang in LANGS:
+        with pytest.raises(ex.ExerciseError) as caught:
+            ex.check_ema_update(crashes, lang=lang)
+        said = str(caught.value)
+        assert said.endswith("ValueError: Incompatible shapes: [4,3] vs. [7] [Op:Sub]")
+        assert "\n" not in said and "function_node" not in said

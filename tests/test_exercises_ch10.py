@@ -31,13 +31,26 @@ def step(
     one_tape=False,
     detach=False,
     swap_losses=False,
+    optimizers="own",
+    misfit=False,
 ):
     """A train_step as the chapter's solution writes it (two tapes over one forward pass, or chapter
-    05's order), with one typical mistake switched on."""
+    05's order), with one typical mistake switched on. ``optimizers``: "own" (each network its own),
+    "d" or "g" (that one for both), "new" (one of the step's own for both); ``misfit``: the
+    discriminator's gradients paired with the generator's weights."""
     loss = keras.losses.BinaryCrossentropy(from_logits=from_logits)
 
     def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
         n = len(real)
+        given = {
+            "d": (d_optimizer, d_optimizer),
+            "g": (g_optimizer, g_optimizer),
+            "own": (d_optimizer, g_optimizer),
+        }
+        if optimizers == "new":
+            d_optimizer = g_optimizer = keras.optimizers.SGD(0.05)
+        else:
+            d_optimizer, g_optimizer = given[optimizers]
         real_target, fake_d_target = (0.0, 1.0) if swap else (1.0, fake_target)
 
         def d_loss_of(fake):
@@ -74,7 +87,7 @@ def step(
             fake = generator(noise, training=g_training)
             with tf.GradientTape() as tape:
                 d_loss = d_loss_of(fake)
-            d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), d_w))
+            d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), g_w if misfit else d_w))
             with tf.GradientTape() as tape:
                 g_loss = g_loss_of(generator(noise, training=g_training))
             g_optimizer.apply_gradients(zip(tape.gradient(g_loss, g_w), g_w))
@@ -117,6 +130,23 @@ STEP_MISTAKES = {
     "detached": (step(detach=True), "outside the tape", "bandın dışında"),
     "swapped losses": (step(swap_losses=True), "returned losses", "döndürülen"),
     "stub": (stub, "not written yet", "henüz yazılmamış"),
+    # a wrong optimizer set-up: Keras' own error (a tensor dump) said in the checker's words
+    "d for both": (
+        step(optimizers="d"),
+        "d_optimizer was given the weights of both",
+        "d_optimizer'a iki ağın",
+    ),
+    "g for both": (
+        step(optimizers="g"),
+        "g_optimizer was given the weights of both",
+        "g_optimizer'a iki ağın",
+    ),
+    "one new": (step(optimizers="new"), "One optimizer was used for both", "İki ağ için tek bir"),
+    "misfit": (
+        step(order="phases", misfit=True),
+        r"d_optimizer was given a gradient of shape \(",
+        r"d_optimizer'a \(.*\) şeklindeki bir ağırlık için",
+    ),
 }
 
 
@@ -127,6 +157,15 @@ def test_step_mistakes_get_their_message(name):
         ex.check_gan_step(answer, lang="en")
     with pytest.raises(ex.ExerciseError, match=tr):
         ex.check_gan_step(answer, lang="tr")
+
+
+@pytest.mark.parametrize("name", ["d for both", "g for both", "one new", "misfit"])
+def test_a_wrong_optimizer_set_up_is_said_in_one_line_without_kerass_tensor_dump(name):
+    with pytest.raises(ex.ExerciseError) as caught:
+        ex.check_gan_step(STEP_MISTAKES[name][0], lang="tr")
+    said = str(caught.value)
+    assert "\n" not in said and "Unknown variable" not in said and "Incompatible" not in said
+    assert "Variable path" not in said and "function_node" not in said
 
 
 def test_a_loop_that_reuses_one_noise_is_caught():

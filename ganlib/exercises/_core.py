@@ -16,6 +16,7 @@ get its own message.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
@@ -145,8 +146,18 @@ def call(func: Callable, *args, shown: str | None = None):
         fail(
             N_("The function raised an error when called with {args}: {error}"),
             args=repr(args) if shown is None else shown,
-            error=f"{type(err).__name__}: {err}",
+            error=crash_text(err),
         )
+
+
+def crash_text(err: BaseException, most: int = 200) -> str:
+    """A library error as a message quotes it: its kind and the first line of what it says, without
+    TensorFlow's ``{{function_node …}}`` prefix, cut at ``most`` characters (Keras puts whole tensors
+    in some of its messages)."""
+    said = re.sub(r"^\{\{function_node [^}]*\}\}\s*", "", str(err).strip())
+    said = said.splitlines()[0] if said else ""
+    said = said if len(said) <= most else said[: most - 1].rstrip() + "…"
+    return f"{type(err).__name__}: {said}" if said else type(err).__name__
 
 
 def _shown(value) -> str:
@@ -242,6 +253,49 @@ def optimizer_owners(log: list, generator, discriminator) -> list[tuple[str, set
     owner = {id(v): "G" for v in generator.trainable_variables}
     owner |= {id(v): "D" for v in discriminator.trainable_variables}
     return [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
+
+
+_ONE_OPTIMIZER = N_(
+    "{name} was given the weights of both networks: a Keras 3 optimizer works only with the variables it "
+    "first updated. Apply the discriminator's gradients with d_optimizer and the generator's with "
+    "g_optimizer."
+)
+_SHARED_OPTIMIZER = N_(
+    "One optimizer was used for both networks: a Keras 3 optimizer works only with the variables it first "
+    "updated. Apply the discriminator's gradients with d_optimizer and the generator's with g_optimizer "
+    "(do not make your own optimizer)."
+)
+_MISFIT = N_(
+    "{name} was given a gradient of shape {got} for a weight of shape {want}: the gradients were paired "
+    "with another network's weights. Apply each loss's gradients to the weights they were taken of: "
+    "grads = tape.gradient(loss, weights), then {name}.apply_gradients(zip(grads, weights))."
+)
+_NAMES = {"d": "d_optimizer", "g": "g_optimizer"}
+
+
+def explain_step_crash(err: BaseException, log: list, generator, discriminator) -> None:
+    """Known library errors raised inside a student's training step, said in the checker's words
+    instead of Keras' (which dumps whole tensors): gradients paired with weights of another shape, one
+    of the given optimizers used for both networks, one optimizer of the student's own for both.
+    ``log`` is what the optimizers of :func:`recording_optimizer` were given before the crash.
+    Returns if the crash is none of these."""
+    for who, grads, variables in log:
+        for grad, variable in zip(grads, variables):
+            if grad is not None and tuple(grad.shape) != tuple(variable.shape):
+                fail(_MISFIT, name=_NAMES[who], got=tuple(grad.shape), want=tuple(variable.shape))
+    for who, owners in _owners_by_optimizer(log, generator, discriminator).items():
+        if owners >= {"G", "D"}:
+            fail(_ONE_OPTIMIZER, name=_NAMES[who])
+    if isinstance(err, ValueError) and "can only be called for the variables it was" in str(err):
+        fail(_SHARED_OPTIMIZER)
+
+
+def _owners_by_optimizer(log: list, generator, discriminator) -> dict[str, set[str]]:
+    """For each optimizer in ``log``: whose weights it was given over all its calls."""
+    owners: dict[str, set[str]] = {}
+    for who, given in optimizer_owners(log, generator, discriminator):
+        owners.setdefault(who, set()).update(given)
+    return owners
 
 
 def check_own_weights(calls: list[tuple[str, set[str]]], both: dict[str, str]) -> None:

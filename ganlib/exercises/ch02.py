@@ -30,7 +30,7 @@ _RATES = N_("Expected two Dropout(0.3) layers (one after each convolution); rate
 _SIGMOID = N_('The output must be a probability between 0 and 1: the last layer needs activation="sigmoid".')
 _SLOPES = N_(
     "Same weights, different answers: each convolution needs one LeakyReLU(0.2) after it (Keras' default "
-    "slope is 0.3) and no activation of its own. Slopes found: {slopes}."
+    "slope is 0.3) and no activation of its own. Yours: {found}."
 )
 _RIGHT = N_(
     "Right: with the same weights it gives the same answers as the post's discriminator; layer by layer "
@@ -98,4 +98,27 @@ def check_discriminator(model) -> None:
     if got.min() < 0 or got.max() > 1 or acts[-1] != "sigmoid":
         fail(_SIGMOID)
     wrong = len(slopes) != 2 or max(abs(s - 0.2) for s in slopes) > 1e-6 or set(acts[:2]) != {"linear"}
-    fail(_SLOPES if wrong else _ORDER, slopes=slopes)
+    fail(_SLOPES if wrong else _ORDER, found=_after_convolutions(model))
+
+
+def _after_convolutions(model) -> str:
+    """What each convolution's output goes through before the next layer with weights, e.g.
+    "convolution 1: ReLU; convolution 2: relu (its own), LeakyReLU(0.3)"."""
+    from keras.layers import Conv2D, LeakyReLU
+
+    said, layers = [], list(model.layers)
+    convs = [i for i, layer in enumerate(layers) if isinstance(layer, Conv2D)]
+    for n, i in enumerate(convs, 1):
+        own = getattr(getattr(layers[i], "activation", None), "__name__", "linear")
+        acts = [] if own == "linear" else [phrase("{name} (its own)", name=own)]
+        for layer in layers[i + 1 :]:
+            if layer.weights:
+                break
+            if isinstance(layer, LeakyReLU):  # as the student writes it in code: LeakyReLU(0.3)
+                acts.append(f"LeakyReLU({float(layer.negative_slope):g})")
+            elif ".activations." in type(layer).__module__:  # ReLU(), ELU(), Activation("relu"), …
+                name = getattr(getattr(layer, "activation", None), "__name__", None)
+                acts.append(type(layer).__name__ if name is None else name)
+        found = ", ".join(acts) if acts else phrase("no activation")
+        said.append(phrase("convolution {n}: {found}", n=n, found=found))
+    return "; ".join(said)

@@ -14,6 +14,8 @@ from ganlib.exercises._core import (
     Mistake,
     check_own_weights,
     checker,
+    crash_text,
+    explain_step_crash,
     fail,
     ok,
     optimizer_owners,
@@ -134,16 +136,6 @@ _ASCENT = {
         "ganlib's): minimise −log D(G(z)), binary cross-entropy against targets of 1, not its negative."
     ),
 }
-_ONE_OPTIMIZER = N_(
-    "{name} was given the weights of both networks: a Keras 3 optimizer works only with the variables it "
-    "first updated. Apply the discriminator's gradients with d_optimizer and the generator's with "
-    "g_optimizer."
-)
-_SHARED_OPTIMIZER = N_(
-    "One optimizer was used for both networks: a Keras 3 optimizer works only with the variables it first "
-    "updated. Apply the discriminator's gradients with d_optimizer and the generator's with g_optimizer "
-    "(do not make your own optimizer)."
-)
 _BOTH = {
     "d": N_(
         "The discriminator phase took gradients for both networks: only discriminator.trainable_variables "
@@ -197,18 +189,8 @@ def check_train_step(train_step) -> None:
             except NotImplementedError:
                 fail("The function is not written yet (NotImplementedError): fill in its body.")
             except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
-                _explain_crash(err)
-                fail("train_step raised an error: {kind}: {error}", kind=type(err).__name__, error=err)
-
-    def _explain_crash(err):
-        """Known library errors in the student's code, said in the checker's words (no tensor dump)."""
-        owner = {id(v): "G" for v in gen.trainable_variables} | {id(v): "D" for v in disc.trainable_variables}
-        for name, who in (("d_optimizer", "d"), ("g_optimizer", "g")):
-            given = {owner.get(id(v)) for w, _, variables in log if w == who for v in variables}
-            if given >= {"G", "D"}:
-                fail(_ONE_OPTIMIZER, name=name)
-        if isinstance(err, ValueError) and "can only be called for the variables it was" in str(err):
-            fail(_SHARED_OPTIMIZER)
+                explain_step_crash(err, log, gen, disc)  # known library errors, in the checker's words
+                fail("train_step raised an error: {error}", error=crash_text(err))
 
     out = run()
     if not isinstance(out, (tuple, list)) or len(out) != 2:
@@ -390,9 +372,9 @@ def check_never_seen(fraction) -> None:
         fail("Give a fraction between 0 and 1, not a percentage (e.g. 0.25 for 25%).")
     if abs(value) < 1e-9 or abs(value - 96 / 60_000) < 5e-4:
         fail(
-            "That is ganlib's epoch: a shuffled order, each image at most once (bar the 96 left over). The "
-            "post's loop draws every batch with np.random.randint, with replacement: one image can come "
-            "twice, another never."
+            "That is ganlib's epoch: a shuffled order, each image once, except the 96 that do not fill a "
+            "last batch of 128 (468 × 128 = 59,904). The post's loop draws every batch with "
+            "np.random.randint, with replacement: one image can come twice, another never."
         )
     if abs(value - (1 - want)) < 5e-3:
         fail("That is the share seen at least once; the question asks for the share never seen.")

@@ -330,6 +330,70 @@ def _activation(layer) -> str:
     return getattr(getattr(layer, "activation", None), "__name__", "")
 
 
+_BN_POST = N_(
+    "This is the post's generator ({post} parameters): there is no BatchNormalization layer. Add one right "
+    "before each of the two LeakyReLUs."
+)
+_BN_AFTER = N_(
+    "BatchNormalization comes after the activation. Move it: normalise the output of the layer (Dense or "
+    "Conv2D) and then pass it to the LeakyReLU, i.e. right before each LeakyReLU."
+)
+_BN_OUTPUT = N_(
+    "There is a BatchNormalization on the output layer (before the tanh). DCGAN leaves the generator's "
+    "output layer unnormalised: the last convolution, which makes the image, keeps its tanh activation as "
+    "it is."
+)
+_BN_SPREAD = N_(
+    "The Dense layer's initial weights have a standard deviation of {spread}; the post draws them from a "
+    "normal distribution with standard deviation 0.02 (nothing else changes, its initialisation included): "
+    "kernel_initializer=keras.initializers.RandomNormal(stddev=0.02)."
+)
+
+
+def _generator(noise_dim, block=("norm", "act"), init="post", norm_output=False):
+    """The post's generator, each of its two LeakyReLUs in ``block`` ("norm": a BatchNormalization,
+    "act": the LeakyReLU(0.2)), the Dense kernel initialised by ``init`` ("post": RandomNormal(0.02));
+    with ``norm_output`` a BatchNormalization before the output's tanh."""
+    import keras
+    from keras import layers
+
+    def after():
+        return [layers.BatchNormalization() if k == "norm" else layers.LeakyReLU(0.2) for k in block]
+
+    kernel = keras.initializers.RandomNormal(stddev=0.02) if init == "post" else init
+    output = [layers.BatchNormalization(), layers.Activation("tanh")] if norm_output else []
+    return keras.Sequential(
+        [
+            keras.Input((noise_dim,)),
+            layers.Dense(7 * 7 * 128, kernel_initializer=kernel),
+            *after(),
+            layers.Reshape((7, 7, 128)),
+            layers.UpSampling2D(),
+            layers.Conv2D(64, 5, padding="same"),
+            *after(),
+            layers.UpSampling2D(),
+            layers.Conv2D(1, 5, padding="same", activation=None if norm_output else "tanh"),
+            *output,
+        ]
+    )
+
+
+def solution_bn_generator(noise_dim):
+    """The chapter's solution: the post's generator, a BatchNormalization right before each LeakyReLU."""
+    return _generator(noise_dim)
+
+
+# Each as a student would build it; the checker says what is wrong by looking at the model it builds.
+_BN_MISTAKES = [
+    Mistake(lambda noise_dim: _generator(noise_dim, block=("act",)), _BN_POST),
+    Mistake(lambda noise_dim: _generator(noise_dim, block=("act", "norm")), _BN_AFTER),
+    Mistake(lambda noise_dim: _generator(noise_dim, norm_output=True), _BN_OUTPUT),
+    Mistake(lambda noise_dim: _generator(noise_dim, init="glorot_uniform"), _BN_SPREAD),  # Keras' default
+    Mistake(lambda noise_dim: _generator(noise_dim, init="random_normal"), _BN_SPREAD),  # its stddev: 0.05
+]
+
+
+@register("check_bn_generator", solution_bn_generator, _BN_MISTAKES)
 @checker
 def check_bn_generator(func) -> None:
     """``func(noise_dim)`` must build the post's generator with a BatchNormalization right before
@@ -349,25 +413,14 @@ def check_bn_generator(func) -> None:
     kinds = [_kind(layer) for layer in layers]
     base, n_bn = [k for k in kinds if k != "BatchNormalization"], kinds.count("BatchNormalization")
     if n_bn == 0 and got == post:
-        fail(
-            "This is the post's generator ({post} parameters): there is no BatchNormalization layer. Add "
-            "one right before each of the two LeakyReLUs.",
-            post=post,
-        )
+        fail(_BN_POST, post=post)
     if n_bn == 0:
         fail("There is no BatchNormalization layer ({gap}).", gap=_gap(got, want))
     convs = [i for i, k in enumerate(kinds) if k in ("Conv2D", "Conv2DTranspose")]
     if convs and "BatchNormalization" in kinds[convs[-1] + 1 :]:
-        fail(
-            "There is a BatchNormalization on the output layer (before the tanh). DCGAN leaves the "
-            "generator's output layer unnormalised: the last convolution, which makes the image, keeps its "
-            "tanh activation as it is."
-        )
+        fail(_BN_OUTPUT)
     if any(k == "BatchNormalization" and i > 0 and kinds[i - 1] == "LeakyReLU" for i, k in enumerate(kinds)):
-        fail(
-            "BatchNormalization comes after the activation. Move it: normalise the output of the layer "
-            "(Dense or Conv2D) and then pass it to the LeakyReLU, i.e. right before each LeakyReLU."
-        )
+        fail(_BN_AFTER)
     if base != _POST_KINDS:
         where = next((i for i, (b, p) in enumerate(zip(base, _POST_KINDS)) if b != p), None)
         if where is None:
@@ -418,12 +471,7 @@ def check_bn_generator(func) -> None:
         )
     spread = _dense_spread(model)
     if not math.isclose(spread, 0.02, abs_tol=0.001):
-        fail(
-            "The Dense layer's initial weights have a standard deviation of {spread}; the post draws them "
-            "from a normal distribution with standard deviation 0.02 (nothing else changes, its "
-            "initialisation included): kernel_initializer=keras.initializers.RandomNormal(stddev=0.02).",
-            spread=fmt.number(spread, 3),
-        )
+        fail(_BN_SPREAD, spread=fmt.number(spread, 3))
     if (small := _build(func, 16).count_params()) != _params(16):
         fail(
             "With noise_dim=16: {gap}: the noise size should change only the number of inputs of the first "

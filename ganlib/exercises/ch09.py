@@ -6,7 +6,19 @@ from __future__ import annotations
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, same
+from ganlib.exercises._core import (
+    N_,
+    Mistake,
+    call,
+    checker,
+    crash_text,
+    fail,
+    ok,
+    phrase,
+    recognise,
+    register,
+    same,
+)
 
 __all__ = [
     "check_join_digit",
@@ -381,7 +393,7 @@ def _verdicts(model, images, digits) -> np.ndarray:
         fail(
             "The model raised an error when called with {args}: {error}",
             args=shown,
-            error=type(err).__name__ + ": " + str(err),
+            error=crash_text(err),
         )
     if isinstance(out, (list, tuple)):
         fail("The model gives {count} outputs; expected one, a probability per image.", count=len(out))
@@ -544,7 +556,7 @@ def check_blind_discriminator(func) -> None:
     except Exception as err:  # noqa: BLE001 - report any crash of the student's model helpfully
         fail(
             "A ConditionalGAN training step failed with this discriminator: {error}",
-            error=type(err).__name__ + ": " + str(err),
+            error=crash_text(err),
         )
     if not all(np.isfinite(losses)):
         fail("A ConditionalGAN training step gave a loss that is not finite (NaN or infinite).")
@@ -556,7 +568,8 @@ def check_blind_discriminator(func) -> None:
     ok(
         "Right: two inputs, {count} parameters (the post's discriminator), and the verdict does not depend "
         "on the digit; ConditionalGAN trains it as it is. The generator is still told a digit, but nothing "
-        "in training rewards drawing that digit any more. The solution measures what that costs.",
+        "in training rewards drawing that digit any more. The experiment after the solution measures what "
+        "that costs: compare it with your prediction.",
         count=_POST_PARAMS,
     )
 

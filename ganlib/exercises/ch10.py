@@ -24,6 +24,8 @@ from ganlib.exercises._core import (
     check_own_weights,
     checker,
     compare,
+    crash_text,
+    explain_step_crash,
     fail,
     ok,
     optimizer_owners,
@@ -182,11 +184,10 @@ def _run(model, x, training=False) -> np.ndarray:
     try:
         return np.asarray(model(x, training=training))
     except Exception as err:  # noqa: BLE001 - the student's network: say what went wrong
-        error = f"{type(err).__name__}: {err}"
         fail(
             "Your network raised an error on a batch of shape {shape}: {error}",
             shape=tuple(x.shape),
-            error=error,
+            error=crash_text(err),
         )
 
 
@@ -513,7 +514,8 @@ def check_gan_step(train_step) -> None:
             except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
                 if any(who == "g" and any(g is None for g in grads) for who, grads, _ in log):
                     fail(_DETACHED)
-                fail("train_step raised an error: {kind}: {error}", kind=type(err).__name__, error=err)
+                explain_step_crash(err, log, generator, discriminator)  # known library errors, in our words
+                fail("train_step raised an error: {error}", error=crash_text(err))
 
     if not callable(train_step):
         fail("Expected a function, got {kind}.", kind=type(train_step).__name__)

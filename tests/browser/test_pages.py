@@ -253,6 +253,21 @@ def test_language_switch_points_to_the_counterpart(browser, page):
     assert theirs == mine and links[0].is_file(), f"{page}: language link goes to {links[0]}"
 
 
+@pytest.mark.parametrize("page", ["book/tr/05-egitim", "book/en/05-training"])
+def test_the_colab_button_opens_the_colab_edition(browser, page):
+    """The 🚀 menu's Colab link opens the generated plain-Markdown copy (colab/<lang>/, make
+    colab), not the MyST source that Colab would show raw."""
+    _open(browser, page + ".html")
+    hrefs = browser.execute_script(
+        "return [...document.querySelectorAll('.dropdown-launch-buttons a')].map(a => a.href)"
+    )
+    colab = [h for h in hrefs if h.startswith("https://colab.research.google.com/github/")]
+    lang, name = Path(page).parent.name, Path(page).name
+    assert len(colab) == 1, hrefs
+    assert colab[0].endswith(f"/blob/main/colab/{lang}/{name}.ipynb"), colab[0]
+    assert (ROOT / "colab" / lang / f"{name}.ipynb").is_file()
+
+
 def test_screenshots(browser):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for rel, name in (

@@ -1,6 +1,7 @@
-"""Work through a chapter as a student does, in the committed notebook (what Colab and Jupyter
-open): run the cells in order up to the chapter's first code exercise, answer it wrongly, and
-the check must report that answer; paste the solution in instead, and the check says ✓.
+"""Work through a chapter as a student does, in the notebook the book's launch buttons open (the
+Colab edition, colab/<lang>/, generated from book/<lang>/ by make colab): run the cells in order
+up to the chapter's first code exercise, answer it wrongly, and the check must report that
+answer; paste the solution in instead, and the check says ✓.
 
 Each chapter is worked through in one edition, Turkish and English in turn (01 in Turkish, 02 in
 English, …): both editions run the same code (tests/test_notebooks.py compares it token by
@@ -19,11 +20,16 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "book" / "tr").glob("*.ipynb")) + sorted((ROOT / "book" / "en").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "colab" / "tr").glob("*.ipynb")) + sorted((ROOT / "colab" / "en").glob("*.ipynb"))
 
 # A plausible mistake for each code exercise, by label (without the language prefix).
 # A plausible mistake for each code exercise: wrong_answers/<label>.py, pasted into the stub.
 WRONG = {path.stem: path.read_text() for path in (Path(__file__).parent / "wrong_answers").glob("*.py")}
+
+
+# What the checking core says to an answer it could not test (ganlib/exercises/_core.py), in
+# both languages: a wrong answer must get a message about itself instead.
+UNANSWERED = ("hücreyi doldurup", "gövdesini doldurun", "fill in the marked cell", "fill in its body")
 
 
 def tags(cell) -> list[str]:
@@ -36,7 +42,8 @@ def code_exercises(nb) -> list[tuple[str, int, int, int]]:
     for i, cell in enumerate(nb.cells):
         if "exercise" not in tags(cell) or cell.cell_type != "code":
             continue
-        label = re.search(r":label: (?:tr|en)-(\S+)", nb.cells[i - 1].source).group(1)
+        # the exercise's heading, just above its stub, carries its label as an anchor
+        label = re.search(r'<a id="(?:tr|en)-([^"]+)"></a>', nb.cells[i - 1].source).group(1)
         check = next(j for j in range(i + 1, len(nb.cells)) if "check" in tags(nb.cells[j]))
         solution = next(
             j
@@ -107,6 +114,11 @@ def test_a_wrong_answer_is_reported_and_the_solution_passes(path, monkeypatch):
             client.execute_cell(cell, index)
         except CellExecutionError as err:
             return f"ERROR {err}"
+        # a cell tagged raises-exception (a check) fails without stopping nbclient: its error output
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if errors:
+            shown = "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", ln) for ln in errors[0].traceback)
+            return f"ERROR {errors[0].ename}: {errors[0].evalue}\nSHOWN {shown}"
         return "".join(o.get("text", "") for o in cell.outputs)
 
     with client.setup_kernel():
@@ -117,8 +129,10 @@ def test_a_wrong_answer_is_reported_and_the_solution_passes(path, monkeypatch):
         wrong = run(check)
         wrong = re.sub(r"\x1b\[[0-9;]*m", "", wrong)  # the kernel colours its traceback
         assert wrong.startswith("ERROR") and "ExerciseError: ✗" in wrong, wrong
-        said = wrong.rsplit("ExerciseError: ", 1)[-1]  # the checker's message, not the traceback's code
-        assert "doldur" not in said and "fill in" not in said, f"{label}: the answer was not tested: {said}"
+        said = wrong.rsplit("ExerciseError: ", 1)[-1].split("\nSHOWN ")[0]  # the checker's message
+        # what Jupyter and Colab show under the cell: that message and nothing of the checker
+        assert wrong.endswith(f"\nSHOWN {said}") and "Traceback" not in wrong, wrong
+        assert not any(m in said for m in UNANSWERED), f"{label}: the answer was not tested: {said}"
         run(stub, solution_body(nb.cells[solution].source, call))
         right = run(check)
         assert not right.startswith("ERROR") and "✓" in right, right
