@@ -1,12 +1,13 @@
 """The callbacks of a training run: progress with the time left, and the run folder's files
-(generator weights every epoch, sample grids, the loss history, the checkpoint), each written so
-that a run killed at any instant resumes where its last whole checkpoint left it."""
+(generator weights every epoch, sample grids, the loss history, and the checkpoint:
+``ganlib.checkpoint.RunBackup``), each written so that a run killed at any instant resumes where
+its last whole checkpoint left it; a file found damaged on resuming is moved aside, then rewritten."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
+import re
 import sys
 import time
 from pathlib import Path
@@ -14,14 +15,15 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from ganlib.checkpoint import RunBackup
+from ganlib.integrity import move_aside, not_finite, sha256_of, verify
 from ganlib.models import N_DIGITS, has_batch_norm, is_conditional, noise_dim_of
 from ganlib.runs import (
     BACKUP_NAME,
-    TMP_PREFIX,
     copy_atomic,
     load_grids,
-    load_history,
-    read_epoch_record,
+    read_history_rows,
+    read_json_object,
     save_history,
     say,
     short_error,
@@ -45,19 +47,32 @@ def _checkpoint_end(epoch: int) -> str:
     return f"the checkpoint ends at epoch {epoch}" if epoch else "no epoch was checkpointed"
 
 
-def _weights_problem(path: Path, net: keras.Model) -> str | None:
-    """Why ``path`` does not hold ``net``'s current weights (None if it does); ``net`` is unchanged."""
+def _weights_problem(path: Path, net: keras.Model, sha256: str | None) -> tuple[str, bool] | None:
+    """Why ``path`` does not hold ``net``'s current weights, and whether that is damage (not a
+    file left by an epoch cut off before its checkpoint); None if it holds them. ``sha256``:
+    the one generator.json records for it. ``net`` is unchanged."""
     if not path.is_file():
-        return "missing"
+        return "missing", False
+    if sha256 is not None and sha256_of(path) != sha256:
+        return "not the file generator.json records: its sha256 differs", True
     kept = net.get_weights()
     try:
         net.load_weights(path)
-        same = all(np.array_equal(a, b) for a, b in zip(net.get_weights(), kept))
+        loaded = net.get_weights()
     except Exception as err:  # whatever a damaged file raises
-        return f"unreadable: {short_error(err)}"
+        return f"unreadable: {short_error(err)}", True
     finally:
         net.set_weights(kept)
-    return None if same else "from another epoch"
+    if all(np.array_equal(a, b) for a, b in zip(loaded, kept)):
+        return None
+    if not_finite(loaded):
+        return "damaged: its weights are not finite numbers", True
+    return "from another epoch", False
+
+
+def _kept(path: Path) -> str:
+    """Move a damaged file aside (``ganlib.integrity.move_aside``); the words that say so."""
+    return f"the damaged file is kept as {move_aside(path).name}"
 
 
 def _save_weights(path: Path, net: keras.Model) -> None:
@@ -190,12 +205,14 @@ class SampleGrid(_ResumingCallback):
             return None
         kept = gen.get_weights()
         try:
+            verify(path)  # against the sha256 generator.json records
             gen.load_weights(path)
-            return generate(gen, self.z, self.digits)
+            images = generate(gen, self.z, self.digits)
         except Exception:  # a damaged weights file: that grid is lost
             return None
         finally:
             gen.set_weights(kept)
+        return None if not_finite([images]) else images
 
     def resume(self, epoch: int) -> None:
         """Keep the grids of epochs 1..epoch: drop later ones, regenerate lost ones."""
@@ -209,7 +226,7 @@ class SampleGrid(_ResumingCallback):
             try:
                 loaded = load_grids(npz)
             except Exception as err:  # BadZipFile, EOFError, OSError, ...: whatever a cut file raises
-                say(f"{npz} was unreadable ({short_error(err)}); rebuilding it.")
+                say(f"{npz} was unreadable ({short_error(err)}); rebuilding it; {_kept(npz)}.")
                 loaded, changed = {}, True
             for e, g in loaded.items():
                 self.grids.setdefault(e, g)
@@ -243,12 +260,15 @@ class SampleGrid(_ResumingCallback):
 
 class GeneratorCheckpoint(_ResumingCallback):
     """Save the generator's weights after every epoch (latest, and one file per epoch); with
-    ``GAN(ema=…)`` also the moving average's (``generator-ema*.weights.h5``)."""
+    ``GAN(ema=…)`` also the moving average's (``generator-ema*.weights.h5``). ``generator.json``
+    says how to build the generator and records each file's sha256, checked whenever the file
+    is loaded (``ganlib.integrity``)."""
 
     def __init__(self, out_dir: str | os.PathLike, keep_every_epoch: bool = True):
         super().__init__()
         self.out_dir = Path(out_dir)
         self.keep_every_epoch = keep_every_epoch
+        self.sha256: dict[str, str] = {}  # file name → sha256, for generator.json
 
     def _targets(self, epoch: int) -> list[tuple[Path, keras.Model]]:
         """(file, network) pairs that hold the weights after ``epoch`` epochs."""
@@ -265,7 +285,9 @@ class GeneratorCheckpoint(_ResumingCallback):
     def _info(self, epoch: int) -> dict:
         gen = self.model.generator
         info = {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch}
-        return {**info, "conditional": True} if is_conditional(gen) else info
+        if is_conditional(gen):
+            info["conditional"] = True
+        return {**info, "sha256": dict(sorted(self.sha256.items()))}
 
     def _save_info(self, epoch: int) -> None:
         text = json.dumps(self._info(epoch), indent=2) + "\n"
@@ -280,27 +302,43 @@ class GeneratorCheckpoint(_ResumingCallback):
             else:
                 _save_weights(path, net)
                 written[id(net)] = path
+            self.sha256[path.name] = sha256_of(written[id(net)])
         self._save_info(epoch + 1)
 
     def resume(self, epoch: int) -> None:
-        """Rewrite from the restored model whichever file of epoch ``epoch`` is missing,
-        unreadable or holds other weights (e.g. a later epoch's, cut off before its checkpoint)."""
+        """Rewrite from the restored model whichever file of epoch ``epoch`` is missing, damaged
+        or holds other weights (e.g. a later epoch's, cut off before its checkpoint); a damaged
+        file is first moved aside. The checksums of earlier epochs' files are kept."""
         super().resume(epoch)
         if epoch == 0:
             return
-        for path, net in self._targets(epoch):
-            problem = _weights_problem(path, net)
-            if problem:
-                _save_weights(path, net)
-                say(f"rewrote {path} from the checkpoint of epoch {epoch} (it was {problem}).")
         info = self.out_dir / "generator.json"
-        try:
-            same = json.loads(info.read_text()) == self._info(epoch)
-        except (OSError, ValueError):
-            same = False
-        if not same:
+        old = read_json_object(info)
+        recorded = old.get("sha256") if old is not None else None
+        if not isinstance(recorded, dict):
+            recorded = {}
+        recorded = {name: sha for name, sha in recorded.items() if isinstance(sha, str)}
+        for path, net in self._targets(epoch):
+            found = _weights_problem(path, net, recorded.get(path.name))
+            if found:
+                problem, damaged = found
+                kept = f"; {_kept(path)}" if damaged else ""
+                _save_weights(path, net)
+                say(f"rewrote {path} from the checkpoint of epoch {epoch} (it was {problem}{kept}).")
+        self.sha256 = {name: sha for name, sha in recorded.items() if _epoch_of(name) < epoch}
+        for path, _ in self._targets(epoch):
+            self.sha256[path.name] = sha256_of(path)
+        if old != self._info(epoch):
+            damaged = old is None and info.exists()
+            kept = f" (it was unreadable; {_kept(info)})" if damaged else ""
             self._save_info(epoch)
-            say(f"rewrote {info} for epoch {epoch}.")
+            say(f"rewrote {info} for epoch {epoch}{kept}.")
+
+
+def _epoch_of(name: str) -> float:
+    """The epoch of a ``generator*-epoch-NNN.weights.h5`` file name (infinity for another name)."""
+    found = re.search(r"-epoch-(\d+)\.weights\.h5$", name)
+    return int(found.group(1)) if found else float("inf")
 
 
 class HistoryCSV(_ResumingCallback):
@@ -320,17 +358,24 @@ class HistoryCSV(_ResumingCallback):
         save_history(self.path, self.rows)
 
     def resume(self, epoch: int) -> None:
-        """Load the rows of epochs 1..epoch; drop later ones; say which are missing."""
+        """Load the rows of epochs 1..epoch, row by row (a damaged file is moved aside, its good
+        rows kept); drop later ones; say which are missing."""
         super().resume(epoch)
         rows, changed = [], False
         if self.path.is_file():
             try:
-                table = load_history(self.path)
-                rows = [dict(zip(table, values)) for values in zip(*table.values())]
-                rows = [{**r, "epoch": int(r["epoch"])} for r in rows]
-            except Exception as err:  # a damaged file
-                say(f"{self.path} was unreadable ({short_error(err)}); starting it again.")
-                rows, changed = [], True
+                rows, bad = read_history_rows(self.path)
+            except Exception as err:  # a damaged file (no header, not text, …)
+                kept = _kept(self.path)
+                say(f"{self.path} was unreadable ({short_error(err)}); starting it again; {kept}.")
+                rows, bad, changed = [], [], True
+            if bad:
+                lines = ", ".join(map(str, bad))
+                say(
+                    f"{self.path}: dropped unreadable line{'s' if len(bad) > 1 else ''} {lines}, kept "
+                    f"the {len(rows)} other row{'s' if len(rows) != 1 else ''}; {_kept(self.path)}."
+                )
+                changed = True
         by_epoch = {r["epoch"]: r for r in rows}  # a repeated epoch: the last row counts
         changed |= len(by_epoch) < len(rows)
         beyond = sorted(e + 1 for e in by_epoch if e >= epoch)
@@ -343,101 +388,6 @@ class HistoryCSV(_ResumingCallback):
             say(f"{self.path} lacks epoch {_epochs(missing)}; those losses are lost.")
         if changed:
             save_history(self.path, self.rows)
-
-
-class RunBackup(keras.callbacks.Callback):
-    """The run's checkpoint after every epoch — the model's weights (both networks, both
-    optimizers, the moving average, the random-number states) and a record of the epochs done —
-    kept twice, so that a kill at any instant leaves a whole one.
-
-    The files are those of Keras' ``BackupAndRestore(double_checkpoint=True)``
-    (``latest.weights.h5``, ``training_metadata.json`` and their ``.bkp`` copies, the checkpoint
-    before), so run folders from either resume with the other; but each file is replaced whole,
-    and the record of the latest checkpoint is removed while its weights are being replaced: a
-    latest checkpoint without a readable record, or whose weights do not load, is passed over for
-    the one before. ``restore`` returns the epoch to start from; ``train`` passes it to ``fit``
-    as ``initial_epoch`` (public Keras only: nothing here reaches into Keras' own callback).
-    """
-
-    WEIGHTS = "latest.weights.h5"
-    RECORD = "training_metadata.json"
-
-    def __init__(self, backup_dir: str | os.PathLike):
-        super().__init__()
-        self.backup_dir = Path(backup_dir)
-        self.latest = (self.backup_dir / self.WEIGHTS, self.backup_dir / self.RECORD)
-        self.previous = tuple(path.with_name(path.name + ".bkp") for path in self.latest)
-        self.epoch: int | None = None  # the epoch restored, once restored
-        self._latest_whole = False
-
-    def on_train_begin(self, logs=None):
-        if self.epoch is None:
-            self.restore()
-
-    def _try(self, weights: Path, record: Path) -> tuple[int | None, str]:
-        """Load weights + record into the model: (epoch, "") or (None, what is wrong)."""
-        epoch = read_epoch_record(record)
-        if epoch is None:
-            return None, f"{record.name} {'unreadable' if record.exists() else 'missing'}"
-        if not weights.is_file():
-            return None, f"{weights.name} missing"
-        try:
-            if weights.name.endswith(".weights.h5"):
-                self.model.load_weights(weights)
-            else:  # Keras loads only files named *.weights.h5
-                tmp = self.backup_dir / f"{TMP_PREFIX}{os.getpid()}-previous.weights.h5"
-                try:
-                    shutil.copyfile(weights, tmp)
-                    self.model.load_weights(tmp)
-                finally:
-                    tmp.unlink(missing_ok=True)
-        except Exception as err:  # whatever a damaged file raises
-            return None, f"{weights.name} unreadable: {short_error(err)}"
-        return epoch, ""
-
-    def restore(self, model: keras.Model | None = None) -> int:
-        """Load the newest whole checkpoint into the model; returns its epoch (0 if none)."""
-        if model is not None:
-            self.set_model(model)
-        opt = self.model.optimizer
-        if opt is not None and not opt.built:
-            opt.build(self.model.trainable_variables)
-        epoch, problem = self._try(*self.latest)
-        if epoch is not None:
-            self._latest_whole = True
-        elif not self.latest[1].exists() and not self.previous[1].exists():
-            epoch = 0  # no epoch was ever recorded: start from scratch
-        else:
-            epoch, problem_before = self._try(*self.previous)
-            if epoch is None:
-                raise ValueError(
-                    f"No usable checkpoint is left in {self.backup_dir} (latest: {problem}; "
-                    f"the one before: {problem_before}); start over in a new folder."
-                )
-            # The one before becomes the latest again (record last: whole at every instant).
-            self.latest[1].unlink(missing_ok=True)
-            copy_atomic(self.previous[0], self.latest[0])
-            copy_atomic(self.previous[1], self.latest[1])
-            self._latest_whole = True
-            say(
-                f"the latest checkpoint in {self.backup_dir} is not whole ({problem}); "
-                f"continuing from the one before it, after epoch {epoch}."
-            )
-        self.epoch = epoch
-        return epoch
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        (weights, record), (weights_before, record_before) = self.latest, self.previous
-        if self._latest_whole:  # keep it as the one before
-            copy_atomic(weights, weights_before)
-            copy_atomic(record, record_before)
-        record.unlink(missing_ok=True)  # from here until the new record, the one before counts
-        self._latest_whole = False
-        _save_weights(weights, self.model)
-        text = json.dumps({"epoch": epoch + 1, "batch": 0})
-        write_atomic(record, lambda tmp: tmp.write_text(text))
-        self._latest_whole = True
 
 
 def run_callbacks(
