@@ -77,7 +77,7 @@ def verify(path: str | os.PathLike, record: str | os.PathLike | None = None) -> 
 
 def not_finite(arrays) -> bool:
     """True if any of the arrays holds a NaN or an infinity."""
-    return any(not np.isfinite(np.asarray(a, np.float32)).all() for a in arrays)
+    return any(not np.isfinite(np.asarray(a)).all() for a in arrays)
 
 
 def file_not_finite(path: str | os.PathLike) -> bool:

@@ -212,6 +212,23 @@ def test_resume_rewrites_a_garbled_generator_and_keeps_it(run, tmp_path, capsys,
     assert cli.main(["sample", "--weights", str(path), "--out", str(tmp_path / "g.png")]) == 0
 
 
+def test_the_moving_average_files_are_recorded_checked_and_repaired(tmp_path, capsys):
+    run, grid = tmp_path / "ema", str(tmp_path / "g.png")
+    ema = [*TRAIN, "--ema", "0.999", "--out", str(run)]
+    assert cli.main(["train", "--epochs", "1", *ema]) == 0
+    shas = json.loads((run / "generator.json").read_text())["sha256"]
+    assert sorted(shas) == sorted(p.name for p in run.glob("*.weights.h5"))
+    assert {"generator-ema.weights.h5", "generator-ema-epoch-001.weights.h5"} <= set(shas)
+    path = run / "generator-ema.weights.h5"
+    _garble(path, "middle")
+    capsys.readouterr()
+    assert cli.main(["sample", "--weights", str(path), "--out", grid]) == 2
+    assert _error(capsys).startswith(f"error: {path} is damaged: its sha256")
+    assert cli.main(["train", "--epochs", "1", *ema, "--resume"]) == 0
+    assert any(f"rewrote {path} from the checkpoint of epoch 1" in n for n in _notes(capsys))
+    assert cli.main(["sample", "--weights", str(path), "--out", grid]) == 0
+
+
 @pytest.mark.parametrize("record", ["with its checksum", "from before checksums"])
 @pytest.mark.parametrize("where", OFFSETS)
 def test_a_garbled_checkpoint_falls_back_to_the_one_before(run, capsys, where, record):
