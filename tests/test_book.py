@@ -81,6 +81,39 @@ def test_landing_page_table_follows_the_tocs():
     assert [[f for lang, f in row if lang == "en"] for row in pairs] == [[f] for f in toc_files("en")]
 
 
+def roadmap(lang: str) -> list[tuple[int, str]]:
+    """The introduction's chapter map: (number, chapter file linked or "") per numbered item."""
+    import nbformat
+
+    root = toc_files(lang)[0]
+    text = "\n".join(
+        c.source for c in nbformat.read(ROOT / "book" / lang / f"{root}.ipynb", as_version=4).cells
+        if c.cell_type == "markdown"
+    )
+    sections = [s for s in re.split(r"^## ", text, flags=re.M) if re.search(r"^\d+\. ", s, re.M)]
+    assert len(sections) == 1, f"{root}: expected one section with a numbered chapter list"
+    items = re.findall(r"^(\d+)\. (.*)", sections[0], re.M)
+    link = re.compile(rf"\]\(\.\./{lang}/([^)#]+)\.ipynb\)")
+    return [(int(n), (link.findall(line) or [""])[0]) for n, line in items]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_the_introductions_map_lists_every_chapter_in_toc_order(lang):
+    """Chapter 00's road map numbers every chapter 0, 1, … and links each later one, in toc order."""
+    chapters = [f for f in toc_files(lang) if f[:2].isdigit()]
+    items = roadmap(lang)
+    assert [n for n, _ in items] == [int(f[:2]) for f in chapters]
+    assert [f for _, f in items[1:]] == chapters[1:]
+
+
+def test_the_map_check_can_fail(monkeypatch):
+    """A toc that gains a chapter the map does not list fails the check above."""
+    real = toc_files("en")
+    monkeypatch.setitem(globals(), "toc_files", lambda lang: real + ["11-more"])
+    with pytest.raises(AssertionError):
+        test_the_introductions_map_lists_every_chapter_in_toc_order("en")
+
+
 def test_chrome_catalogues_are_valid_po_files():
     from babel.messages.pofile import read_po
 

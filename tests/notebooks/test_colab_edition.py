@@ -248,7 +248,7 @@ def test_citations_in_turkish_and_english(bibliography):
     tr = page("tr", bibliography)
     source = "yazı {cite}`blogpost` ve {cite:t}`zhao2020`; {cite}`mirza2014,radford2015`"
     assert convert_markdown(source, tr) == (
-        "yazı [Blog, t.y.] ve Zhao *vd.* [2020]; [Mirza ve Osindero, 2014, Radford *vd.*, 2015]"
+        "yazı [Bayramlı, t.y.] ve Zhao *vd.* [2020]; [Mirza ve Osindero, 2014, Radford *vd.*, 2015]"
     )
     assert tr.cited == ["blogpost", "zhao2020", "mirza2014", "radford2015"]
     assert convert_markdown("{cite}`goodfellow2014`", page("en", bibliography)) == (
