@@ -7,15 +7,20 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install book test unit system notebooks browser lint outputs student colab guide clean messages
+.PHONY: install lock book test unit system notebooks browser lint outputs student colab guide clean messages
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# pyproject.toml says what the project needs (loose ranges, for Colab); constraints.txt pins the
+# exact versions CI and contributors install (`make lock` rewrites it from pyproject.toml).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[book,test]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[book,test]"
 	touch $(STAMP)
+
+lock:
+	$(or $(wildcard $(BIN)/python),$(PYTHON)) tools/lock.py
 
 # The landing page (_config.yml) and one Sphinx build per edition (book/{tr,en}/_config.yml),
 # each edition's HTML copied to _build/html/book/<lang>/ so the layout mirrors book/.
@@ -33,17 +38,13 @@ lint: install
 	$(BIN)/ruff check .
 
 # The unit tests, nbval and the student walk-through run in pytest-xdist workers, one per core (at
-# most four), each on one core: TensorFlow's and OpenBLAS's thread pools set to one thread. Two
-# processes whose BLAS threads both spin on two cores crawl (nbval had not finished after 10 minutes,
-# against 97 s single-threaded), and most of the tests' models are too small to gain from a second
-# thread (unit suite on 2 cores, when they were introduced: 75 s in one process with its threads,
-# 68 s in two workers with theirs, 47 s in two single-threaded ones). nbval keeps each notebook's cells in one worker, in
-# order (--dist loadscope); the unit tests let an idle worker take tests queued for the other
-# (--dist worksteal), so neither waits for the other's last heavy tests (7 runs each, interleaved,
-# with tests/conftest.py's gc.freeze: 39.5–42.8 s, median 40.3, against 40.0–43.7 s, median 42.5,
-# with --dist load). `make outputs`
-# runs NumPy's BLAS on one thread too, so the stored outputs of NumPy computations (chapter 07's
-# ring) are the ones nbval reproduces.
+# most four), each on one core: TensorFlow's and OpenBLAS's thread pools set to one thread, because
+# two processes whose BLAS threads both spin on two cores crawl and the tests' models are too small
+# to gain from a second thread. nbval keeps each notebook's cells in one worker, in order
+# (--dist loadscope); the unit tests let an idle worker take tests queued for the other (--dist
+# worksteal), so neither waits for the other's last heavy tests. `make outputs` runs NumPy's BLAS on
+# one thread too, so the stored outputs of NumPy computations (chapter 07's ring) are the ones nbval
+# reproduces. The measurements behind these choices: benchmarks/RESULTS.md.
 WORKERS       := -n auto --maxprocesses 4
 ONE_CORE_EACH := TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 OPENBLAS_NUM_THREADS=1
 
@@ -66,10 +67,9 @@ browser: book
 	$(BROWSER_TESTS)
 
 # What CI runs. The unit tests first, alone: their workers use both cores. The book build
-# (Sphinx: one core, reading the committed outputs; 11 s) runs beside the system tests, whose
-# log comes first; the build's log follows when both are done. Then every notebook under nbval and
-# the student walk-through, then the browser check of the built book. (Beside the unit tests, before
-# gc.freeze and worksteal, the build slowed them from 44–46 s to 48–50 s and saved about as much.)
+# (Sphinx: one core, reading the committed outputs) runs beside the system tests, whose log comes
+# first; the build's log follows when both are done. Then every notebook under nbval and the
+# student walk-through, then the browser check of the built book.
 test: lint
 	$(MAKE) --no-print-directory unit
 	@mkdir -p _build

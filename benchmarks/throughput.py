@@ -35,8 +35,8 @@ import tensorflow as tf
 
 import ganlib  # noqa: F401  (quiet TensorFlow)
 from ganlib.data import load_mnist, make_dataset, scale_images
+from ganlib.gan import GAN
 from ganlib.models import build_discriminator, build_generator
-from ganlib.training import GAN
 
 NOISE = 200
 

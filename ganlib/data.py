@@ -322,8 +322,8 @@ def make_dataset(
             lambda idx: (tf.gather(table, idx), tf.gather(labels, idx)), num_parallel_calls=tf.data.AUTOTUNE
         )
     # No tf.data autotuner: its background thread competes with the training step for the
-    # cores, and ending an iterator while it is busy blocked fit for up to a second or more,
-    # so short fits were up to twice as slow at random (issue 14). The batches do not change.
+    # cores, and ending an iterator while it is busy blocks fit (benchmarks/RESULTS.md).
+    # The batches do not change.
     options = tf.data.Options()
     options.autotune.enabled = False
     return ds.prefetch(tf.data.AUTOTUNE).with_options(options)

@@ -22,6 +22,7 @@ import keras
 import numpy as np
 
 from ganlib.data import as_model_input, load_mnist
+from ganlib.integrity import load_checked
 from ganlib.models import is_conditional, noise_dim_of
 from ganlib.pretrained import reference_dir
 from ganlib.sampling import every_digit, generate, noise
@@ -63,12 +64,13 @@ def classifier_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_classifier() -> keras.Model:
-    """The shipped digit classifier (raises if its weights are missing)."""
+    """The shipped digit classifier (raises if its weights are missing, or are not the ones
+    whose sha256 ``mnist_classifier.json`` records)."""
     path = classifier_path()
     if not path.is_file():
         raise ValueError(f"Classifier weights missing at {path}; run python tools/train_classifier.py.")
     model = build_classifier()
-    model.load_weights(path)
+    load_checked(model, path, record=path.with_name("mnist_classifier.json"))
     return model
 
 

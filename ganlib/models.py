@@ -23,6 +23,7 @@ import numpy as np
 import tensorflow as tf
 from keras import layers
 
+from ganlib import integrity
 from ganlib.validate import positive_int
 
 IMAGE_SHAPE = (28, 28, 1)
@@ -52,19 +53,27 @@ def _leaky_relu_reading_its_output(slope: float):
     return leaky_relu
 
 
-def leaky_relu_layer(negative_slope: float = 0.2) -> layers.LeakyReLU:
-    """A plain ``keras.layers.LeakyReLU`` whose gradient reads its output, not its input.
+@keras.saving.register_keras_serializable(package="ganlib")
+class LeakyReLU(layers.LeakyReLU):
+    """``keras.layers.LeakyReLU`` whose gradient reads its output, not its input.
 
     TensorFlow's stock gradient reads the activation's input, so in a training graph the
     convolution before it has a second consumer. TensorFlow 2.21's grappler remapper fuses
     the activation into that convolution anyway, deletes the node the gradient still reads,
     and gives up with "remapper failed: … LeakyReluGrad exist for missing node …/BiasAdd".
     Reading the output leaves the convolution a single consumer, so grappler fuses
-    Conv2D + bias + LeakyReLU legally. Layer type, name, config and numbers are unchanged.
+    Conv2D + bias + LeakyReLU legally. Values, gradients, config and weights are Keras' own;
+    being a registered class (not a patched instance), it survives ``keras.models.clone_model``
+    and a ``.keras`` file.
     """
-    layer = layers.LeakyReLU(negative_slope=negative_slope)
-    layer.call = _leaky_relu_reading_its_output(float(negative_slope))
-    return layer
+
+    def call(self, inputs):
+        return _leaky_relu_reading_its_output(float(self.negative_slope))(inputs)
+
+
+def leaky_relu_layer(negative_slope: float = 0.2) -> LeakyReLU:
+    """ganlib's :class:`LeakyReLU` with slope ``negative_slope`` (the post's 0.2)."""
+    return LeakyReLU(negative_slope=negative_slope)
 
 
 def check_noise_dim(noise_dim: int, name: str = "noise_dim") -> int:
@@ -252,7 +261,10 @@ def _weights_facts(path) -> tuple[int | None, bool, bool]:
         names.append(name)
 
     with _open_weights(path) as f:
-        f.visititems(visit)
+        try:
+            f.visititems(visit)
+        except Exception as err:  # h5py's errors for a garbled file (RuntimeError, KeyError, …)
+            raise _damaged(path, err) from None
     norm = any("batch_normalization" in name for name in names)
     conditional = any(_ONE_HOT in name for name in names)
     rows = found[0] if found else None
@@ -261,8 +273,19 @@ def _weights_facts(path) -> tuple[int | None, bool, bool]:
     return rows, norm, conditional
 
 
-def _check_weights_file(path: str) -> None:
-    """Raise a ValueError that says what to do unless path is a readable ``*.weights.h5`` file."""
+def _damaged(path, err: BaseException) -> ValueError:
+    """The one-line error for a weights file h5py or Keras cannot read through."""
+    from ganlib.runs import short_error
+
+    return ValueError(
+        f"{path} is damaged ({short_error(err)}); copy it again or retrain "
+        "(python -m ganlib train --out runs/NAME)."
+    )
+
+
+def _check_weights_file(path: str) -> bool:
+    """Raise a ValueError that says what to do unless path is a readable ``*.weights.h5`` file
+    whose sha256, where one is recorded beside it, is the one recorded; True if it was."""
     if not os.path.isfile(path):
         if os.path.isfile(os.path.join(path, "generator.weights.h5")):
             raise ValueError(
@@ -270,10 +293,14 @@ def _check_weights_file(path: str) -> None:
                 f"{os.path.join(path, 'generator.weights.h5')}."
             )
         raise ValueError(f"No weights file at {path!r}; train first (python -m ganlib train).")
+    verified = integrity.verify(path)
     with _open_weights(path) as f:
-        keras3 = _is_keras3_weights(f)
+        try:
+            keras3 = _is_keras3_weights(f)
+        except Exception as err:  # a garbled file
+            raise _damaged(path, err) from None
     if path.endswith(".weights.h5"):
-        return
+        return verified
     if keras3:
         stem = path[: -len(".h5")] if path.endswith(".h5") else path
         raise ValueError(
@@ -301,9 +328,11 @@ def generator_for_weights(path: str | os.PathLike) -> keras.Model:
 
 
 def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> keras.Model:
-    """Load ``*.weights.h5`` into generator, explaining a noise-size mismatch."""
+    """Load ``*.weights.h5`` into generator, explaining a noise-size mismatch. The file is
+    checked against the sha256 recorded beside it (``ganlib.integrity``), and a generator whose
+    weights or first outputs are not finite numbers is refused."""
     path = os.fspath(path)
-    _check_weights_file(path)
+    verified = _check_weights_file(path)
     expected = noise_dim_of(generator)
     stored, stored_norm, stored_conditional = _weights_facts(path)
     builder = "build_conditional_generator" if stored_conditional else "build_generator"
@@ -329,4 +358,17 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
     except (ValueError, OSError, KeyError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ValueError(f"{path} does not fit this generator ({first}).") from None
+    except Exception as err:  # h5py's errors for a garbled file (RuntimeError, …)
+        raise _damaged(path, err) from None
+    _check_finite(generator, path, verified)
     return generator
+
+
+def _check_finite(generator: keras.Model, path: str, verified: bool) -> None:
+    """Refuse a generator just loaded from path whose weights or first outputs are NaN or infinite."""
+    if integrity.not_finite(generator.get_weights()):
+        integrity.refuse_not_finite(path, "weights", verified)
+    z = np.random.default_rng(0).standard_normal((4, noise_dim_of(generator))).astype(np.float32)
+    inputs = [z, np.arange(4, dtype=np.int32)] if is_conditional(generator) else z
+    if integrity.not_finite([keras.ops.convert_to_numpy(generator(inputs, training=False))]):
+        integrity.refuse_not_finite(path, "first outputs", verified)

@@ -11,7 +11,8 @@ Four runs, each in its own folder of ``ganlib/reference/``:
 Each folder holds ``generator.weights.h5`` (final weights, stored as float16),
 ``history.csv`` (per-epoch losses), ``grids.npz`` (the fixed-noise grid after every
 epoch), ``quality.json`` (chapter 07's measures at selected epochs) and ``provenance.json``
-(command, commit, data checksum, steps, wall time, machine, date); the conditional run also
+(command, commit, data checksum, steps, wall time, machine, date, and the sha256 of each
+weights file, checked whenever it is loaded); the conditional run also
 ``discriminator.weights.h5``, its discriminator at the last step. ``comparison()`` returns
 chapter 08's table: every recipe trained for the same steps from the same seed.
 """
@@ -75,10 +76,11 @@ def load_conditional_generator():
 def load_conditional_discriminator():
     """The discriminator trained alongside the conditional generator (its last step): it judges
     [images, digits] pairs (chapter 09)."""
+    from ganlib.integrity import load_checked
     from ganlib.models import build_conditional_discriminator
 
     discriminator = build_conditional_discriminator()
-    discriminator.load_weights(_path("conditional", "discriminator.weights.h5"))
+    load_checked(discriminator, _path("conditional", "discriminator.weights.h5"))
     return discriminator
 
 

@@ -65,6 +65,15 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
         return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
 
 
+def read_json_object(path: str | os.PathLike) -> dict | None:
+    """A JSON object from a file; None if the file is missing, unreadable or not an object."""
+    try:
+        info = json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
 def read_epoch_record(meta: Path) -> int | None:
     """The epoch in a checkpoint record (training_metadata.json), None if unreadable."""
     try:
@@ -120,6 +129,35 @@ def load_history(path: str | os.PathLike) -> dict[str, list[float]]:
         rows = list(csv.DictReader(f))
     keys = [k for k in (rows[0] if rows else {}) if all(r[k] not in ("", "NA") for r in rows)]
     return {key: [float(r[key]) for r in rows] for key in keys}
+
+
+def read_history_rows(path: str | os.PathLike) -> tuple[list[dict[str, float]], list[int]]:
+    """A run's ``history.csv`` read row by row: (the good rows as {"epoch": int, loss name:
+    value}, the line numbers of the rows that are not readable, the header being line 1). A row
+    is good if it has as many cells as the header, a whole epoch ≥ 0 and a number (empty or
+    ``NA`` where CSVLogger left one) in every other cell. A ValueError if the header has no
+    ``epoch`` column (nothing in the file can be read)."""
+    with open(path, newline="", errors="replace") as f:  # a garbled byte spoils only its row
+        lines = list(csv.reader(f))
+    header = lines[0] if lines else []
+    if "epoch" not in header or len(set(header)) < len(header):
+        raise ValueError("its first line is not a header with an epoch column")
+    rows, bad = [], []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not cells:  # a blank line
+            continue
+        try:
+            if len(cells) != len(header):
+                raise ValueError
+            row = {k: float(v) for k, v in zip(header, cells) if v not in ("", "NA")}
+            epoch = row["epoch"]
+            if not (epoch.is_integer() and epoch >= 0):
+                raise ValueError
+        except (ValueError, KeyError):
+            bad.append(number)
+            continue
+        rows.append({**row, "epoch": int(epoch)})
+    return rows, bad
 
 
 def save_history(path: str | os.PathLike, rows: list[dict[str, float]]) -> None:

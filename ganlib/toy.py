@@ -99,7 +99,7 @@ class _Snapshots(keras.callbacks.Callback):
 
 def _toy_gan(generator, discriminator, generator_loss: str, seed: int):
     """ganlib's GAN whose generator step can use either loss and reports its gradient's size."""
-    from ganlib.training import GAN
+    from ganlib.gan import GAN
 
     class ToyGAN(GAN):
         def __init__(self):

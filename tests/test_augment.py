@@ -9,6 +9,7 @@ import pytest
 import tensorflow as tf
 
 from ganlib import augment, training
+from ganlib import gan as gan_module
 from ganlib.data import scale_images
 from ganlib.models import build_discriminator, build_generator
 
@@ -69,7 +70,7 @@ def test_the_discriminator_sees_augmented_real_and_fake_images_in_both_phases(se
         shown.append(np.array(result))
         return result
 
-    monkeypatch.setattr(training, "augment_images", spy)
+    monkeypatch.setattr(gan_module, "augment_images", spy)
     real = keras.ops.convert_to_tensor(scale_images(mnist[0][:8]))
     g0 = [np.array(v) for v in gan.generator.trainable_variables]
     gan.discriminator_step(real)
@@ -89,7 +90,7 @@ def test_without_augment_the_discriminator_sees_the_images_as_they_are(seeded, m
     def refuse(*args):
         raise AssertionError("augmentation called with augment off")
 
-    monkeypatch.setattr(training, "augment_images", refuse)
+    monkeypatch.setattr(gan_module, "augment_images", refuse)
     for policy in (None, "", []):
         gan = training.GAN(build_generator(), build_discriminator(), augment=policy)
         gan.compile()
@@ -114,7 +115,7 @@ def test_the_generators_update_goes_through_the_augmented_fakes(seeded, monkeypa
         gan.noise_seed.state.assign(noise_state)
         gan.augment_seed.state.assign(seed_state)
         if identity:
-            monkeypatch.setattr(training, "augment_images", lambda images, policy, seed: images)
+            monkeypatch.setattr(gan_module, "augment_images", lambda images, policy, seed: images)
         gan.generator_step(16)
         updates.append([np.array(v) - s for v, s in zip(gan.generator.trainable_variables, start)])
     assert not all(np.allclose(a, b) for a, b in zip(*updates))

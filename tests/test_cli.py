@@ -340,7 +340,7 @@ def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(cap
 
 def test_the_progress_bar_counts_the_steps_left_of_a_resumed_run(capsys):
     """Resumed at epoch 1 of 3 with 2 steps an epoch, the bar runs over the 4 steps left."""
-    from ganlib.training import Progress
+    from ganlib.callbacks import Progress
 
     bar = Progress(epochs=3, steps=2, interactive=True)
     bar.on_train_begin()

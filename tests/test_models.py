@@ -43,21 +43,21 @@ def test_layer_sequence_is_the_seed_architecture():
     g = [type(layer) for layer in models.build_generator().layers]
     assert g == [
         layers.Dense,
-        layers.LeakyReLU,
+        models.LeakyReLU,
         layers.Reshape,
         layers.UpSampling2D,
         layers.Conv2D,
-        layers.LeakyReLU,
+        models.LeakyReLU,
         layers.UpSampling2D,
         layers.Conv2D,
     ]
     d = models.build_discriminator().layers
     assert [type(layer) for layer in d] == [
         layers.Conv2D,
-        layers.LeakyReLU,
+        models.LeakyReLU,
         layers.Dropout,
         layers.Conv2D,
-        layers.LeakyReLU,
+        models.LeakyReLU,
         layers.Dropout,
         layers.Flatten,
         layers.Dense,

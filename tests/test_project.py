@@ -1,9 +1,9 @@
 """The repository's own promises: layout, dependency lists in step, README ↔ CI."""
 
 import re
+import tomllib
 from pathlib import Path
 
-import tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -11,6 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _names(reqs):
     return {re.split(r"[<>=!~ ]", r, maxsplit=1)[0].strip().lower(): r.replace(" ", "") for r in reqs}
+
+
+def _dists(reqs) -> set[str]:
+    """Distribution names, normalised as pip does (PyYAML = pyyaml, sphinx_design = sphinx-design)."""
+    return {re.sub(r"[-_.]+", "-", name) for name in _names(reqs)}
 
 
 def test_top_level_layout():
@@ -30,16 +35,52 @@ def test_top_level_layout():
         assert (ROOT / name).exists(), name
 
 
-def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+def test_environment_yml_installs_the_project_with_its_extras_and_the_lock():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert pip == ["-c constraints.txt", "-e .[book,test]"]
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_the_lock_pins_every_dependency_and_make_install_uses_it():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = list(project["dependencies"])
     for extra in project["optional-dependencies"].values():
         wanted += extra
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    listed = _names(p for p in pip if not p.startswith("-e"))
-    assert listed == _names(wanted)
-    assert "python=3.11" in env["dependencies"]
+    text = (ROOT / "constraints.txt").read_text()
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    pins = dict(ln.split("==") for ln in lines)
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+!\-]+", ln) for ln in lines)
+    assert _dists(wanted) <= _dists(pins), f"not pinned: {_dists(wanted) - _dists(pins)}"
+    assert re.search(r"pip install .*-c constraints\.txt", (ROOT / "Makefile").read_text())
+    assert project["requires-python"] == ">=3.11"
+
+
+def test_every_package_the_code_imports_is_declared():
+    import ast
+    import sys
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = _dists([*project["dependencies"], *sum(project["optional-dependencies"].values(), [])])
+    # import name → distribution name, where they differ
+    dist = {
+        "yaml": "pyyaml",
+        "IPython": "ipython",
+        "sphinxcontrib": "sphinxcontrib-bibtex",
+        "myst_nb": "myst-nb",
+    }
+    local = {"ganlib", "editions", "colab_edition", "student_edition", "messages", "throughput", "lock"}
+    used = set()
+    for folder in ("ganlib", "tests", "tools", "benchmarks", "book/_ext"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.Import):
+                    used |= {a.name.split(".")[0] for a in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    used.add(node.module.split(".")[0])
+    third_party = {m for m in used if m not in sys.stdlib_module_names and m not in local}
+    missing = {m for m in third_party if _dists([dist.get(m, m)]) - declared}
+    assert not missing, f"imported but not declared in pyproject.toml: {sorted(missing)}"
 
 
 def test_jupyter_book_pinned_to_1x():

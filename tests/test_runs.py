@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from ganlib import runs, training
+from ganlib.integrity import sha256_of
 from ganlib.models import build_generator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,24 +89,30 @@ def test_an_interrupted_run_resumed_equals_the_uninterrupted_one(two, made, kw):
     assert int(gan.g_optimizer.iterations) == int(gan.d_optimizer.iterations) == 3 * N_IMAGES // BATCH
     _assert_same_as_whole(two, gan, made)
     info = json.loads((two / "generator.json").read_text())  # what loading the generator needs
+    shas = info.pop("sha256")  # and the checksum of every weights file, checked on loading it
     assert info == {"noise_dim": 200, "batch_norm": False, "epoch": 3}
+    assert shas == {p.name: sha256_of(p) for p in two.glob("generator*.weights.h5")} and len(shas) == 4
 
 
 @pytest.mark.parametrize(
     "damage, reason",
     [
-        ("latest.weights.h5", "latest.weights.h5 unreadable"),
+        ("latest.weights.h5", "latest.weights.h5 damaged: its sha256 is not the one training_metadata"),
         ("training_metadata.json", "training_metadata.json unreadable"),
     ],
 )
 def test_a_damaged_checkpoint_falls_back_to_the_one_before(two, made, kw, capsys, damage, reason):
     target = two / "backup" / damage
     _cut(target) if damage.endswith(".h5") else target.write_text("")
+    damaged = target.read_bytes()
     with pytest.raises(ValueError, match="already holds a run .* resume=True"):
         training.train(epochs=3, run_dir=two, **kw)
     gan = training.train(epochs=3, run_dir=two, resume=True, **kw)
     notes = _notes(capsys.readouterr().out)
     assert any(reason in n and "continuing from the one before it, after epoch 1" in n for n in notes), notes
+    kept = list(target.parent.glob(f"{damage}.damaged-*"))  # the evidence, as it was found
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert any(f"the damaged file is kept as {kept[0].name}" in n for n in notes), notes
     # epoch 2's files were written before its checkpoint; they are dropped, then made again
     assert any(re.search(r"dropped epoch 2 from .*history.csv", n) for n in notes), notes
     _assert_same_as_whole(two, gan, made)

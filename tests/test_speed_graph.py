@@ -35,10 +35,39 @@ def test_leaky_relu_layer_equals_keras_values_and_gradients(slope):
     g_ours = tape.gradient(y_ours, x, output_gradients=dy)
     g_stock = tape.gradient(y_stock, x, output_gradients=dy)
     np.testing.assert_array_equal(g_ours, g_stock)
-    assert type(ours) is keras.layers.LeakyReLU and ours.get_config() == {
+    assert isinstance(ours, keras.layers.LeakyReLU) and ours.get_config() == {
         **stock.get_config(),
         "name": ours.name,
     }
+
+
+def _grad_inputs(model: keras.Model) -> set[str]:
+    """The op types whose output each LeakyReluGrad of a training step on ``model`` reads."""
+    x = tf.random.normal((2, *model.input_shape[1:]))
+
+    @tf.function
+    def step(x):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(model(x, training=True))
+        return tape.gradient(loss, model.trainable_variables)
+
+    graph = step.get_concrete_function(x).graph
+    return {op.inputs[1].op.type for op in graph.get_operations() if op.type == "LeakyReluGrad"}
+
+
+def test_the_leaky_relu_survives_clone_model_and_a_keras_file(tmp_path):
+    gen = build_generator(noise_dim=8, batch_norm=True)
+    assert _grad_inputs(gen) == {"LeakyRelu"}
+    clone = keras.models.clone_model(gen)
+    gen.save(tmp_path / "g.keras")
+    loaded = keras.models.load_model(tmp_path / "g.keras")
+    for model in (clone, loaded):
+        assert [type(layer) for layer in model.layers] == [type(layer) for layer in gen.layers]
+        assert _grad_inputs(model) == {"LeakyRelu"}  # the stock gradient would read BiasAdd/BatchNorm
+    z = np.random.default_rng(0).normal(size=(3, 8)).astype(np.float32)
+    np.testing.assert_array_equal(loaded(z), gen(z))
+    stock = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.LeakyReLU(0.2)])
+    assert _grad_inputs(stock) != {"LeakyRelu"}  # the control: Keras' own reads the input
 
 
 def test_no_leaky_relu_gradient_reads_a_convolution(seeded, mnist):

@@ -33,6 +33,7 @@ import ganlib
 from ganlib import metrics
 from ganlib.config import quiet_tensorflow
 from ganlib.data import BUNDLED_FILES
+from ganlib.integrity import sha256_of
 from ganlib.models import build_conditional_generator, build_generator, generator_for_weights
 from ganlib.pretrained import NAMES, reference_dir
 from ganlib.runs import completed_epochs, load_grids, load_history
@@ -122,6 +123,8 @@ def main(argv=None) -> int:
     steps_per_epoch = config["n_images"] // config["batch_size"]
     dest = reference_dir() / args.name
     dest.mkdir(parents=True, exist_ok=True)
+    # the checksums of the files shipped before: written again at the end, for the new files
+    (dest / "provenance.json").unlink(missing_ok=True)
 
     final = run / f"{prefix}-epoch-{epochs:03d}.weights.h5"
     to_float16(final, dest / "generator.weights.h5")
@@ -165,6 +168,7 @@ def main(argv=None) -> int:
     np.savez_compressed(dest / "grids.npz", **grids)
     if conditional:
         ship_discriminator(run, config, dest)
+    shipped_weights = ["generator.weights.h5", *(["discriminator.weights.h5"] if conditional else [])]
     shutil.copy(run / "history.csv", dest / "history.csv")
     keras.utils.set_random_seed(0)
     build = build_conditional_generator if conditional else build_generator
@@ -187,7 +191,7 @@ def main(argv=None) -> int:
     started = dt.datetime.fromisoformat(
         (run.parent / f"{run.name}.started").read_text().strip().replace("Z", "+00:00")
     )
-    finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.timezone.utc)
+    finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.UTC)
     d_lr, g_lr = config["d_learning_rate"], config["g_learning_rate"]
     lr = f"discriminator {d_lr:g}, generator {g_lr:g}"
     provenance = {
@@ -214,6 +218,8 @@ def main(argv=None) -> int:
         "final_d_loss": round(history["d_loss"][-1], 4),
         "final_g_loss": round(history["g_loss"][-1], 4),
         "storage": "float16 (score within 0.005 and Fréchet distance within 0.05 of the float32 weights)",
+        # checked whenever the file is loaded (ganlib.integrity)
+        "sha256": {name: sha256_of(dest / name) for name in shipped_weights},
         "started": started.isoformat(timespec="seconds"),
         "finished": finished.isoformat(timespec="seconds"),
         "wall_time_s": round((finished - started).total_seconds()),

@@ -16,6 +16,7 @@ import keras
 import ganlib
 from ganlib import metrics
 from ganlib.data import load_mnist, scale_images
+from ganlib.integrity import sha256_of
 
 TARGET = 0.985
 
@@ -50,6 +51,8 @@ def main() -> int:
         "n_heldout": len(x_test),
         "params": model.count_params(),
         "ganlib": ganlib.__version__,
+        # checked whenever metrics.load_classifier loads it (ganlib.integrity)
+        "sha256": {metrics.CLASSIFIER_FILE: sha256_of(metrics.classifier_path())},
     }
     metrics.classifier_path().with_suffix("").with_suffix(".json").write_text(
         json.dumps(info, indent=2) + "\n"

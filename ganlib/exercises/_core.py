@@ -235,8 +235,12 @@ def recording_optimizer(optimizer_class: type, log: list, who: str, **settings):
     ``(who, gradients, variables)`` to ``log`` for every set of gradients it is asked to apply."""
 
     class Recording(optimizer_class):
+        def build(self, variables):
+            self.built_for = list(variables)  # what apply(grads) without variables updates
+            super().build(variables)
+
         def apply(self, grads, trainable_variables=None):
-            given = self._trainable_variables if trainable_variables is None else trainable_variables
+            given = self.built_for if trainable_variables is None else trainable_variables
             log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
             return super().apply(grads, trainable_variables)
 

@@ -55,11 +55,12 @@ def check_discriminator(model) -> None:
     import keras
     from keras.layers import Dropout, LeakyReLU
 
+    from ganlib import models
     from ganlib.models import build_discriminator
 
     if not isinstance(model, keras.Model):
         fail("Expected a keras.Model (e.g. keras.Sequential([...])), got {kind}.", kind=type(model).__name__)
-    if any("call" in vars(layer) for layer in model.layers if isinstance(layer, LeakyReLU)):
+    if any(isinstance(layer, models.LeakyReLU) for layer in model.layers):
         fail(
             "This is the model ganlib's build_discriminator() builds. List the layers yourself inside "
             "keras.Sequential."
