@@ -2,8 +2,9 @@
 
     python tools/teacher_guide.py            # rewrite the generated parts of both pages (make guide)
     python tools/teacher_guide.py --check    # exit 1 if a page's generated parts are stale
-    python tools/teacher_guide.py --measure  # run every chapter once on this machine, timing each
-                                             # → tools/teacher_guide_times.json (then run it plainly)
+    python tools/teacher_guide.py --measure [NN ...]  # time every chapter (or chapters NN) once on
+        # this machine, keeping each chapter's fastest run in tools/teacher_guide_times.json; then
+        # run it plainly to write the pages
 
 The guide is hand-written Markdown except for the parts between ``% BEGIN generated: NAME`` and
 ``% END generated: NAME`` (MyST comment lines, not shown), which this writes from the sources
