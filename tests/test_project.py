@@ -69,9 +69,10 @@ def test_every_package_the_code_imports_is_declared():
         "sphinxcontrib": "sphinxcontrib-bibtex",
         "myst_nb": "myst-nb",
     }
-    local = {"ganlib", "editions", "colab_edition", "student_edition", "messages", "throughput", "lock"}
+    folders = ("ganlib", "tests", "tools", "benchmarks", "book/_ext")
+    local = {"ganlib"} | {path.stem for folder in folders for path in (ROOT / folder).rglob("*.py")}
     used = set()
-    for folder in ("ganlib", "tests", "tools", "benchmarks", "book/_ext"):
+    for folder in folders:
         for path in (ROOT / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text())):
                 if isinstance(node, ast.Import):
