@@ -87,7 +87,7 @@ test: lint
 NOTEBOOKS ?= book/tr/*.ipynb book/en/*.ipynb
 outputs: install
 	GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3 OPENBLAS_NUM_THREADS=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	  --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.record_timing=False \
+	  --ExecutePreprocessor.timeout=7200 --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.allow_errors=True \
 	  --NotebookExporter.preprocessors=nbconvert.preprocessors.CoalesceStreamsPreprocessor $(NOTEBOOKS)
 
