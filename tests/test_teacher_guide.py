@@ -109,6 +109,8 @@ def test_numbers_are_written_the_pages_way(parts):
     assert steps == 50 * (60_000 // 128)
     assert "23,400" in parts["en"]["estimates"] and "23.400" in parts["tr"]["estimates"]
     assert " min |" in parts["en"]["chapters"] and " dk |" in parts["tr"]["chapters"]
+    assert guide.run_time(0.2, "tr") == "< 1 dk" and guide.run_time(61 / 60, "en") == "2 min"
+    assert guide.minutes(70, "tr") == "1 sa 10 dk" and guide.minutes(121, "en", 5) == "2 h 5 min"
 
 
 def test_the_turkish_page_uses_the_glossarys_terms():

@@ -469,6 +469,11 @@ def minutes(value: float, lang: str, step: int = 1) -> str:
     return w["hour"].format(hours) if not rest else w["hour_min"].format(hours, rest)
 
 
+def run_time(value: float, lang: str) -> str:
+    """A measured time: "< 1 min" under a minute, else rounded up to whole minutes."""
+    return "< " + WORDS[lang]["min"].format(1) if value < 1 else minutes(value, lang)
+
+
 def _kinds(exercises, lang: str) -> str:
     w = WORDS[lang]
     counts = {k: sum(e.kind == k for e in exercises) for k in EXERCISE_MINUTES}
@@ -491,19 +496,20 @@ def chapters_table(chapters: list[Chapter], lang: str, times: dict) -> str:
         cpu, gpu = t["seconds"] / 60, gpu_minutes(t)
         ex = exercise_minutes(ch.exercises)
         totals["read"] += math.ceil(read / 5) * 5
-        totals["cpu"] += math.ceil(cpu)
-        totals["gpu"] += math.ceil(gpu / 5) * 5
+        totals["cpu"] += cpu
+        totals["gpu"] += gpu
         totals["ex"] += ex
         all_exercises += ch.exercises
         links = ", ".join(f"[{n}]({_stem(chapters, n)}.ipynb)" for n in ch.builds_on) or "—"
         rows.append(
-            f"| [{ch.number} · {ch.title}]({ch.path.name}) | {minutes(read, lang, 5)} | {minutes(cpu, lang)} "
+            f"| [{ch.number} · {ch.title}]({ch.path.name}) | {minutes(read, lang, 5)} "
+            f"| {run_time(cpu, lang)} "
             f"| {w['about'].format(minutes(gpu, lang, 5))} | {_kinds(ch.exercises, lang)} "
             f"| {minutes(ex, lang, 5) if ex else '—'} | {links} |"
         )
     rows.append(
         f"| {w['total']} | {minutes(totals['read'], lang)} | {minutes(totals['cpu'], lang)} "
-        f"| {w['about'].format(minutes(totals['gpu'], lang))} | {_kinds(all_exercises, lang)} "
+        f"| {w['about'].format(minutes(totals['gpu'], lang, 5))} | {_kinds(all_exercises, lang)} "
         f"| {minutes(totals['ex'], lang)} | |"
     )
     return "\n".join(rows) + "\n"
