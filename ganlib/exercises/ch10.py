@@ -948,34 +948,53 @@ def _real(value):
 THRESHOLDS = {"fast": (1.0, 1000.0), "cpu": (1.5, 750.0), "gpu": (1.5, 750.0)}
 
 
+_NOT_ARRAY = N_("Expected an array of images, got {kind}.")
+_IMAGE_SHAPE = N_("Expected images of shape (2000, 28, 28, 1), got {shape}.")
+_TOO_FEW = N_(
+    "The measures need 2,000 of your generator's digits (as many as the evaluation digits); you passed "
+    "{count}."
+)
+_DIVERGED = N_("Some of your images are NaN: the training diverged. Train again (a smaller learning rate?).")
+_OUT_OF_RANGE = N_(
+    "Your images are not in [-1, 1] (they reach {low} … {high}): pass the generator's output as it is."
+)
+
+
 def _images(images) -> np.ndarray:
     try:
         array = np.asarray(images, dtype=np.float32)
     except (TypeError, ValueError):
-        fail("Expected an array of images, got {kind}.", kind=type(images).__name__)
-    if array.ndim == 3:
-        array = array[..., np.newaxis]
+        fail(_NOT_ARRAY, kind=type(images).__name__)
+    array = array[..., np.newaxis] if array.ndim == 3 else array
     if array.ndim != 4 or array.shape[1:] != (28, 28, 1):
-        fail("Expected images of shape (2000, 28, 28, 1), got {shape}.", shape=array.shape)
+        fail(_IMAGE_SHAPE, shape=array.shape)
     if len(array) < 2000:
-        fail(
-            "The measures need 2,000 of your generator's digits (as many as the evaluation digits); you "
-            "passed "
-            "{count}.",
-            count=len(array),
-        )
+        fail(_TOO_FEW, count=len(array))
     if not np.all(np.isfinite(array)):
-        fail("Some of your images are NaN: the training diverged. Train again (a smaller learning rate?).")
+        fail(_DIVERGED)
     if array.min() < -1.001 or array.max() > 1.001:
-        fail(
-            "Your images are not in [-1, 1] (they reach {low} … {high}): pass the generator's output as it "
-            "is.",
-            low=fmt.number(float(array.min()), 2),
-            high=fmt.number(float(array.max()), 2),
-        )
+        low, high = (fmt.number(float(f(array)), 2) for f in (np.min, np.max))
+        fail(_OUT_OF_RANGE, low=low, high=high)
     return array[:2000]
 
 
+def _digits(n=2000):
+    """n of MNIST's training digits in [-1, 1]: what a generator that learned everything would draw."""
+    from ganlib import data
+
+    return data.scale_images(data.load_mnist("bundled", "train", verbose=False)[0][:n])
+
+
+_OWN_MISTAKES = [
+    Mistake(lambda: "images", _NOT_ARRAY),
+    Mistake(lambda: np.zeros((2000, 32, 32, 1)), _IMAGE_SHAPE),
+    Mistake(lambda: _digits(100), _TOO_FEW),
+    Mistake(lambda: np.full((2000, 28, 28, 1), np.nan), _DIVERGED),
+    Mistake(lambda: 127.5 * (_digits() + 1), _OUT_OF_RANGE),  # pixels 0 … 255, as MNIST stores them
+]
+
+
+@register("check_own_gan", _digits, _OWN_MISTAKES, wrap=lambda make: make())
 @checker
 def check_own_gan(images) -> dict:
     """2,000 digits of the student's own generator, measured with ganlib's classifier against the 2,000
