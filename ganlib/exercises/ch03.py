@@ -7,6 +7,7 @@ from ganlib.exercises._core import N_, Mistake, call, checker, compare, fail, ok
 __all__ = ["check_transpose_generator", "check_generator_params"]
 
 
+_NOT_A_MODEL = N_("Expected a keras.Model (e.g. keras.Sequential).")
 _STILL_UP = N_(
     "There is still an UpSampling2D: replace each UpSampling2D + Conv2D pair by one Conv2DTranspose with "
     "strides=2."
@@ -44,6 +45,7 @@ def _upsampling():
 
 
 _T_MISTAKES = [
+    Mistake(lambda: _transposed().layers, _NOT_A_MODEL),
     Mistake(_upsampling, _STILL_UP),
     Mistake(lambda: _transposed(up=True, strides=(1, 1)), _STILL_UP),
     Mistake(lambda: _transposed(filters=(1,)), _TWO),
@@ -60,7 +62,7 @@ def check_transpose_generator(model) -> None:
     import keras
 
     if not isinstance(model, keras.Model):
-        fail(N_("Expected a keras.Model (e.g. keras.Sequential)."))
+        fail(_NOT_A_MODEL)
     kinds = [type(layer).__name__ for layer in model.layers]
     if "UpSampling2D" in kinds:
         fail(_STILL_UP)
