@@ -19,6 +19,8 @@ the generator's, ``GAN.ema``) are then computed from the same values on every re
 
 from __future__ import annotations
 
+import functools
+
 import keras
 import tensorflow as tf
 
@@ -95,15 +97,45 @@ def split_cpu(devices: int) -> list[str]:
     return [d.name for d in tf.config.list_logical_devices("CPU")]
 
 
+@functools.cache
 def strategy_for(devices: int) -> tf.distribute.Strategy:
     """A ``MirroredStrategy`` over ``devices`` devices: the first ``devices`` GPUs if there
     are that many, else the CPU split into ``devices`` logical devices (for learning and testing:
-    they share the CPU's cores, so they are not faster than one)."""
+    they share the CPU's cores, so they are not faster than one).
+
+    One strategy per device count and process: a second ``MirroredStrategy`` over the same
+    devices numbers its all-reduces as the first did, and TensorFlow, which remembers each
+    all-reduce by its number, refuses them ("Shape mismatch in the collective instance")."""
     gpus = tf.config.list_physical_devices("GPU")
     if len(gpus) >= devices:
         names = [d.name for d in tf.config.list_logical_devices("GPU")][:devices]
     elif gpus:
-        raise ValueError(f"devices={devices}, but this machine has {len(gpus)} GPU(s); ask for at most that many.")
+        raise ValueError(
+            f"devices={devices}, but this machine has {len(gpus)} GPU(s); ask for at most that many."
+        )
     else:
         names = split_cpu(devices)
     return tf.distribute.MirroredStrategy(names)
+
+
+def replica_strategy(devices: int | None, strategy, batch_size: int) -> tf.distribute.Strategy | None:
+    """``train``'s ``devices`` / ``strategy`` as the strategy to build the GAN under (None: one
+    device, no strategy), checking that each batch splits evenly over the replicas."""
+    from ganlib.validate import positive_int
+
+    if strategy is not None:
+        if devices is not None:
+            raise ValueError("Give devices= or strategy=, not both.")
+        if not isinstance(strategy, tf.distribute.Strategy):
+            raise ValueError(f"strategy must be a tf.distribute strategy, got {type(strategy).__name__}.")
+    elif devices is None or positive_int("devices", devices) == 1:
+        return None
+    else:
+        strategy = strategy_for(devices)
+    n = strategy.num_replicas_in_sync
+    if batch_size % n:
+        raise ValueError(
+            f"batch_size {batch_size} does not split evenly over {n} devices; use a multiple of {n} "
+            f"(each device trains on batch_size / {n} images of every batch)."
+        )
+    return strategy
