@@ -60,6 +60,11 @@ class GAN(keras.Model):
 
     ``augment="translation,cutout"`` applies differentiable augmentation (``ganlib.augment``;
     Zhao et al. 2020) to every image the discriminator judges, real and fake, in both phases.
+
+    Built under a ``tf.distribute`` strategy (``train(devices=N)``), ``fit`` trains on several
+    devices: each replica draws its own noise, dropout masks and augmentation, BatchNorm's
+    statistics are the global batch's, the losses reported are the global batch's
+    (``ganlib.replicas``). With one device the numbers are what they always were.
     """
 
     def __init__(
