@@ -189,6 +189,7 @@ def train(
     """
     epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
+    strategy = replica_strategy(devices, strategy, batch_size)  # first: it may split the CPU
     noise_dim = check_noise_dim(noise_dim)
     smoothing = check_smoothing(smoothing)
     ema = check_ema(ema)
@@ -200,7 +201,6 @@ def train(
     for name, flag in (("batch_norm", batch_norm), ("conditional", conditional)):
         if not isinstance(flag, bool):
             raise ValueError(f"{name} must be True or False, got {flag!r}.")
-    strategy = replica_strategy(devices, strategy, batch_size)
     images, labels = _training_data(data, conditional)
     if n_images is not None:
         images = images[: positive_int("n_images", n_images)]
