@@ -7,14 +7,17 @@ left alone, every replica would draw the same numbers, and with N replicas the d
 would see N copies of the same fakes. Here each replica folds its id into what it draws; with
 one replica (no strategy) nothing changes, number for number.
 
-The rest is Keras' own: a loss reduced over a replica's batch is divided by the number of
-replicas (``sum_over_batch_size``), so the summed gradients are those of the global batch; the
-loss a replica reports is counted back up (:class:`LossMean`). BatchNorm layers of a GAN built
-under a strategy of several replicas are synchronised (``synchronized=True``): their batch
-statistics are the global batch's, as on one device, at the cost of one all-reduce per layer
-and step; left per replica, N replicas would normalise by N small batches and train another
-GAN than one device does (BigGAN synchronises them too). The moving averages (BatchNorm's and
-the generator's, ``GAN.ema``) are then computed from the same values on every replica.
+The losses are Keras' own: a mean over a replica's batch is divided by the number of replicas
+(``sum_over_batch_size``), so the summed gradients are those of the global batch when it splits
+evenly (``train`` requires that); the loss a replica reports is counted back up
+(:class:`LossMean`), or ``fit`` would print it divided by the number of replicas.
+
+BatchNorm layers of a GAN built under a strategy of several replicas are synchronised
+(``synchronized=True``): their batch statistics are the global batch's, as on one device, at the
+cost of a few all-reduces per layer and step; left per replica, N replicas would normalise by N
+small batches and train another GAN than one device does (BigGAN synchronises them too).
+The moving averages (BatchNorm's and the generator's, ``GAN.ema``) are then computed from the
+same values on every replica.
 """
 
 from __future__ import annotations
@@ -56,12 +59,19 @@ def make_replica_aware(model: keras.Model) -> None:
     object and state, so checkpoints and one-device numbers are unchanged.
     """
     several = replicas_in_sync() > 1
-    for layer in model._flatten_layers(include_self=False):
+    for layer in _all_layers(model):
         generator = getattr(layer, "seed_generator", None)
         if type(generator) is keras.random.SeedGenerator:
             generator.__class__ = ReplicaSeedGenerator
         if several and isinstance(layer, keras.layers.BatchNormalization):
             layer.synchronized = True
+
+
+def _all_layers(model):
+    for layer in model.layers:
+        yield layer
+        if hasattr(layer, "layers"):  # a network inside the network
+            yield from _all_layers(layer)
 
 
 class LossMean(keras.metrics.Mean):
