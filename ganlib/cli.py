@@ -86,6 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--out", "--run-dir", dest="out", required=True, help="run folder, e.g. runs/NAME")
     t.add_argument("--resume", action="store_true", help="continue the run in --out")
+    t.add_argument(
+        "--devices",
+        type=int,
+        default=None,
+        help="train on N devices at once (N GPUs; on a CPU, the CPU split into N logical devices, "
+        "for learning: not faster); each takes batch-size / N images of every batch",
+    )
 
     s = sub.add_parser("sample", help="draw a grid of digits from trained generator weights")
     s.add_argument("--weights", required=True, help="a generator .weights.h5 file")
@@ -250,6 +257,8 @@ def _train(args) -> int:
     _fill_defaults(args)
     random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
     _check_writable("--out", args.out, Path(args.out))
+    if args.devices is not None:
+        positive_int("--devices", args.devices)
     if args.quick:
         from ganlib.training import QUICK
 
@@ -302,6 +311,7 @@ def _train(args) -> int:
         seed=args.seed,
         verbose="auto" if sys.stdout.isatty() else 2,
         progress=args.quick,
+        devices=args.devices,
     )
     elapsed = time.time() - started
     out = Path(args.out)

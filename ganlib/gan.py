@@ -22,6 +22,7 @@ from ganlib.augment import check_policy
 from ganlib.data import check_training_images
 from ganlib.labels import check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import image_shape_of, is_conditional, noise_dim_of
+from ganlib.replicas import LossMean, ReplicaSeedGenerator, make_replica_aware
 
 POST_LEARNING_RATE = 2e-4
 
@@ -59,6 +60,11 @@ class GAN(keras.Model):
 
     ``augment="translation,cutout"`` applies differentiable augmentation (``ganlib.augment``;
     Zhao et al. 2020) to every image the discriminator judges, real and fake, in both phases.
+
+    Built under a ``tf.distribute`` strategy (``train(devices=N)``), ``fit`` trains on several
+    devices: each replica draws its own noise, dropout masks and augmentation, BatchNorm's
+    statistics are the global batch's, the losses reported are the global batch's
+    (``ganlib.replicas``). With one device the numbers are what they always were.
     """
 
     def __init__(
@@ -90,18 +96,20 @@ class GAN(keras.Model):
         self.noise_dim = noise_dim_of(generator)
         self.smoothing = check_smoothing(smoothing)
         self.seed = seed
-        self.noise_seed = keras.random.SeedGenerator(seed)
+        self.noise_seed = ReplicaSeedGenerator(seed)  # each replica its own noise (ganlib.replicas)
         self.bce = keras.losses.BinaryCrossentropy()
         self.ema = check_ema(ema)
         self.augment = check_policy(augment)
         if self.augment:  # its own random stream, saved with the others
-            self.augment_seed = keras.random.SeedGenerator(None if seed is None else seed + 7919)
+            self.augment_seed = ReplicaSeedGenerator(None if seed is None else seed + 7919)
         if self.ema is not None:
             self.ema_generator = keras.models.clone_model(generator)
             self.ema_generator.set_weights(generator.get_weights())
             self.ema_generator.trainable = False
-        self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
-        self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        for network in (generator, discriminator):  # dropout masks per replica, BatchNorm synchronised
+            make_replica_aware(network)
+        self.d_loss_tracker = LossMean(name="d_loss")  # the global batch's loss under a strategy
+        self.g_loss_tracker = LossMean(name="g_loss")
         self.built = True  # both networks are built; nothing is left to build on a first call
 
     # Saving in Keras' own format: gan.save("gan.keras") and keras.models.load_model give back

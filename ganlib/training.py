@@ -9,6 +9,7 @@ chapters call them (``training.GAN``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -29,6 +30,7 @@ from ganlib.models import (
     build_generator,
     check_noise_dim,
 )
+from ganlib.replicas import replica_strategy
 from ganlib.runs import (
     RunLock,
     check_run_dir,
@@ -90,6 +92,7 @@ RUN_DEFAULTS = {
     "g_learning_rate": POST_LEARNING_RATE,
     "conditional": False,
     "augment": None,
+    "devices": 1,
 }
 
 
@@ -145,6 +148,8 @@ def train(
     conditional: bool = False,
     augment: str | tuple[str, ...] | None = None,
     progress: bool = False,
+    devices: int | None = None,
+    strategy=None,
 ) -> GAN:
     """Build the post's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
 
@@ -168,6 +173,12 @@ def train(
     ``gan.sample_grid.grids``. ``progress=True`` replaces Keras' per-epoch bars with one bar for
     the whole run that shows the time left (:class:`Progress`).
 
+    ``devices=N`` trains on N devices at once (data parallelism, ``tf.distribute``): N GPUs, or
+    on a CPU the CPU split into N logical devices (correct, not faster); ``strategy=`` takes a
+    ``tf.distribute`` strategy of your own instead (``TPUStrategy`` on Colab). Each device
+    trains on ``batch_size / N`` of every batch (``ganlib.replicas``); ``run.json`` records N,
+    and a run may resume on another number of devices.
+
     ``QUICK`` holds a recipe for a generator of your own in about 10 minutes on a laptop CPU:
     ``train(**QUICK, run_dir="runs/quick")``.
 
@@ -178,6 +189,7 @@ def train(
     """
     epochs = positive_int("epochs", epochs)
     batch_size = check_batch_size(batch_size)
+    strategy = replica_strategy(devices, strategy, batch_size)  # first: it may split the CPU
     noise_dim = check_noise_dim(noise_dim)
     smoothing = check_smoothing(smoothing)
     ema = check_ema(ema)
@@ -205,6 +217,7 @@ def train(
         "ema": ema,
         "d_learning_rate": d_learning_rate,
         "g_learning_rate": g_learning_rate,
+        "devices": strategy.num_replicas_in_sync if strategy else 1,
     }
     if augment:  # (a key run folders without augmentation never had)
         config["augment"] = augment
@@ -225,8 +238,10 @@ def train(
         )
         return gan
 
+    in_scope = strategy.scope if strategy else contextlib.nullcontext
     if run_dir is None:
-        gan = build_gan(config)
+        with in_scope():
+            gan = build_gan(config)
         return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed), digits=grid)], 0)
 
     run_dir = Path(run_dir)
@@ -244,10 +259,11 @@ def train(
             )
         if recorded or has_checkpoint(run_dir):
             _check_same_settings(run_dir, config)
-        gan = build_gan(config)
-        z_fixed = noise(n_grid, noise_dim, seed=seed)
-        callbacks = run_callbacks(run_dir, z_fixed, grid)
-        start = callbacks[-1].restore(gan)
+        with in_scope():
+            gan = build_gan(config)
+            z_fixed = noise(n_grid, noise_dim, seed=seed)
+            callbacks = run_callbacks(run_dir, z_fixed, grid)
+            start = callbacks[-1].restore(gan)
         saved = json.dumps(config, indent=2) + "\n"
         write_atomic(run_dir / "run.json", lambda tmp: tmp.write_text(saved))
         for callback in callbacks[:-1]:
@@ -285,6 +301,9 @@ def _check_same_settings(run_dir: Path, config: dict) -> None:
         say(f"{run_dir / 'run.json'} was unreadable ({short_error(err)}); rewriting it unchecked.")
         return
     now = {**RUN_DEFAULTS, **config}
+    if was["devices"] != now["devices"]:  # the weights carry over; the draws are the new count's
+        say(f"{run_dir} trained on {was['devices']} device(s) so far; continuing on {now['devices']}.")
+        was["devices"] = now["devices"]
     changed = {k: (was.get(k), now.get(k)) for k in {**was, **now} if was.get(k) != now.get(k)}
     if changed:
         detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
