@@ -124,8 +124,64 @@ def strategy_for(devices: int) -> tf.distribute.Strategy:
             f"devices={devices}, but this machine has {len(gpus)} GPU(s); ask for at most that many."
         )
     else:
-        names = split_cpu(devices)
+        return cpu_strategy(devices)
     return tf.distribute.MirroredStrategy(names)
+
+
+@functools.cache
+def cpu_strategy(devices: int) -> tf.distribute.Strategy:
+    """A ``MirroredStrategy`` over the CPU split into ``devices`` logical devices, even where there
+    are GPUs: for learning and testing what several replicas do (chapter 11). One per process, as
+    :func:`strategy_for`'s (which uses it when there are no GPUs)."""
+    return tf.distribute.MirroredStrategy(split_cpu(devices))
+
+
+def difference_from_one_device(
+    strategy: tf.distribute.Strategy, *, batch_norm: bool = False, steps: int = 3, batch: int = 16
+) -> float:
+    """Train the same small GAN for ``steps`` steps of ``batch`` images on one device and under
+    ``strategy``, with the randomness made the same, and return the largest difference between
+    their weights (both networks and the moving average).
+
+    The same randomness: no dropout, and each image's noise read off the image itself (so it is
+    the same however the batch is split); SGD, whose update is the gradient itself, so what is
+    left is floating-point rounding — the sums run in another order — and, with BatchNorm,
+    its synchronised statistics.
+    """
+    import threading
+
+    import keras
+    import numpy as np
+
+    from ganlib.gan import GAN
+    from ganlib.models import build_discriminator, build_generator
+
+    class GivenNoise(GAN):
+        local = threading.local()  # MirroredStrategy runs each replica's step in its own thread
+
+        def train_step(self, data):
+            self.local.real, self.local.calls = data, 0
+            return super().train_step(data)
+
+        def _noise(self, size):
+            self.local.calls += 1
+            start = 100 * self.local.calls
+            return keras.ops.reshape(self.local.real, (-1, 784))[:, start : start + self.noise_dim]
+
+    def make():
+        keras.utils.set_random_seed(0)
+        gan = GivenNoise(build_generator(16, batch_norm=batch_norm), build_discriminator(0.0), ema=0.99)
+        gan.compile(keras.optimizers.SGD(0.05), keras.optimizers.SGD(0.05))
+        return gan
+
+    images = np.random.default_rng(0).uniform(-1, 1, (steps * batch, 28, 28, 1)).astype("float32")
+    dataset = tf.data.Dataset.from_tensor_slices(images).batch(batch)
+    one = make()
+    one.fit(dataset, epochs=1, verbose=0, shuffle=False)
+    with strategy.scope():
+        several = make()
+    several.fit(dataset, epochs=1, verbose=0, shuffle=False)
+    return max(float(np.max(np.abs(a - b))) for a, b in zip(one.get_weights(), several.get_weights()))
 
 
 def replica_strategy(devices: int | None, strategy, batch_size: int) -> tf.distribute.Strategy | None:
