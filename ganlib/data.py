@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganlib.validate import check_digits, positive_int
+from ganlib.validate import check_digits, pixel_images, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
@@ -239,7 +239,7 @@ def check_training_images(images) -> np.ndarray:
     """Return images if the networks can train on them: float ``(N, 28, 28, 1)`` in [-1, 1].
 
     Otherwise a ValueError that names ``scale_images``: uint8 pixels (not scaled yet), floats
-    beyond [-1, 1] (e.g. 0..255), NaN, or another shape. ``N`` may be any number ≥ 1.
+    beyond [-1, 1] (e.g. 0..255) or in [0, 1], NaN, or another shape. ``N`` may be any number ≥ 1.
     """
     x = np.asarray(images)
     if x.dtype == np.uint8:
@@ -257,28 +257,15 @@ def check_training_images(images) -> np.ndarray:
             f"Training images must have shape (N, 28, 28, 1) with N ≥ 1, got {x.shape}; "
             "scale_images(images) adds the channel axis to the (N, 28, 28) digits of load_mnist()."
         )
-    finite = np.isfinite(x)
-    if not finite.all():
-        raise ValueError(
-            f"Training images hold {x.size - np.count_nonzero(finite):,} NaN or infinite pixels; "
-            "pass scale_images(images) of the uint8 digits load_mnist() returns."
-        )
-    low, high = float(x.min()), float(x.max())
-    if low < -1 - 1e-6 or high > 1 + 1e-6:
-        raise ValueError(
-            f"Training images must lie in [-1, 1] (the generator's tanh range), got {low:g}..{high:g}; "
-            "pass scale_images(images) of the uint8 digits, not pixels 0..255."
-        )
+    hint = "; pass scale_images(images) of the uint8 digits load_mnist() returns"
+    pixel_images("Training images", x, hint=hint)
     return x
 
 
-def as_model_input(images: np.ndarray) -> np.ndarray:
-    """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images pass through (channel added)."""
-    images = np.asarray(images)
-    if images.dtype == np.uint8:
-        return scale_images(images)
-    images = images.astype(np.float32)
-    return images if images.ndim == 4 else images[..., np.newaxis]
+def as_model_input(images: np.ndarray, unit_ok: bool = False) -> np.ndarray:
+    """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images in [-1, 1] pass through
+    (channel added); anything else is refused (``validate.pixel_images``)."""
+    return pixel_images("images", images, unit_ok=unit_ok)
 
 
 def make_dataset(
@@ -300,8 +287,6 @@ def make_dataset(
     import tensorflow as tf
 
     scaled = as_model_input(images)
-    if scaled.ndim != 4 or scaled.shape[1:] != (28, 28, 1):
-        raise ValueError(f"Expected float images of shape (N, 28, 28, 1), got {scaled.shape}.")
     n = len(scaled)
     steps = steps_per_epoch(n, batch_size)
     table = tf.constant(scaled)

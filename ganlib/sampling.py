@@ -6,7 +6,7 @@ import keras
 import numpy as np
 
 from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, is_conditional, noise_dim_of
-from ganlib.validate import digit_labels, finite_array, positive_int, random_seed
+from ganlib.validate import digit_labels, finite_array, pixel_images, positive_int, random_seed
 
 
 def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -> np.ndarray:
@@ -126,7 +126,7 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
 def to_uint8(images: np.ndarray) -> np.ndarray:
     """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of scale_images)."""
     hint = "; to_uint8 needs finite pixels in [-1, 1] (NaN from a generator: its training diverged)"
-    images = finite_array("images", images, hint=hint)
+    images = pixel_images("images", images, hint=hint, digits_shape=False, unit_ok=True)
     if images.ndim == 4:
         images = images[..., 0]
     return np.clip(np.rint(images * 127.5 + 127.5), 0, 255).astype(np.uint8)
@@ -138,10 +138,8 @@ def nearest_real(samples: np.ndarray, real_images: np.ndarray) -> tuple[np.ndarr
     ``samples`` are generator outputs in [-1, 1]; ``real_images`` are uint8 digits from
     load_mnist or scaled floats. Use it to check that samples are imagined, not copied.
     """
-    from ganlib.data import as_model_input
-
-    real = as_model_input(real_images)
-    a = np.asarray(samples, np.float32).reshape(len(samples), -1)
+    real = pixel_images("real_images", real_images)
+    a = pixel_images("samples", samples, unit_ok=True).reshape(len(samples), -1)
     b = real.reshape(len(real), -1)
     if a.shape[1] != b.shape[1]:
         raise ValueError(f"Samples have {a.shape[1]} pixels but real images have {b.shape[1]}.")

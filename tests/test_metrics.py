@@ -53,7 +53,7 @@ def test_frechet_distance_refuses_what_it_cannot_measure():
 def test_real_reference_refuses_more_digits_than_it_has():
     with pytest.raises(ValueError, match="n must be a positive integer ≤ 8,000"):
         metrics.real_reference(8001)
-    with pytest.raises(ValueError, match="No images to classify"):
+    with pytest.raises(ValueError, match="images is empty .no images.; pass at least one image"):
         metrics.predict(np.zeros((0, 28, 28), np.uint8))
 
 

@@ -232,7 +232,9 @@ def test_one_process_per_run_folder(two, kw, capsys):
         with pytest.raises(ValueError) as err:
             training.train(epochs=2, run_dir=two, resume=True, **kw)
         assert str(err.value) == (
-            f"{two} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or stop it."
+            f"{two} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or "
+            "stop it. If no ganlib command is working in this folder (the process is another program "
+            f"that got the same id), deleting {two / '.lock'} is safe."
         )
     finally:
         holder.kill()
@@ -241,6 +243,34 @@ def test_one_process_per_run_folder(two, kw, capsys):
     notes = _notes(capsys.readouterr().out)
     assert notes == [f"ganlib: took over {two / '.lock'} from process {holder.pid}, which no longer runs."]
     assert not (two / ".lock").exists()
+
+
+def _sleeper():
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+
+@pytest.mark.skipif(runs.process_identity(os.getpid()) is None, reason="no /proc here")
+def test_a_lock_whose_process_id_was_reused_is_stale(tmp_path, capsys):
+    """Containers and Colab restarts reuse process ids: a lock naming a live process that started
+    after the lock's holder is taken over; one naming its real, live holder is refused."""
+    other = _sleeper()
+    try:
+        lock = tmp_path / ".lock"
+        lock.write_text(json.dumps({"pid": other.pid, "started": "?", "token": "x", "identity": "b:1"}))
+        with runs.RunLock(tmp_path):
+            held = json.loads(lock.read_text())
+            assert held["pid"] == os.getpid() and held["identity"] == runs.process_identity(os.getpid())
+        assert capsys.readouterr().out == (
+            f"ganlib: took over {lock} from process {other.pid}, whose id now belongs to another process.\n"
+        )
+        assert not lock.exists() and other.poll() is None  # the other process runs on
+        real = {"pid": other.pid, "started": "?", "token": "x", "identity": runs.process_identity(other.pid)}
+        lock.write_text(json.dumps(real))
+        with pytest.raises(ValueError, match=f"in use by process {other.pid} .*deleting {lock} is safe"):
+            runs.RunLock(tmp_path).acquire()
+    finally:
+        other.kill()
+        other.wait()
 
 
 def test_the_lock_is_released_when_training_is_interrupted(tmp_path, kw, monkeypatch):
