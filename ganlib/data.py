@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganlib.validate import check_digits, pixel_images, positive_int
+from ganlib.validate import RunError, check_digits, pixel_images, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
@@ -53,13 +53,13 @@ def bundled_dir() -> Path:
 
 def _read_verified(path: Path, sha256: str) -> bytes:
     if not path.is_file():
-        raise ValueError(
+        raise RunError(
             f"Bundled MNIST file is missing: {path}. Reinstall ganlib "
             "(pip install --force-reinstall ganlib) or use load_mnist('keras') online."
         )
     raw, digest = _bytes_and_digest(path)
     if digest != sha256:
-        raise ValueError(
+        raise RunError(
             f"Bundled MNIST file {path.name} is corrupt (sha256 {digest[:12]}…, "
             f"expected {sha256[:12]}…). Reinstall ganlib to restore it, "
             "or use load_mnist('keras') online."
@@ -133,7 +133,7 @@ def _read_keras_cache(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Keras' cached ``mnist.npz``, checksum-verified; a ValueError saying what to do if it is corrupt."""
     raw, digest = _bytes_and_digest(path)
     if digest != KERAS_MNIST_SHA256:
-        raise ValueError(
+        raise RunError(
             f"The Keras MNIST cache {path} is corrupt ({len(raw):,} bytes, sha256 {digest[:12]}…, "
             f"expected {KERAS_MNIST_SHA256[:12]}…); delete it so that Keras downloads it again, "
             "or use the bundled digits (--data bundled, load_mnist('bundled'))."
@@ -148,10 +148,10 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
     if cache.is_file():
         return _read_keras_cache(cache)
     if not _reachable(KERAS_MNIST_HOST):
-        raise ValueError(
+        raise RunError(
             "MNIST from Keras is not cached and the download server cannot be "
-            f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?). "
-            "Use load_mnist('bundled') or set GANLIB_DATA=bundled."
+            f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?); use the bundled digits "
+            "(--data bundled on the command line, load_mnist('bundled') in Python)."
         )
     import keras
 
@@ -159,7 +159,7 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
         (x_train, y_train), _ = keras.datasets.mnist.load_data()
     except Exception as err:  # noqa: BLE001 - a failed download has many exception types
         reason = " ".join(str(err).split())[:200]
-        raise ValueError(
+        raise RunError(
             f"Downloading MNIST through Keras failed ({type(err).__name__}: {reason}); "
             "try again, or use the bundled digits (--data bundled, load_mnist('bundled'))."
         ) from None
@@ -194,8 +194,15 @@ def load_mnist(
     """
     if split not in SPLITS:
         raise ValueError(f"Unknown split {split!r}; use one of {', '.join(SPLITS)}.")
+    chosen_by = None
     if source is None:
         source = os.environ.get("GANLIB_DATA", "auto").strip().lower() or "auto"
+        chosen_by = f"GANLIB_DATA={os.environ['GANLIB_DATA']}" if "GANLIB_DATA" in os.environ else None
+        if source not in SOURCES:
+            raise ValueError(
+                f"GANLIB_DATA={os.environ['GANLIB_DATA']!r} is not an MNIST source; set it to one of "
+                f"{', '.join(SOURCES)}, or unset it."
+            )
     if source not in SOURCES:
         raise ValueError(f"Unknown MNIST source {source!r}; use one of {', '.join(SOURCES)}.")
     if split == "eval" or source == "bundled":
@@ -205,7 +212,12 @@ def load_mnist(
         pick = split_indices()[0 if split == "train" else 1]
         return images[pick], labels[pick]
     if source == "keras":
-        return load_keras()
+        try:
+            return load_keras()
+        except RunError as err:
+            if chosen_by is None:
+                raise
+            raise RunError(f"{err} ({chosen_by} chose this source: set GANLIB_DATA=bundled.)") from None
     try:
         images, labels = load_keras()
         chosen = "Keras MNIST training split (60,000 digits)"

@@ -111,6 +111,10 @@ def check_run_dir(run_dir: str | os.PathLike) -> None:
         raise ValueError(f"{run_dir} is a file, not a folder; choose a folder for the run, e.g. runs/NAME.")
     if not run_dir.is_dir() or (run_dir / "run.json").is_file():
         return
+    if (run_dir / BACKUP_NAME / CHECKPOINT_RECORDS[0]).exists() or (
+        run_dir / BACKUP_NAME / CHECKPOINT_RECORDS[1]
+    ).exists():
+        return  # a run whose run.json was lost: training says so, and writes it again
     ours = (LOCK_NAME, TMP_PREFIX)  # what a ganlib run stopped before writing run.json leaves
     names = sorted(p.name for p in run_dir.iterdir() if not p.name.startswith(ours))
     if names:

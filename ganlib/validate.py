@@ -12,6 +12,9 @@ import numbers
 import numpy as np
 
 LANGUAGES = ("tr", "en")  # the book's two editions
+#: A training seed also seeds NumPy's legacy generator (``keras.utils.set_random_seed``), which
+#: takes 0 … 2**32 − 1; every command line seed accepts the same range.
+MAX_SEED = 2**32 - 1
 
 
 def check_lang(lang) -> str:
@@ -173,14 +176,14 @@ def pixel_images(name: str, images, hint: str = "", digits_shape: bool = True, u
             f"floats in [-1, 1]{hint}."
         )
     elif x.dtype.kind != "f":
-        raise ValueError(f"{name} must be an array of pixels (uint8 or floats in [-1, 1]), got dtype {x.dtype}.")
+        raise ValueError(
+            f"{name} must be an array of pixels (uint8 or floats in [-1, 1]), got dtype {x.dtype}."
+        )
     if digits_shape:
         if x.ndim == 3:
             x = x[..., np.newaxis]
         if x.ndim != 4 or x.shape[1:] != (28, 28, 1):
-            raise ValueError(
-                f"{name} must have shape (N, 28, 28) or (N, 28, 28, 1), got {x.shape}{hint}."
-            )
+            raise ValueError(f"{name} must have shape (N, 28, 28) or (N, 28, 28, 1), got {x.shape}{hint}.")
         if len(x) == 0:
             raise ValueError(f"{name} is empty (no images); pass at least one image.")
     x = finite_array(name, x, hint=hint)
