@@ -23,6 +23,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from ganlib.runs import TMP_PREFIX
 from ganlib.validate import RunError
 
 USAGE, FAILED, BUG, INTERRUPTED = 2, 1, 70, 130
@@ -46,10 +47,10 @@ def file_of(err: BaseException) -> str | None:
     message, else the innermost ganlib function's local variable that holds a path."""
     for name in (getattr(err, "filename", None), getattr(err, "filename2", None)):
         if name:
-            return os.fsdecode(name) if isinstance(name, bytes) else str(name)
-    found = re.search(r"name = '([^']+)'", str(err))
+            return _final_name(os.fsdecode(name) if isinstance(name, bytes) else str(name))
+    found = re.search(r"name = '([^']+)'", str(err))  # h5py: "(file)name = '…'"
     if found:
-        return found.group(1)
+        return _final_name(found.group(1))
     frames = []
     tb = err.__traceback__
     while tb is not None:
@@ -61,8 +62,14 @@ def file_of(err: BaseException) -> str | None:
         for name in _FILE_NAMES:
             value = frame.f_locals.get(name)
             if isinstance(value, (str, os.PathLike)) and str(value):
-                return str(value)
+                return _final_name(str(value))
     return None
+
+
+def _final_name(name: str) -> str:
+    """The file a temporary file of ``runs.write_atomic`` was to become."""
+    path = Path(name)
+    return str(path.with_name(re.sub(rf"^{re.escape(TMP_PREFIX)}\d+-", "", path.name)))
 
 
 def _disk_full(err: BaseException) -> bool:
@@ -82,11 +89,11 @@ def explain(err: BaseException, command: str | None, out: str | None = None) -> 
     where = file_of(err)
     if _disk_full(err):
         place = f" while writing {where}" if where else ""
-        resume = " and continue the run with --resume" if command == "train" else ""
+        then = "continue the run: the same command with --resume" if command == "train" else "run it again"
         return (
-            f"the disk is full (no space left on device){place}; free space there — delete runs you "
-            f"no longer need (their backup/ folders and generator-epoch-*.weights.h5 files are the "
-            f"largest) — then run the command again{resume}.",
+            f"the disk is full (no space left on device){place}: free space there (delete runs you no "
+            "longer need; their backup/ folders and generator-epoch-*.weights.h5 files are the largest), "
+            f"then {then}.",
             FAILED,
         )
     if isinstance(err, ValueError) and not isinstance(err, json.JSONDecodeError) and _raised_in_ganlib(err):

@@ -141,3 +141,30 @@ def move_aside(path: str | os.PathLike) -> Path:
         aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     os.replace(path, aside)
     return aside
+
+
+def read_or_refuse(path: str | os.PathLike, read, advice: str = "copy it again, or reinstall ganlib"):
+    """``read(path)``, or a ``RunError`` naming the file if it is missing or ``read`` finds it
+    damaged (the bare JSON, zip and OS errors of a damaged file name no file)."""
+    import zipfile
+
+    from ganlib.runs import short_error
+
+    try:
+        return read(Path(path))
+    except FileNotFoundError:
+        raise RunError(f"{path} is missing; {advice}.") from None
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as err:
+        raise RunError(f"{path} is damaged ({short_error(err)}); {advice}.") from None
+
+
+def read_json_file(path: str | os.PathLike, advice: str = "reinstall ganlib") -> dict:
+    """A JSON object from a file ganlib ships or writes, or a ``RunError`` naming the file."""
+
+    def read(p: Path) -> dict:
+        info = json.loads(p.read_text())
+        if not isinstance(info, dict):
+            raise ValueError(f"it holds {type(info).__name__}, not a JSON object")
+        return info
+
+    return read_or_refuse(path, read, advice)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ganlib.integrity import read_or_refuse
 from ganlib.validate import RunError
 
 # Temporary files are hidden, carry the writer's process id, and keep the final name at the
@@ -63,8 +64,12 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
     """Read the ``grids.npz`` a SampleGrid wrote: {epoch: float32 images in [-1, 1]}."""
     path = Path(directory)
     path = path / "grids.npz" if path.is_dir() else path
-    with np.load(path) as f:
-        return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
+
+    def read(p: Path) -> dict[int, np.ndarray]:
+        with np.load(p) as f:
+            return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
+
+    return read_or_refuse(path, read)
 
 
 def read_json_object(path: str | os.PathLike) -> dict | None:
@@ -131,10 +136,16 @@ def load_history(path: str | os.PathLike) -> dict[str, list[float]]:
     path = Path(path)
     if path.is_dir():
         path = path / "history.csv"
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    keys = [k for k in (rows[0] if rows else {}) if all(r[k] not in ("", "NA") for r in rows)]
-    return {key: [float(r[key]) for r in rows] for key in keys}
+
+    def read(p: Path) -> dict[str, list[float]]:
+        with open(p, newline="") as f:
+            rows = list(csv.DictReader(f))
+        if not rows:
+            raise ValueError("it holds no epoch")
+        keys = [k for k in rows[0] if all(r[k] not in ("", "NA") for r in rows)]
+        return {key: [float(r[key]) for r in rows] for key in keys}
+
+    return read_or_refuse(path, read)
 
 
 def read_history_rows(path: str | os.PathLike) -> tuple[list[dict[str, float]], list[int]]:

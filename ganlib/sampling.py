@@ -105,8 +105,14 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
     which keeps the vectors at the typical length of Gaussian noise.
     """
     hint = "; pass finite noise vectors, e.g. from ganlib.sampling.noise"
-    z0 = finite_array("z0", z0, hint=hint).reshape(-1)
-    z1 = finite_array("z1", z1, hint=hint).reshape(-1)
+    z0, z1 = finite_array("z0", z0, hint=hint), finite_array("z1", z1, hint=hint)
+    for name, z in (("z0", z0), ("z1", z1)):
+        if z.ndim > 1 and len(z) != 1 or z.ndim > 2 or z.size == 0:
+            raise ValueError(
+                f"{name} must be one noise vector, shape (noise_dim,) or (1, noise_dim), got {z.shape}; "
+                "interpolate between two vectors, e.g. z[0] and z[1] of ganlib.sampling.noise(2)."
+            )
+    z0, z1 = z0.reshape(-1), z1.reshape(-1)
     if z0.shape != z1.shape:
         raise ValueError(f"z0 and z1 must have the same length, got {z0.shape} and {z1.shape}.")
     steps = positive_int("steps", steps, minimum=2, hint=" (both ends are included)")

@@ -310,7 +310,9 @@ def train(
         recorded = completed_epochs(run_dir)
         if (recorded or has_checkpoint(run_dir)) and not resume:
             trained = (
-                f"trained for {recorded} epochs" if recorded else "(its checkpoint record is unreadable)"
+                f"trained for {recorded} epoch{'s' if recorded != 1 else ''}"
+                if recorded
+                else "(its checkpoint record is unreadable)"
             )
             raise ValueError(
                 f"{run_dir} already holds a run {trained}. Pass resume=True "

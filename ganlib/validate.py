@@ -121,8 +121,8 @@ def finite_array(name: str, values, hint: str = "", dtype=np.float32) -> np.ndar
 
 def digit_labels(name: str, values, n: int | None = None) -> np.ndarray:
     """``values`` (a digit, a sequence of digits, or a string such as ``"0123456789"``) as an
-    int32 array of digits 0–9; with ``n``, one digit is repeated n times and a sequence must
-    hold exactly n. Otherwise a ValueError that says what to pass."""
+    int32 array of digits 0–9; with ``n``, a single digit (``7``, ``"7"``, ``[7]``) is repeated
+    n times and a longer sequence must hold exactly n. Otherwise a ValueError that says what to pass."""
     if isinstance(values, str):
         if not values.isdigit() or not values.isascii():
             raise ValueError(f"{name} must be digits 0–9, such as '0123456789', got {values!r}.")
@@ -133,8 +133,8 @@ def digit_labels(name: str, values, n: int | None = None) -> np.ndarray:
     bad = array[(array < 0) | (array > 9)]
     if bad.size:
         raise ValueError(f"{name} must be digits 0–9; {bad.ravel()[0]} is not one.")
-    if array.ndim == 0 and n is not None:
-        array = np.full(n, int(array))
+    if array.size == 1 and n is not None:  # one digit for all: 7, "7" or [7]
+        array = np.full(n, int(array.ravel()[0]))
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a digit or a flat list of digits, got shape {array.shape}.")
     if n is not None and len(array) != n:
