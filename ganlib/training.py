@@ -379,13 +379,7 @@ def _check_same_settings(run_dir: Path, config: dict) -> str | None:
         say(f"{path} was unreadable ({short_error(err)}); writing it from these settings, unchecked{kept}.")
         return None
     command = was.pop("command", None)
-    if "data_sha256" in was and was["data_sha256"] != config["data_sha256"]:
-        raise ValueError(
-            f"Cannot resume {run_dir}: its training images are not the ones it started with (the "
-            f"same count, {config['n_images']:,}, but other pixels or order: their sha256 differs "
-            "from run.json's data_sha256); train on the original images, or choose a new output folder."
-        )
-    was.pop("data_sha256", None)
+    fingerprint = was.pop("data_sha256", None)
     now = {**RUN_DEFAULTS, **config}
     now.pop("data_sha256")
     changed = {k: (was.get(k), now.get(k)) for k in {**was, **now} if was.get(k) != now.get(k)}
@@ -394,5 +388,11 @@ def _check_same_settings(run_dir: Path, config: dict) -> str | None:
         raise ValueError(
             f"Cannot resume {run_dir} with different settings ({detail}); "
             "use the original settings or a new output folder."
+        )
+    if fingerprint is not None and fingerprint != config["data_sha256"]:
+        raise ValueError(
+            f"Cannot resume {run_dir}: its training images are not the ones it started with (the "
+            f"same count, {config['n_images']:,}, but other pixels or order: their sha256 differs "
+            "from run.json's data_sha256); train on the original images, or choose a new output folder."
         )
     return command if isinstance(command, str) else None

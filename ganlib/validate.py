@@ -180,10 +180,11 @@ def pixel_images(name: str, images, hint: str = "", digits_shape: bool = True, u
             f"{name} must be an array of pixels (uint8 or floats in [-1, 1]), got dtype {x.dtype}."
         )
     if digits_shape:
+        shape = x.shape
         if x.ndim == 3:
             x = x[..., np.newaxis]
         if x.ndim != 4 or x.shape[1:] != (28, 28, 1):
-            raise ValueError(f"{name} must have shape (N, 28, 28) or (N, 28, 28, 1), got {x.shape}{hint}.")
+            raise ValueError(f"{name} must have shape (N, 28, 28) or (N, 28, 28, 1), got {shape}{hint}.")
         if len(x) == 0:
             raise ValueError(f"{name} is empty (no images); pass at least one image.")
     x = finite_array(name, x, hint=hint)

@@ -227,3 +227,10 @@ def test_a_verified_keras_cache_is_read(monkeypatch, tmp_path):
     monkeypatch.setattr(data, "KERAS_MNIST_SHA256", hashlib.sha256(cache.read_bytes()).hexdigest())
     images, labels = data.load_keras()
     assert np.array_equal(images, x) and labels.tolist() == [3, 4]
+
+
+def test_make_dataset_refuses_unscaled_floats(mnist):
+    with pytest.raises(ValueError, match=r"images must be pixels in \[-1, 1\].*got values 0\.\.255"):
+        data.make_dataset(mnist[0][:64].astype(np.float32), 16)
+    with pytest.raises(ValueError, match=r"images look like pixels in \[0, 1\]"):
+        data.make_dataset(mnist[0][:64] / 255, 16)
