@@ -1,8 +1,10 @@
 """``python -m ganlib train`` / ``sample`` / ``evaluate``: the course's model from a terminal.
 
 A mistake on the command line ends with exit status 2 and one line on stderr, ``error: …``,
-that names the flag, environment variable or file and says what to do; Ctrl-C ends with
-exit status 130 ("interrupted").
+that names the flag, environment variable or file and says what to do; a damaged file, a full
+disk or a run folder in use with status 1, a bug in ganlib with 70, Ctrl-C with 130
+("interrupted") — never with a traceback (``ganlib.failures``). ``train`` records its command
+line in the run's ``run.json``.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ import tensorflow as tf
 from keras import layers
 
 from ganlib import integrity
-from ganlib.validate import RunError, positive_int
+from ganlib.validate import RunError, in_range, positive_int
 
 IMAGE_SHAPE = (28, 28, 1)
 DEFAULT_NOISE_DIM = 200
@@ -151,10 +151,7 @@ def has_batch_norm(generator: keras.Model) -> bool:
 
 
 def _check_dropout(dropout) -> float:
-    number = isinstance(dropout, (int, float, np.integer, np.floating)) and not isinstance(dropout, bool)
-    if not number or not 0.0 <= dropout < 1.0:
-        raise ValueError(f"dropout must be in [0, 1) (the post uses 0.3), got {dropout!r}.")
-    return float(dropout)
+    return in_range("dropout", dropout, 0, 1, high_open=True, hint=" (the post uses 0.3)")
 
 
 def _discriminator_layers(dropout: float) -> list[layers.Layer]:
