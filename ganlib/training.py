@@ -145,7 +145,8 @@ def check_settings(settings: dict, names: dict[str, str] | None = None) -> dict:
         "noise_dim": lambda v: check_noise_dim(v, name=name("noise_dim")),
         "n_images": lambda v: None if v is None else positive_int(name("n_images"), v),
         "smoothing": check_smoothing,
-        "ema": lambda v: None if v is None else check_ema(v, name=name("ema"), none_ok=False),
+        # (None, no moving average, is what the command line passes by leaving --ema out)
+        "ema": lambda v: check_ema(v, name=name("ema"), none_ok=name("ema") == "ema" or v is None),
         "augment": lambda v: ",".join(check_policy(v, name=name("augment"))) or None,
         "seed": lambda v: random_seed(name("seed"), v, maximum=MAX_SEED, none_ok=False),
         "n_grid": lambda v: None if v is None else positive_int(name("n_grid"), v),
@@ -327,18 +328,18 @@ def train(
         z_fixed = noise(n_grid, noise_dim, seed=seed)
         callbacks = run_callbacks(run_dir, z_fixed, grid)
         start = callbacks[-1].restore(gan)
-        if start >= epochs:
-            say(
-                f"the run in {run_dir} has trained {start} epoch{'s' if start != 1 else ''} already, "
-                f"as many as asked for ({epochs}); nothing left to train — ask for more epochs "
-                "to continue it."
-            )
         command = recorded_command or command
         saved = json.dumps(config if command is None else {**config, "command": command}, indent=2) + "\n"
         write_atomic(run_dir / "run.json", lambda tmp: tmp.write_text(saved))
         for callback in callbacks[:-1]:
             callback.set_model(gan)
             callback.resume(start)
+        if start >= epochs:
+            say(
+                f"the run in {run_dir} has trained {start} epoch{'s' if start != 1 else ''} already, "
+                f"as many as asked for ({epochs}); nothing left to train — ask for more epochs "
+                "to continue it."
+            )
         return fit(gan, callbacks, start)
 
 
