@@ -175,6 +175,13 @@ class QuietWhenClosed(io.TextIOBase):
     def encoding(self):
         return getattr(self._stream, "encoding", "utf-8")
 
+    @property
+    def errors(self):
+        return getattr(self._stream, "errors", "strict")
+
+    def __getattr__(self, name):  # anything else (buffer, mode, …) is the stream's
+        return getattr(self._stream, name)
+
 
 def quiet_when_closed() -> QuietWhenClosed:
     """Replace ``sys.stdout`` with a :class:`QuietWhenClosed` over it; returns the wrapper."""
