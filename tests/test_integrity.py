@@ -267,7 +267,8 @@ def test_a_garbled_checkpoint_falls_back_to_the_one_before(run, capsys, where, r
     # the next resume finds a whole checkpoint: nothing more to say about it
     assert cli.main(["train", "--epochs", "3", *TRAIN, "--out", str(run), "--resume"]) == 0
     notes = _notes(capsys)
-    assert len(notes) == 2 and "training 3 epochs" in notes[0] and "done in" in notes[1], notes
+    assert len(notes) == 3 and "training 3 epochs" in notes[0] and "done in" in notes[2], notes
+    assert "has trained 3 epochs already, as many as asked for (3); nothing left to train" in notes[1]
 
 
 def test_a_damaged_history_cell_drops_that_row_only_and_keeps_the_file(run, capsys):
