@@ -13,7 +13,6 @@ never touches the discriminator.
 from __future__ import annotations
 
 import keras
-import numpy as np
 import tensorflow as tf
 from keras import ops
 
@@ -23,25 +22,25 @@ from ganlib.data import check_training_images
 from ganlib.labels import check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import image_shape_of, is_conditional, noise_dim_of
 from ganlib.replicas import LossMean, ReplicaSeedGenerator, make_replica_aware
+from ganlib.validate import in_range
 
 POST_LEARNING_RATE = 2e-4
 
 
+def check_learning_rate(rate: float, name: str = "learning rate") -> float:
+    """``rate`` as a float if it is a learning rate in (0, 1), else a ValueError naming ``name``."""
+    return in_range(name, rate, 0, 1, low_open=True, high_open=True, hint=" (the post uses 2e-4)")
+
+
 def post_adam(learning_rate: float = POST_LEARNING_RATE) -> keras.optimizers.Optimizer:
     """The post's optimizer: Adam, learning rate 2e-4, beta_1 0.5 (another rate if given)."""
-    number = isinstance(learning_rate, (int, float, np.floating)) and not isinstance(learning_rate, bool)
-    if not number or not 0 < learning_rate < 1:
-        raise ValueError(f"learning rate must be a number in (0, 1), got {learning_rate!r}.")
-    return keras.optimizers.Adam(learning_rate=float(learning_rate), beta_1=0.5)
+    return keras.optimizers.Adam(learning_rate=check_learning_rate(learning_rate), beta_1=0.5)
 
 
-def check_ema(ema: float | None) -> float | None:
-    """None (no moving average) or a decay in [0.9, 1), e.g. 0.999."""
-    if ema is None:
-        return None
-    if isinstance(ema, bool) or not isinstance(ema, (int, float, np.floating)) or not 0.9 <= ema < 1:
-        raise ValueError(f"ema must be None or a decay in [0.9, 1) such as 0.999, got {ema!r}.")
-    return float(ema)
+def check_ema(ema: float | None, name: str = "ema", none_ok: bool = True) -> float | None:
+    """None (no moving average; if ``none_ok``) or a decay in [0.9, 1), e.g. 0.999."""
+    what = "a decay in [0.9, 1) such as 0.999"
+    return in_range(name, ema, 0.9, 1, high_open=True, none_ok=none_ok, what=what)
 
 
 @keras.saving.register_keras_serializable(package="ganlib")
