@@ -261,7 +261,8 @@ def train(
     files that epoch left damaged. One process at a time trains in a folder (``.lock``); a
     folder that holds other files but no ``run.json`` is refused, not overwritten.
     """
-    strategy = replica_strategy(devices, strategy, check_batch_size(batch_size))  # first: it may split the CPU
+    # the strategy first: it may split the CPU, which must happen before TensorFlow starts
+    strategy = replica_strategy(devices, strategy, check_batch_size(batch_size))
     checked = check_settings(
         dict(
             epochs=epochs, batch_size=batch_size, noise_dim=noise_dim, n_images=n_images, smoothing=smoothing,
