@@ -51,6 +51,14 @@ def test_two_replicas_equal_one_device_when_the_randomness_is_the_same(two_devic
     np.testing.assert_allclose(measured["loss_2"], measured["loss_1"], atol=1e-5)
 
 
+def test_chapter_11s_comparison_finds_one_device_and_two_the_same_gan(two_devices):
+    """replicas.difference_from_one_device, as chapter 11 calls it: to rounding, with and without
+    (synchronised) BatchNorm; on a CPU, the chapter's strategy is the one train(devices=2) uses."""
+    measured = two_devices["chapter_11"]
+    assert measured["same_strategy"]
+    assert measured["plain"] < 1e-5 and measured["batch_norm"] < 1e-5, measured
+
+
 def test_a_two_device_run_resumes_exactly_and_on_another_count(two_devices):
     resume = two_devices["resume"]
     assert resume["max_diff"] < 1e-6  # one epoch + resume == two epochs straight

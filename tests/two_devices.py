@@ -136,4 +136,12 @@ try:
     training.train(**{**run, "batch_size": 15}, devices=2)
 except ValueError as err:
     results["uneven_batch"] = str(err)
+# Chapter 11's comparison: the helper the page calls, on the strategy train(devices=2) uses.
+from ganlib.replicas import cpu_strategy, difference_from_one_device  # noqa: E402
+
+results["chapter_11"] = {
+    "same_strategy": cpu_strategy(2) is strategy,
+    "plain": difference_from_one_device(strategy),
+    "batch_norm": difference_from_one_device(strategy, batch_norm=True),
+}
 print(json.dumps(results))
