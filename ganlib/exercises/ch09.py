@@ -724,7 +724,7 @@ _MATCHING_MISTAKES = [
         lambda im, d, f, w: (np.concatenate([im, f]), np.concatenate([d, d]), np.r_[[0.9] * 6, [0] * 6]),
         N_(
             "Only real pairs and fakes: that is ConditionalGAN's batch as it is. The matching-aware police "
-            "is also shown the real digits with the wrong labels (wrong), as fakes."
+            "are also shown the real digits with the wrong labels (wrong), as fakes."
         ),
     ),
     Mistake(
@@ -734,7 +734,7 @@ _MATCHING_MISTAKES = [
             np.r_[[0.9] * 6, [0] * 12],
         ),
         N_(
-            "The wrong labels went to the fakes. A fake is fake whatever it is told; what the police has "
+            "The wrong labels went to the fakes. A fake is fake whatever it is told; what the police have "
             "never seen is a real image with a wrong label: pair the real images with wrong."
         ),
     ),
@@ -746,7 +746,7 @@ _MATCHING_MISTAKES = [
         ),
         N_(
             "The fakes are told the wrong digits. Each fake goes with the digit it was made for (digits): "
-            "the police is to judge whether it is a good image of that digit."
+            "the police are to judge whether it is a good image of that digit."
         ),
     ),
     Mistake(
@@ -781,7 +781,7 @@ def _batch(func, case):
     if shown.shape[1:] != images.shape[1:] or told.ndim != 1 or targets.ndim != 1:
         fail(
             "The shapes are {shapes}; expected images (k, 28, 28, 1), digits (k,) and targets (k,), one "
-            "row per pair the police is shown.",
+            "row per pair the police are shown.",
             shapes=", ".join(str(np.shape(x)) for x in got),
         )
     if not len(shown) == len(told) == len(targets):
@@ -805,7 +805,7 @@ def check_matching_aware_batch(func) -> None:
     if len(got) and (got[:, 0] == 2).any():
         fail(
             "Some images in your batch are none of the real images or fakes you were given: pass them on "
-            "unchanged (the police is shown the images themselves)."
+            "unchanged (the police are shown the images themselves)."
         )
     want = _pairs(reference_matching_aware_batch(*case), images, fakes)
     if not same(got, want):
@@ -824,7 +824,7 @@ def check_matching_aware_batch(func) -> None:
         )
     ok(
         "Right: {count} pairs, a third of them real (0.9) and two thirds fake (0), whatever order you chose. "
-        "Trained on such batches, the police must look at the label too: a real 3 told 7 is now a fake it "
-        "has seen. The generator's step stays as it was: fakes with their digits, target 1.",
+        "Trained on such batches, the police must look at the label too: a real 3 told 7 is now a fake they "
+        "have seen. The generator's step stays as it was: fakes with their digits, target 1.",
         count=3 * len(images),
     )
