@@ -107,9 +107,11 @@ def quality(name: str = "post") -> dict:
 def comparison() -> dict:
     """Chapter 08's table (``tools/compare_recipes.py``): ``{"steps", "rows": [...], "real"}``,
     each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1])."""
+    from ganlib.data import scale_images
+
     base = reference_dir()
     table = json.loads((base / "comparison.json").read_text())
     with np.load(base / "comparison.npz") as grids:
         for row in table["rows"]:
-            row["grid"] = grids[row["key"]][..., None] / np.float32(127.5) - 1
+            row["grid"] = scale_images(grids[row["key"]])
     return table

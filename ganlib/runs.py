@@ -61,8 +61,10 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
     """Read the ``grids.npz`` a SampleGrid wrote: {epoch: float32 images in [-1, 1]}."""
     path = Path(directory)
     path = path / "grids.npz" if path.is_dir() else path
+    from ganlib.data import scale_images
+
     with np.load(path) as f:
-        return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
+        return {int(k.split("_")[1]): scale_images(f[k]) for k in f.files}
 
 
 def read_json_object(path: str | os.PathLike) -> dict | None:
