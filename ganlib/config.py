@@ -13,13 +13,13 @@ import sys
 from dataclasses import dataclass
 
 MODES = ("fast", "cpu", "gpu")
+_YES = ("1", "true", "yes", "on")
+_NO = ("", "0", "false", "no", "off")
 
 #: The post's sizes, which the networks and every mode start from.
 IMAGE_SHAPE = (28, 28, 1)  # an MNIST digit: 28×28 pixels, one grey channel
 NOISE_DIM = 200  # the generator's input: a noise vector of 200 numbers
 BATCH_SIZE = 128
-_YES = ("1", "true", "yes", "on")
-_NO = ("", "0", "false", "no", "off")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-#: The records a weights file's checksum may be kept in, beside it: a run folder's, a shipped run's.
+#: The records a weights file's checksum may be kept in, beside it: a run folder's, a shipped run's
+#: (each also keeps its generator's architecture: ``models.saved_architecture``).
 RECORDS = ("generator.json", "provenance.json")
 
 
