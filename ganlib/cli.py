@@ -1,26 +1,29 @@
 """``python -m ganlib train`` / ``sample`` / ``evaluate``: the course's model from a terminal.
 
 A mistake on the command line ends with exit status 2 and one line on stderr, ``error: …``,
-that names the flag, environment variable or file and says what to do; Ctrl-C ends with
-exit status 130 ("interrupted").
+that names the flag, environment variable or file and says what to do; a damaged file, a full
+disk or a run folder in use with status 1, a bug in ganlib with 70, Ctrl-C with 130
+("interrupted") — never with a traceback (``ganlib.failures``). ``train`` records its command
+line in the run's ``run.json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from ganlib import failures
 from ganlib.config import current_mode, quiet_tensorflow, run_sizes
-from ganlib.validate import positive_int, random_seed
+from ganlib.validate import MAX_SEED, positive_int, random_seed
 
-#: ``train --seed`` also seeds NumPy's legacy generator (keras.utils.set_random_seed), which
-#: takes 0 … 2**32 − 1; every command accepts the same range.
-MAX_SEED = 2**32 - 1
-#: ``sample --n``: a grid of more digits than this is too small to see, and slow to draw.
-MAX_GRID = 10_000
+#: ``sample --n``: the grid's figure grows with it up to 50 digits a side
+#: (``plotting.MAX_GRID_INCHES``); more would shrink the digits below their own pixels.
+MAX_COLUMNS = 50
+MAX_GRID = MAX_COLUMNS**2
 
 
 class _UsageError(ValueError):
@@ -53,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--noise-dim", type=int, help=f"default {sizes.noise_dim}")
     t.add_argument(
         "--images",
+        dest="n_images",
         type=int,
         help=f"use only the first N digits (default: all in gpu mode, {sizes.n_images} in {sizes.mode} mode)",
     )
@@ -76,8 +80,12 @@ def _parser() -> argparse.ArgumentParser:
         help="differentiable augmentation of every image the discriminator sees: translation, cutout "
         "or translation,cutout (chapter 08)",
     )
-    t.add_argument("--d-lr", type=float, help="discriminator learning rate (default 2e-4)")
-    t.add_argument("--g-lr", type=float, help="generator learning rate (default 2e-4)")
+    t.add_argument(
+        "--d-lr", dest="d_learning_rate", type=float, help="discriminator learning rate (default 2e-4)"
+    )
+    t.add_argument(
+        "--g-lr", dest="g_learning_rate", type=float, help="generator learning rate (default 2e-4)"
+    )
     t.add_argument(
         "--conditional",
         action="store_true",
@@ -86,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--out", "--run-dir", dest="out", required=True, help="run folder, e.g. runs/NAME")
     t.add_argument("--resume", action="store_true", help="continue the run in --out")
+    t.add_argument(
+        "--devices",
+        type=int,
+        default=None,
+        help="train on N devices at once (N GPUs; on a CPU, the CPU split into N logical devices, "
+        "for learning: not faster); each takes batch-size / N images of every batch",
+    )
 
     s = sub.add_parser("sample", help="draw a grid of digits from trained generator weights")
     s.add_argument("--weights", required=True, help="a generator .weights.h5 file")
@@ -200,17 +215,17 @@ def _evaluate(args) -> int:
     return 0
 
 
-# The options --quick sets itself (train's recipe), by flag.
+# The options --quick sets itself (train's recipe): flag → train()'s keyword argument (argparse's dest).
 _RECIPE_OPTIONS = {
     "--epochs": "epochs",
     "--batch-size": "batch_size",
     "--noise-dim": "noise_dim",
-    "--images": "images",
+    "--images": "n_images",
     "--data": "data",
     "--batch-norm": "batch_norm",
     "--ema": "ema",
-    "--d-lr": "d_lr",
-    "--g-lr": "g_lr",
+    "--d-lr": "d_learning_rate",
+    "--g-lr": "g_learning_rate",
     "--augment": "augment",
     "--conditional": "conditional",
 }
@@ -232,10 +247,10 @@ def _fill_defaults(args) -> None:
         "epochs": sizes.epochs,
         "batch_size": sizes.batch_size,
         "noise_dim": sizes.noise_dim,
-        "images": sizes.n_images,
+        "n_images": sizes.n_images,
         "batch_norm": False,
-        "d_lr": 2e-4,
-        "g_lr": 2e-4,
+        "d_learning_rate": 2e-4,
+        "g_learning_rate": 2e-4,
         "conditional": False,
     }
     for name, value in defaults.items():
@@ -244,64 +259,32 @@ def _fill_defaults(args) -> None:
 
 
 def _train(args) -> int:
-    from ganlib.labels import check_batch_size
-    from ganlib.models import check_noise_dim
+    from ganlib import training
 
     _fill_defaults(args)
-    random_seed("--seed", args.seed, maximum=MAX_SEED, none_ok=False)
-    _check_writable("--out", args.out, Path(args.out))
+    flags = {name: flag for flag, name in _RECIPE_OPTIONS.items()} | {"seed": "--seed"}
+    if args.devices is not None:
+        positive_int("--devices", args.devices)
     if args.quick:
-        from ganlib.training import QUICK
-
-        settings = {**QUICK}
+        settings = training.check_settings({**training.QUICK, "seed": args.seed}, names=flags)
     else:
-        positive_int("--epochs", args.epochs)
-        check_batch_size(args.batch_size, name="--batch-size")
-        check_noise_dim(args.noise_dim, name="--noise-dim")
-        if args.images is not None:
-            positive_int("--images", args.images)
-            if args.batch_size > args.images:
-                raise ValueError(
-                    f"--batch-size ({args.batch_size}) is larger than --images ({args.images}); "
-                    "use a smaller batch or more images."
-                )
-        if args.ema is not None and not 0.9 <= args.ema < 1:
-            raise ValueError(f"--ema must be a decay in [0.9, 1), such as 0.999, got {args.ema}.")
-        if args.augment is not None:
-            from ganlib.augment import check_policy
-
-            check_policy(args.augment, name="--augment")
-        for flag, rate in (("--d-lr", args.d_lr), ("--g-lr", args.g_lr)):
-            if not 0 < rate < 1:
-                raise ValueError(f"{flag} must be a learning rate in (0, 1), such as 2e-4, got {rate}.")
-        settings = {
-            "epochs": args.epochs,
-            "batch_size": args.batch_size,
-            "noise_dim": args.noise_dim,
-            "data": args.data,
-            "n_images": args.images,
-            "batch_norm": args.batch_norm,
-            "ema": args.ema,
-            "d_learning_rate": args.d_lr,
-            "g_learning_rate": args.g_lr,
-            "conditional": args.conditional,
-            "augment": args.augment,
-        }
-
-    from ganlib.training import train
+        names = [*_RECIPE_OPTIONS.values(), "seed"]
+        settings = training.check_settings({name: getattr(args, name) for name in names}, names=flags)
+    _check_writable("--out", args.out, Path(args.out))
 
     started = time.time()
     epochs = settings["epochs"]
     what = f"{epochs} epoch" + ("s" if epochs != 1 else "")
     how = "the quick recipe" if args.quick else f"{current_mode()} mode"
     print(f"ganlib: training {what} with {how} → {args.out}", flush=True)
-    gan = train(
+    gan = training.train(
         **settings,
         run_dir=args.out,
         resume=args.resume,
-        seed=args.seed,
         verbose="auto" if sys.stdout.isatty() else 2,
         progress=args.quick,
+        devices=args.devices,
+        command=shlex.join(["python", "-m", "ganlib", *args.argv]),
     )
     elapsed = time.time() - started
     out = Path(args.out)
@@ -347,6 +330,11 @@ def _sample(args) -> int:
         per_digit = 10 if args.n is None else args.n // len(digits)
         if per_digit < 1:
             raise ValueError(f"--n ({args.n}) is smaller than the number of --digits ({len(digits)}).")
+        if per_digit > MAX_COLUMNS:
+            raise ValueError(
+                f"--n ({args.n}) asks for {per_digit} samples per digit, but a row shows at most "
+                f"{MAX_COLUMNS}; use --n {MAX_COLUMNS * len(digits)} or less."
+            )
         ncols, digits = per_digit, np.repeat(digits, per_digit)
         n = len(digits)
     elif digits is not None:
@@ -368,28 +356,37 @@ def _sample(args) -> int:
 _COMMANDS = {"train": _train, "sample": _sample, "evaluate": _evaluate}
 
 
-def _fail(message: str, status: int = 2) -> int:
+def _fail(message: str, status: int = failures.USAGE) -> int:
     """Print ``error: message`` as one line on stderr; return the exit status."""
     print("error: " + " ".join(str(message).split()), file=sys.stderr)
     return status
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the process exit status (0 done, 2 a mistake, 130 Ctrl-C)."""
+    """Entry point; returns the process exit status (0 done, 2 a mistake in the command, 1 a
+    damaged file, a full disk or a folder in use, 70 a bug, 130 Ctrl-C: see ``ganlib.failures``)."""
     args = None
+    saved_stdout = sys.stdout
+    failures.quiet_when_closed()  # `train … | head -1` must not stop the training
     try:
+        argv = sys.argv[1:] if argv is None else list(argv)
         args = _parser().parse_args(argv)
         quiet_tensorflow()
+        args.argv = argv
         return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         resumable = args is not None and args.command == "train"
         print("interrupted — continue with --resume" if resumable else "interrupted", file=sys.stderr)
-        return 130
-    except ValueError as err:
+        return failures.INTERRUPTED
+    except _UsageError as err:
         return _fail(str(err))
-    except OSError as err:  # a path the user gave that cannot be read or written
-        where = f" (--out {args.out})" if args is not None and args.command == "train" else ""
-        return _fail(
-            f"{err.filename or 'a file'}{where}: {err.strerror or err}; "
-            "check the path and its permissions, or choose another one."
+    except Exception as err:  # noqa: BLE001 - the last resort: one line, never a traceback
+        if sys.flags.dev_mode:
+            raise
+        command = None if args is None else args.command
+        message, status = failures.explain(
+            err, command, getattr(args, "out", None) if command == "train" else None
         )
+        return _fail(message, status)
+    finally:
+        sys.stdout = saved_stdout

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ganlib.config import BATCH_SIZE, IMAGE_SHAPE
-from ganlib.validate import check_digits, positive_int
+from ganlib.validate import RunError, check_digits, pixel_images, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
 SPLITS = ("train", "eval", "all")
@@ -58,13 +58,13 @@ def bundled_dir() -> Path:
 
 def _read_verified(path: Path, sha256: str) -> bytes:
     if not path.is_file():
-        raise ValueError(
+        raise RunError(
             f"Bundled MNIST file is missing: {path}. Reinstall ganlib "
             "(pip install --force-reinstall ganlib) or use load_mnist('keras') online."
         )
     raw, digest = _bytes_and_digest(path)
     if digest != sha256:
-        raise ValueError(
+        raise RunError(
             f"Bundled MNIST file {path.name} is corrupt (sha256 {digest[:12]}…, "
             f"expected {sha256[:12]}…). Reinstall ganlib to restore it, "
             "or use load_mnist('keras') online."
@@ -138,7 +138,7 @@ def _read_keras_cache(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Keras' cached ``mnist.npz``, checksum-verified; a ValueError saying what to do if it is corrupt."""
     raw, digest = _bytes_and_digest(path)
     if digest != KERAS_MNIST_SHA256:
-        raise ValueError(
+        raise RunError(
             f"The Keras MNIST cache {path} is corrupt ({len(raw):,} bytes, sha256 {digest[:12]}…, "
             f"expected {KERAS_MNIST_SHA256[:12]}…); delete it so that Keras downloads it again, "
             "or use the bundled digits (--data bundled, load_mnist('bundled'))."
@@ -153,10 +153,10 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
     if cache.is_file():
         return _read_keras_cache(cache)
     if not _reachable(KERAS_MNIST_HOST):
-        raise ValueError(
+        raise RunError(
             "MNIST from Keras is not cached and the download server cannot be "
-            f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?). "
-            "Use load_mnist('bundled') or set GANLIB_DATA=bundled."
+            f"reached within {NETWORK_TIMEOUT_S:.0f} s (offline?); use the bundled digits "
+            "(--data bundled on the command line, load_mnist('bundled') in Python)."
         )
     import keras
 
@@ -164,7 +164,7 @@ def load_keras() -> tuple[np.ndarray, np.ndarray]:
         (x_train, y_train), _ = keras.datasets.mnist.load_data()
     except Exception as err:  # noqa: BLE001 - a failed download has many exception types
         reason = " ".join(str(err).split())[:200]
-        raise ValueError(
+        raise RunError(
             f"Downloading MNIST through Keras failed ({type(err).__name__}: {reason}); "
             "try again, or use the bundled digits (--data bundled, load_mnist('bundled'))."
         ) from None
@@ -199,8 +199,15 @@ def load_mnist(
     """
     if split not in SPLITS:
         raise ValueError(f"Unknown split {split!r}; use one of {', '.join(SPLITS)}.")
+    chosen_by = None
     if source is None:
         source = os.environ.get("GANLIB_DATA", "auto").strip().lower() or "auto"
+        chosen_by = f"GANLIB_DATA={os.environ['GANLIB_DATA']}" if "GANLIB_DATA" in os.environ else None
+        if source not in SOURCES:
+            raise ValueError(
+                f"GANLIB_DATA={os.environ['GANLIB_DATA']!r} is not an MNIST source; set it to one of "
+                f"{', '.join(SOURCES)}, or unset it."
+            )
     if source not in SOURCES:
         raise ValueError(f"Unknown MNIST source {source!r}; use one of {', '.join(SOURCES)}.")
     if split == "eval" or source == "bundled":
@@ -210,7 +217,12 @@ def load_mnist(
         pick = split_indices()[0 if split == "train" else 1]
         return images[pick], labels[pick]
     if source == "keras":
-        return load_keras()
+        try:
+            return load_keras()
+        except RunError as err:
+            if chosen_by is None:
+                raise
+            raise RunError(f"{err} ({chosen_by} chose this source: set GANLIB_DATA=bundled.)") from None
     try:
         images, labels = load_keras()
         chosen = "Keras MNIST training split (60,000 digits)"
@@ -224,7 +236,8 @@ def load_mnist(
 
 def from_uint8(pixels) -> np.ndarray:
     """uint8 pixels 0..255 → float32 in [-1, 1], shape kept: how ganlib reads every stored image
-    (the digits, a run's ``grids.npz``, chapter 08's table); ``sampling.to_uint8`` is its inverse."""
+    (the digits, a run's ``grids.npz``, chapter 08's table, ``validate.pixel_images``'s uint8
+    input); ``sampling.to_uint8`` is its inverse."""
     return (np.asarray(pixels).astype(np.float32) - 127.5) / 127.5
 
 
@@ -250,7 +263,7 @@ def check_training_images(images) -> np.ndarray:
     """Return images if the networks can train on them: float ``(N, 28, 28, 1)`` in [-1, 1].
 
     Otherwise a ValueError that names ``scale_images``: uint8 pixels (not scaled yet), floats
-    beyond [-1, 1] (e.g. 0..255), NaN, or another shape. ``N`` may be any number ≥ 1.
+    beyond [-1, 1] (e.g. 0..255) or in [0, 1], NaN, or another shape. ``N`` may be any number ≥ 1.
     """
     x = np.asarray(images)
     if x.dtype == np.uint8:
@@ -268,28 +281,15 @@ def check_training_images(images) -> np.ndarray:
             f"Training images must have shape (N, 28, 28, 1) with N ≥ 1, got {x.shape}; "
             "scale_images(images) adds the channel axis to the (N, 28, 28) digits of load_mnist()."
         )
-    finite = np.isfinite(x)
-    if not finite.all():
-        raise ValueError(
-            f"Training images hold {x.size - np.count_nonzero(finite):,} NaN or infinite pixels; "
-            "pass scale_images(images) of the uint8 digits load_mnist() returns."
-        )
-    low, high = float(x.min()), float(x.max())
-    if low < -1 - 1e-6 or high > 1 + 1e-6:
-        raise ValueError(
-            f"Training images must lie in [-1, 1] (the generator's tanh range), got {low:g}..{high:g}; "
-            "pass scale_images(images) of the uint8 digits, not pixels 0..255."
-        )
+    hint = "; pass scale_images(images) of the uint8 digits load_mnist() returns"
+    pixel_images("Training images", x, hint=hint)
     return x
 
 
-def as_model_input(images: np.ndarray) -> np.ndarray:
-    """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images pass through (channel added)."""
-    images = np.asarray(images)
-    if images.dtype == np.uint8:
-        return scale_images(images)
-    images = images.astype(np.float32)
-    return images if images.ndim == 4 else images[..., np.newaxis]
+def as_model_input(images: np.ndarray, unit_ok: bool = False) -> np.ndarray:
+    """uint8 digits → scaled float32 ``(N, 28, 28, 1)``; float images in [-1, 1] pass through
+    (channel added); anything else is refused (``validate.pixel_images``)."""
+    return pixel_images("images", images, unit_ok=unit_ok)
 
 
 def make_dataset(
@@ -311,8 +311,6 @@ def make_dataset(
     import tensorflow as tf
 
     scaled = as_model_input(images)
-    if scaled.ndim != 4 or scaled.shape[1:] != IMAGE_SHAPE:
-        raise ValueError(f"Expected float images of shape (N, 28, 28, 1), got {scaled.shape}.")
     n = len(scaled)
     steps = steps_per_epoch(n, batch_size)
     table = tf.constant(scaled)

@@ -13,7 +13,6 @@ never touches the discriminator.
 from __future__ import annotations
 
 import keras
-import numpy as np
 import tensorflow as tf
 from keras import ops
 
@@ -23,25 +22,26 @@ from ganlib.config import IMAGE_SHAPE
 from ganlib.data import check_training_images
 from ganlib.labels import check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import image_shape_of, is_conditional, noise_dim_of
+from ganlib.replicas import LossMean, ReplicaSeedGenerator, make_replica_aware
+from ganlib.validate import in_range
 
 POST_LEARNING_RATE = 2e-4
 
 
+def check_learning_rate(rate: float, name: str = "learning rate") -> float:
+    """``rate`` as a float if it is a learning rate in (0, 1), else a ValueError naming ``name``."""
+    return in_range(name, rate, 0, 1, low_open=True, high_open=True, hint=" (the post uses 2e-4)")
+
+
 def post_adam(learning_rate: float = POST_LEARNING_RATE) -> keras.optimizers.Optimizer:
     """The post's optimizer: Adam, learning rate 2e-4, beta_1 0.5 (another rate if given)."""
-    number = isinstance(learning_rate, (int, float, np.floating)) and not isinstance(learning_rate, bool)
-    if not number or not 0 < learning_rate < 1:
-        raise ValueError(f"learning rate must be a number in (0, 1), got {learning_rate!r}.")
-    return keras.optimizers.Adam(learning_rate=float(learning_rate), beta_1=0.5)
+    return keras.optimizers.Adam(learning_rate=check_learning_rate(learning_rate), beta_1=0.5)
 
 
-def check_ema(ema: float | None) -> float | None:
-    """None (no moving average) or a decay in [0.9, 1), e.g. 0.999."""
-    if ema is None:
-        return None
-    if isinstance(ema, bool) or not isinstance(ema, (int, float, np.floating)) or not 0.9 <= ema < 1:
-        raise ValueError(f"ema must be None or a decay in [0.9, 1) such as 0.999, got {ema!r}.")
-    return float(ema)
+def check_ema(ema: float | None, name: str = "ema", none_ok: bool = True) -> float | None:
+    """None (no moving average; if ``none_ok``) or a decay in [0.9, 1), e.g. 0.999."""
+    what = "a decay in [0.9, 1) such as 0.999"
+    return in_range(name, ema, 0.9, 1, high_open=True, none_ok=none_ok, what=what)
 
 
 @keras.saving.register_keras_serializable(package="ganlib")
@@ -60,6 +60,11 @@ class GAN(keras.Model):
 
     ``augment="translation,cutout"`` applies differentiable augmentation (``ganlib.augment``;
     Zhao et al. 2020) to every image the discriminator judges, real and fake, in both phases.
+
+    Built under a ``tf.distribute`` strategy (``train(devices=N)``), ``fit`` trains on several
+    devices: each replica draws its own noise, dropout masks and augmentation, BatchNorm's
+    statistics are the global batch's, the losses reported are the global batch's
+    (``ganlib.replicas``). With one device the numbers are what they always were.
     """
 
     def __init__(
@@ -91,18 +96,20 @@ class GAN(keras.Model):
         self.noise_dim = noise_dim_of(generator)
         self.smoothing = check_smoothing(smoothing)
         self.seed = seed
-        self.noise_seed = keras.random.SeedGenerator(seed)
+        self.noise_seed = ReplicaSeedGenerator(seed)  # each replica its own noise (ganlib.replicas)
         self.bce = keras.losses.BinaryCrossentropy()
         self.ema = check_ema(ema)
         self.augment = check_policy(augment)
         if self.augment:  # its own random stream, saved with the others
-            self.augment_seed = keras.random.SeedGenerator(None if seed is None else seed + 7919)
+            self.augment_seed = ReplicaSeedGenerator(None if seed is None else seed + 7919)
         if self.ema is not None:
             self.ema_generator = keras.models.clone_model(generator)
             self.ema_generator.set_weights(generator.get_weights())
             self.ema_generator.trainable = False
-        self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
-        self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        for network in (generator, discriminator):  # dropout masks per replica, BatchNorm synchronised
+            make_replica_aware(network)
+        self.d_loss_tracker = LossMean(name="d_loss")  # the global batch's loss under a strategy
+        self.g_loss_tracker = LossMean(name="g_loss")
         self.built = True  # both networks are built; nothing is left to build on a first call
 
     # Saving in Keras' own format: gan.save("gan.keras") and keras.models.load_model give back

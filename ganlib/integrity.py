@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ganlib.validate import RunError
+
 #: The records a weights file's checksum may be kept in, beside it: a run folder's, a shipped run's
 #: (each also keeps its generator's architecture: ``models.saved_architecture``).
 RECORDS = ("generator.json", "provenance.json")
@@ -83,7 +85,7 @@ def verify(path: str | os.PathLike, record: str | os.PathLike | None = None) -> 
     if expected is None:
         return False
     if sha256_of(path) != expected.lower():
-        raise ValueError(
+        raise RunError(
             f"{path} is damaged: its sha256 is not the one {Path(record).name} beside it records "
             f"(overwritten or cut since it was written); {_advice(path, Path(record))}."
         )
@@ -120,9 +122,7 @@ def refuse_not_finite(path: str | os.PathLike, what: str, verified: bool) -> Non
         else "the file is damaged, or the training that wrote it diverged; copy it again or train "
         "again (python -m ganlib train --out runs/NAME)"
     )
-    raise ValueError(
-        f"{path} gives a network whose {what} are not finite numbers (NaN or infinity): {cause}."
-    )
+    raise RunError(f"{path} gives a network whose {what} are not finite numbers (NaN or infinity): {cause}.")
 
 
 def load_checked(model, path: str | os.PathLike, record: str | os.PathLike | None = None) -> None:
@@ -136,7 +136,7 @@ def load_checked(model, path: str | os.PathLike, record: str | os.PathLike | Non
         model.load_weights(path)
     except Exception as err:  # whatever a damaged file raises (OSError, RuntimeError, ValueError, …)
         beside = Path(record) if record is not None else path.parent / "provenance.json"
-        raise ValueError(
+        raise RunError(
             f"{path} cannot be loaded ({short_error(err)}): the file is damaged or holds another "
             f"network's weights; {_advice(path, beside)}."
         ) from None
@@ -156,3 +156,30 @@ def move_aside(path: str | os.PathLike) -> Path:
         aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     os.replace(path, aside)
     return aside
+
+
+def read_or_refuse(path: str | os.PathLike, read, advice: str = "copy it again, or reinstall ganlib"):
+    """``read(path)``, or a ``RunError`` naming the file if it is missing or ``read`` finds it
+    damaged (the bare JSON, zip and OS errors of a damaged file name no file)."""
+    import zipfile
+
+    from ganlib.runs import short_error
+
+    try:
+        return read(Path(path))
+    except FileNotFoundError:
+        raise RunError(f"{path} is missing; {advice}.") from None
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as err:
+        raise RunError(f"{path} is damaged ({short_error(err)}); {advice}.") from None
+
+
+def read_json_file(path: str | os.PathLike, advice: str = "reinstall ganlib") -> dict:
+    """A JSON object from a file ganlib ships or writes, or a ``RunError`` naming the file."""
+
+    def read(p: Path) -> dict:
+        info = json.loads(p.read_text())
+        if not isinstance(info, dict):
+            raise ValueError(f"it holds {type(info).__name__}, not a JSON object")
+        return info
+
+    return read_or_refuse(path, read, advice)

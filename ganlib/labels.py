@@ -11,7 +11,7 @@ import sys
 import numpy as np
 
 from ganlib.config import BATCH_SIZE
-from ganlib.validate import positive_int
+from ganlib.validate import in_range, positive_int
 
 
 def check_batch_size(batch_size: int, name: str = "batch_size") -> int:
@@ -24,12 +24,8 @@ def check_batch_size(batch_size: int, name: str = "batch_size") -> int:
 
 def check_smoothing(smoothing: float) -> float:
     """Return smoothing if it is a number in (0, 1] (not a bool), else raise a ValueError saying so."""
-    number = isinstance(smoothing, (int, float, np.integer, np.floating))
-    if not number or isinstance(smoothing, bool) or not 0.0 < float(smoothing) <= 1.0:
-        raise ValueError(
-            f"smoothing must be in (0, 1]: 1.0 means no smoothing, the post uses 0.9; got {smoothing!r}."
-        )
-    return float(smoothing)
+    hint = " (1.0 means no smoothing; the post uses 0.9)"
+    return in_range("smoothing", smoothing, 0, 1, low_open=True, hint=hint)
 
 
 def discriminator_targets(batch_size: int, smoothing: float = 0.9) -> np.ndarray:

@@ -27,7 +27,7 @@ from ganlib.integrity import load_checked
 from ganlib.models import is_conditional, noise_dim_of
 from ganlib.pretrained import reference_dir
 from ganlib.sampling import every_digit, generate, noise
-from ganlib.validate import check_digits, finite_array, positive_int
+from ganlib.validate import check_digits, finite_array, positive_int, probabilities
 
 CLASSIFIER_FILE = "mnist_classifier.weights.h5"
 
@@ -82,12 +82,12 @@ def heldout_digits() -> tuple[np.ndarray, np.ndarray]:
 
 def predict(images, model: keras.Model | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(class probabilities (n, 10), features (n, 64)) for uint8 or [-1, 1] images."""
-    model = model or load_classifier()
-    feats_model = _feature_model(model)
-    x = as_model_input(images)
-    if len(x) == 0:
-        raise ValueError("No images to classify: pass at least one image.")
-    feats, probs = feats_model.predict(x, batch_size=500, verbose=0)
+    return _predict(as_model_input(images), model)
+
+
+def _predict(x: np.ndarray, model: keras.Model | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``predict`` for images already checked (``as_model_input``)."""
+    feats, probs = _feature_model(model or load_classifier()).predict(x, batch_size=500, verbose=0)
     return probs, feats
 
 
@@ -105,7 +105,7 @@ def _feature_model(model: keras.Model) -> keras.Model:
 
 def classifier_score(probs: np.ndarray, eps: float = 1e-12) -> float:
     """exp(mean KL(p(y|x) ‖ p(y))) from class probabilities (n, 10)."""
-    probs = np.asarray(probs, np.float64)
+    probs = probabilities("probs", probs)
     marginal = probs.mean(axis=0, keepdims=True)
     kl = (probs * (np.log(probs + eps) - np.log(marginal + eps))).sum(axis=1)
     return float(np.exp(kl.mean()))
@@ -139,13 +139,24 @@ def frechet_distance(feats_a: np.ndarray, feats_b: np.ndarray) -> float:
 
 def class_histogram(probs: np.ndarray) -> np.ndarray:
     """How many images the classifier puts in each digit class (int array of 10)."""
-    return np.bincount(np.asarray(probs).argmax(axis=1), minlength=10)
+    return np.bincount(probabilities("probs", probs).argmax(axis=1), minlength=10)
 
 
 def histogram_summary(hist: np.ndarray) -> dict[str, float]:
     """Mode-collapse signals: share of the largest class, classes with ≥ 2 % of samples,
     and the histogram's entropy in bits (log2 10 ≈ 3.32 for perfect balance)."""
-    p = np.asarray(hist, np.float64) / max(hist.sum(), 1)
+    counts = np.asarray(hist)
+    if (
+        counts.shape != (10,)
+        or not np.issubdtype(counts.dtype, np.integer)
+        or counts.min() < 0
+        or counts.sum() == 0
+    ):
+        raise ValueError(
+            "hist must be 10 counts ≥ 0 (not all 0), one per digit class, as class_histogram "
+            f"returns; got {hist!r}."
+        )
+    p = counts / counts.sum()
     nz = p[p > 0]
     return {
         "top_class_share": float(p.max()),
@@ -157,7 +168,7 @@ def histogram_summary(hist: np.ndarray) -> dict[str, float]:
 def digit_accuracy(probs: np.ndarray, digits) -> dict:
     """How often the classifier reads the digit that was asked for (chapter 09):
     ``{"overall": share, "per_digit": [share for 0, …, 9]}`` (NaN for a digit never asked for)."""
-    probs = np.asarray(probs)
+    probs = probabilities("probs", probs)
     digits = check_digits(np.asarray(digits).ravel(), len(probs))
     hit = probs.argmax(axis=1) == digits
     per = [float(hit[digits == d].mean()) if (digits == d).any() else float("nan") for d in range(10)]
@@ -194,7 +205,12 @@ def verdict_by_label(discriminator: keras.Model, images, digits, batch_size: int
 def evaluate_images(images, reference_feats: np.ndarray | None = None, digits=None) -> dict:
     """All measures for a set of images against the held-out real digits; with ``digits``
     (what a conditional generator was asked for) also ``digit_accuracy``."""
-    probs, feats = predict(images)
+    return _evaluate(as_model_input(images), reference_feats, digits)
+
+
+def _evaluate(x: np.ndarray, reference_feats: np.ndarray | None = None, digits=None) -> dict:
+    """``evaluate_images`` for images already checked (``as_model_input``)."""
+    probs, feats = _predict(x)
     if reference_feats is None:
         reference_feats = heldout_features()
     hist = class_histogram(probs)
@@ -221,10 +237,11 @@ def evaluate_generator(generator: keras.Model, n: int = 2000, seed: int = 123) -
     generator is asked for every digit equally often (0, 1, …, 9, 0, …), and the result also
     holds ``digit_accuracy``: how often the classifier reads the digit asked for."""
     z = noise(n, noise_dim_of(generator), seed=seed)
+    # A generator's outputs are measured whatever their range (a collapsed one may draw grey).
     if not is_conditional(generator):
-        return evaluate_images(generate(generator, z))
+        return _evaluate(as_model_input(generate(generator, z), unit_ok=True))
     digits = every_digit(len(z))
-    return evaluate_images(generate(generator, z, digits), digits=digits)
+    return _evaluate(as_model_input(generate(generator, z, digits), unit_ok=True), digits=digits)
 
 
 def real_reference(n: int = 2000, seed: int = 0) -> dict:

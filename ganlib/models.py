@@ -26,7 +26,7 @@ from keras import layers
 
 from ganlib import integrity
 from ganlib.config import IMAGE_SHAPE, NOISE_DIM
-from ganlib.validate import positive_int
+from ganlib.validate import RunError, in_range, positive_int
 
 #: Largest noise size accepted: 50 times the post's 200. A generator's first Dense layer has
 #: noise_dim × 6,272 weights, so 10,000 is already 250 MB of float32; sizes far beyond it only
@@ -150,10 +150,7 @@ def has_batch_norm(generator: keras.Model) -> bool:
 
 
 def _check_dropout(dropout) -> float:
-    number = isinstance(dropout, (int, float, np.integer, np.floating)) and not isinstance(dropout, bool)
-    if not number or not 0.0 <= dropout < 1.0:
-        raise ValueError(f"dropout must be in [0, 1) (the post uses 0.3), got {dropout!r}.")
-    return float(dropout)
+    return in_range("dropout", dropout, 0, 1, high_open=True, hint=" (the post uses 0.3)")
 
 
 def _discriminator_layers(dropout: float) -> list[layers.Layer]:
@@ -256,7 +253,7 @@ def saved_architecture(path: str | os.PathLike) -> dict:
         return in_file
     if recorded != in_file:
         held = ", ".join(f"{k}={v}" for k, v in in_file.items()) if in_file else "no generator"
-        raise ValueError(
+        raise RunError(
             f"{found[0]} describes {Path(path).name} as a generator with "
             f"{', '.join(f'{k}={v!r}' for k, v in recorded.items())}, but the file holds {held}; "
             f"correct {found[0].name}, or copy the run folder again."
@@ -272,7 +269,7 @@ def _open_weights(path):
         return h5py.File(path, "r")
     except OSError as err:
         reason = str(err).split("(")[-1].rstrip(")") if "(" in str(err) else str(err)
-        raise ValueError(
+        raise RunError(
             f"{path} is not a readable Keras weights file (truncated or not HDF5: {reason}); "
             "copy it again or retrain (python -m ganlib train --out runs/NAME)."
         ) from None
@@ -311,11 +308,11 @@ def _architecture_in_file(path) -> dict | None:
     }
 
 
-def _damaged(path, err: BaseException) -> ValueError:
+def _damaged(path, err: BaseException) -> RunError:
     """The one-line error for a weights file h5py or Keras cannot read through."""
     from ganlib.runs import short_error
 
-    return ValueError(
+    return RunError(
         f"{path} is damaged ({short_error(err)}); copy it again or retrain "
         "(python -m ganlib train --out runs/NAME)."
     )
@@ -335,8 +332,15 @@ def _check_weights_file(path: str) -> bool:
     with _open_weights(path) as f:
         try:
             keras3 = _is_keras3_weights(f)
+            whole_gan = "generator" in f and "discriminator" in f
         except Exception as err:  # a garbled file
             raise _damaged(path, err) from None
+    if whole_gan:  # a run's backup/latest.weights.h5: the GAN's training state
+        run = Path(path).parent.parent if Path(path).parent.name == "backup" else Path(path).parent
+        raise ValueError(
+            f"{path} is a training checkpoint (the whole GAN with its optimizers), not a generator's "
+            f"weights; pass the run's generator: {run / 'generator.weights.h5'}."
+        )
     if path.endswith(".weights.h5"):
         return verified
     if keras3:

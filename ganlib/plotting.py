@@ -99,11 +99,26 @@ def show_grid(images, ncols=None, title=None, ax=None, captions: Sequence[str] |
     return ax
 
 
+#: ``save_grid``'s resolution, and its largest figure side: at 80 dots per inch a digit keeps
+#: its 28 pixels up to 50 columns or rows (``python -m ganlib sample --n`` stops there).
+GRID_DPI, MAX_GRID_INCHES = 80, 21.0
+
+
 def save_grid(images, path, title=None, ncols=None) -> None:
-    """Write a grey grid of images to a PNG file."""
-    fig, ax = plt.subplots(figsize=(4, 4.3))
+    """Write a grey grid of images to a PNG file; the figure grows with the grid (up to
+    ``MAX_GRID_INCHES`` a side) so that every digit keeps its own pixels."""
+    n = len(images)
+    cols = ncols or math.ceil(math.sqrt(n))
+    rows = math.ceil(n / cols)
+    cell = (28 + TILE_PAD) / GRID_DPI / 0.92  # (the margins take 8 %)
+
+    def side(count: int) -> float:
+        return min(max(4.0, count * cell), MAX_GRID_INCHES)
+
+    fig, ax = plt.subplots(figsize=(side(cols), side(rows) + 0.3))
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.94)  # the grid fills the figure
     show_grid(images, ncols=ncols, title=title, ax=ax)
-    fig.savefig(path, dpi=80, bbox_inches="tight")
+    fig.savefig(path, dpi=GRID_DPI, bbox_inches="tight")
     plt.close(fig)
 
 

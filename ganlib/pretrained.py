@@ -19,11 +19,12 @@ chapter 08's table: every recipe trained for the same steps from the same seed.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
+
+from ganlib.integrity import read_json_file, read_or_refuse
 
 NAMES = ("post", "quick", "improved", "conditional")
 
@@ -56,7 +57,7 @@ def _path(name: str, file: str) -> Path:
 
 def provenance(name: str = "post") -> dict:
     """How a shipped generator was made: command, commit, data, seed, steps, time, machine."""
-    return json.loads(_path(name, "provenance.json").read_text())
+    return read_json_file(_path(name, "provenance.json"))
 
 
 def load_generator(name: str = "post"):
@@ -101,7 +102,7 @@ def load_grids(name: str = "post") -> dict[int, np.ndarray]:
 def quality(name: str = "post") -> dict:
     """Chapter 07's measures for a shipped run, computed by ``tools/ship_reference.py``:
     ``{"real": {...}, "untrained": {...}, "checkpoints": [{"epoch", "steps", ...}, ...]}``."""
-    return json.loads(_path(name, "quality.json").read_text())
+    return read_json_file(_path(name, "quality.json"))
 
 
 def comparison() -> dict:
@@ -110,8 +111,13 @@ def comparison() -> dict:
     from ganlib.data import scale_images
 
     base = reference_dir()
-    table = json.loads((base / "comparison.json").read_text())
-    with np.load(base / "comparison.npz") as grids:
-        for row in table["rows"]:
-            row["grid"] = scale_images(grids[row["key"]])
+    table = read_json_file(base / "comparison.json")
+
+    def read(path):
+        with np.load(path) as grids:
+            return {row["key"]: scale_images(grids[row["key"]]) for row in table["rows"]}
+
+    grids = read_or_refuse(base / "comparison.npz", read, "reinstall ganlib")
+    for row in table["rows"]:
+        row["grid"] = grids[row["key"]]
     return table

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ganlib.validate import positive_int
+from ganlib.validate import in_range, positive_int
 
 N_MODES = 8
 RADIUS = 2.0
@@ -193,8 +193,7 @@ def train_ring(
     for name in ("steps", "batch_size", "hidden", "noise_dim", "snapshot_every", "n_eval"):
         positive_int(name, settings[name])
     for name in ("lr_g", "lr_d"):
-        if not settings[name] > 0:
-            raise ValueError(f"{name} must be positive, got {settings[name]!r}.")
+        in_range(name, settings[name], 0, low_open=True)
     rng = np.random.default_rng(seed)
     gen = _MLP([noise_dim, hidden, hidden, 2], rng)
     disc = _MLP([2, hidden, hidden, 1], rng, minibatch_std=minibatch_std)

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ganlib.integrity import read_or_refuse
+from ganlib.validate import RunError
+
 # Temporary files are hidden, carry the writer's process id, and keep the final name at the
 # end (Keras wants '.weights.h5', numpy '.npz', matplotlib '.png').
 TMP_PREFIX = ".tmp-"
@@ -61,10 +64,14 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
     """Read the ``grids.npz`` a SampleGrid wrote: {epoch: float32 images in [-1, 1]}."""
     path = Path(directory)
     path = path / "grids.npz" if path.is_dir() else path
-    from ganlib.data import scale_images
 
-    with np.load(path) as f:
-        return {int(k.split("_")[1]): scale_images(f[k]) for k in f.files}
+    def read(p: Path) -> dict[int, np.ndarray]:
+        from ganlib.data import scale_images
+
+        with np.load(p) as f:
+            return {int(k.split("_")[1]): scale_images(f[k]) for k in f.files}
+
+    return read_or_refuse(path, read)
 
 
 def read_json_object(path: str | os.PathLike) -> dict | None:
@@ -111,6 +118,10 @@ def check_run_dir(run_dir: str | os.PathLike) -> None:
         raise ValueError(f"{run_dir} is a file, not a folder; choose a folder for the run, e.g. runs/NAME.")
     if not run_dir.is_dir() or (run_dir / "run.json").is_file():
         return
+    if (run_dir / BACKUP_NAME / CHECKPOINT_RECORDS[0]).exists() or (
+        run_dir / BACKUP_NAME / CHECKPOINT_RECORDS[1]
+    ).exists():
+        return  # a run whose run.json was lost: training says so, and writes it again
     ours = (LOCK_NAME, TMP_PREFIX)  # what a ganlib run stopped before writing run.json leaves
     names = sorted(p.name for p in run_dir.iterdir() if not p.name.startswith(ours))
     if names:
@@ -127,10 +138,16 @@ def load_history(path: str | os.PathLike) -> dict[str, list[float]]:
     path = Path(path)
     if path.is_dir():
         path = path / "history.csv"
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    keys = [k for k in (rows[0] if rows else {}) if all(r[k] not in ("", "NA") for r in rows)]
-    return {key: [float(r[key]) for r in rows] for key in keys}
+
+    def read(p: Path) -> dict[str, list[float]]:
+        with open(p, newline="") as f:
+            rows = list(csv.DictReader(f))
+        if not rows:
+            raise ValueError("it holds no epoch")
+        keys = [k for k in rows[0] if all(r[k] not in ("", "NA") for r in rows)]
+        return {key: [float(r[key]) for r in rows] for key in keys}
+
+    return read_or_refuse(path, read)
 
 
 def read_history_rows(path: str | os.PathLike) -> tuple[list[dict[str, float]], list[int]]:
@@ -199,12 +216,25 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def process_identity(pid: int) -> str | None:
+    """What tells a process apart from a later one given the same id (containers and Colab
+    restarts reuse ids): the boot's id and the process's start time in clock ticks since
+    boot, from ``/proc``; None where there is no ``/proc`` (then the id alone is compared)."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return f"{boot}:{stat[stat.rindex(')') + 2 :].split()[19]}"
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class RunLock:
     """One process per run folder: ``with RunLock(run_dir):`` holds ``run_dir/.lock``.
 
-    The lock file names the holder's process id. A second process is refused at once; a lock
-    whose process is gone (killed) is taken over with a printed notice. Released on leaving the
-    ``with`` block, also by an exception or Ctrl-C.
+    The lock file names the holder's process id and, where ``/proc`` tells it, the process's
+    start (:func:`process_identity`). A second process is refused at once; a lock whose process
+    is gone (killed), or whose id now belongs to another process, is taken over with a printed
+    notice. Released on leaving the ``with`` block, also by an exception or Ctrl-C.
     """
 
     def __init__(self, run_dir: str | os.PathLike):
@@ -212,12 +242,15 @@ class RunLock:
         self.path = self.run_dir / LOCK_NAME
         self.token = f"{os.getpid()}-{os.urandom(4).hex()}"
 
-    def _holder(self) -> tuple[int, str, str] | None:
-        """(pid, started, token) of the lock file, or None if it is gone; pid 0: unreadable
-        but just made (a holder still writing it), -1: unreadable and old (no holder)."""
+    def _holder(self) -> tuple[int, str, str, bool] | None:
+        """(pid, started, token, reused) of the lock file, or None if it is gone; pid 0:
+        unreadable but just made (a holder still writing it), -1: unreadable and old (no
+        holder); reused: the id now belongs to another process (no holder)."""
         try:
             info = json.loads(self.path.read_text())
-            return int(info["pid"]), str(info.get("started", "?")), str(info.get("token", ""))
+            pid, identity = int(info["pid"]), info.get("identity")
+            reused = identity is not None and process_identity(pid) not in (None, identity)
+            return pid, str(info.get("started", "?")), str(info.get("token", "")), reused
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -225,7 +258,7 @@ class RunLock:
                 young = dt.datetime.now().timestamp() - self.path.stat().st_mtime < 10
             except OSError:
                 return None
-            return (0 if young else -1), "?", ""
+            return (0 if young else -1), "?", "", False
 
     def _create(self, content: str) -> None:
         """Create the lock file with content; FileExistsError if there is one."""
@@ -245,7 +278,9 @@ class RunLock:
     def acquire(self) -> None:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         started = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        mine = json.dumps({"pid": os.getpid(), "started": started, "token": self.token}) + "\n"
+        me = {"pid": os.getpid(), "started": started, "token": self.token}
+        identity = process_identity(os.getpid())
+        mine = json.dumps(me if identity is None else {**me, "identity": identity}) + "\n"
         for _ in range(3):
             try:
                 self._create(mine)
@@ -255,10 +290,10 @@ class RunLock:
             holder = self._holder()
             if holder is None:
                 continue  # released meanwhile
-            pid, when, token = holder
-            if pid == 0 or (pid != os.getpid() and _pid_alive(pid)):
+            pid, when, token, reused = holder
+            if pid == 0 or (not reused and pid != os.getpid() and _pid_alive(pid)):
                 who = f"process {pid} (started {when})" if pid else "another process"
-                raise ValueError(f"{self.run_dir} is in use by {who}; wait for it or stop it.")
+                raise RunError(f"{self.run_dir} is in use by {who}; {self._advice()}")
             # The holder is gone. Move its lock aside, so that of two processes taking over
             # at once only one succeeds, and check that it was the stale one that moved.
             aside = self.run_dir / f"{TMP_PREFIX}{os.getpid()}-stale{LOCK_NAME}"
@@ -274,9 +309,16 @@ class RunLock:
                 os.replace(aside, self.path)
                 continue
             aside.unlink()
+            gone = "whose id now belongs to another process" if reused else "which no longer runs"
             who = f"process {pid}" if pid > 0 else "a process"
-            print(f"ganlib: took over {self.path} from {who}, which no longer runs.", flush=True)
-        raise ValueError(f"{self.run_dir} is in use by another process; wait for it or stop it.")
+            print(f"ganlib: took over {self.path} from {who}, {gone}.", flush=True)
+        raise RunError(f"{self.run_dir} is in use by another process; {self._advice()}")
+
+    def _advice(self) -> str:
+        return (
+            "wait for it or stop it. If no ganlib command is working in this folder (the process "
+            f"is another program that got the same id), deleting {self.path} is safe."
+        )
 
     def release(self) -> None:
         holder = self._holder()

@@ -7,7 +7,7 @@ import numpy as np
 
 from ganlib.config import NOISE_DIM
 from ganlib.models import check_noise_dim, is_conditional, noise_dim_of
-from ganlib.validate import digit_labels, finite_array, positive_int, random_seed
+from ganlib.validate import digit_labels, finite_array, pixel_images, positive_int, random_seed
 
 
 def noise(n: int, noise_dim: int = NOISE_DIM, seed: int | None = None) -> np.ndarray:
@@ -106,8 +106,14 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
     which keeps the vectors at the typical length of Gaussian noise.
     """
     hint = "; pass finite noise vectors, e.g. from ganlib.sampling.noise"
-    z0 = finite_array("z0", z0, hint=hint).reshape(-1)
-    z1 = finite_array("z1", z1, hint=hint).reshape(-1)
+    z0, z1 = finite_array("z0", z0, hint=hint), finite_array("z1", z1, hint=hint)
+    for name, z in (("z0", z0), ("z1", z1)):
+        if z.ndim > 1 and len(z) != 1 or z.ndim > 2 or z.size == 0:
+            raise ValueError(
+                f"{name} must be one noise vector, shape (noise_dim,) or (1, noise_dim), got {z.shape}; "
+                "interpolate between two vectors, e.g. z[0] and z[1] of ganlib.sampling.noise(2)."
+            )
+    z0, z1 = z0.reshape(-1), z1.reshape(-1)
     if z0.shape != z1.shape:
         raise ValueError(f"z0 and z1 must have the same length, got {z0.shape} and {z1.shape}.")
     steps = positive_int("steps", steps, minimum=2, hint=" (both ends are included)")
@@ -127,7 +133,7 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
 def to_uint8(images: np.ndarray) -> np.ndarray:
     """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of data.from_uint8)."""
     hint = "; to_uint8 needs finite pixels in [-1, 1] (NaN from a generator: its training diverged)"
-    images = finite_array("images", images, hint=hint)
+    images = pixel_images("images", images, hint=hint, digits_shape=False, unit_ok=True)
     if images.ndim == 4:
         images = images[..., 0]
     return np.clip(np.rint(images * 127.5 + 127.5), 0, 255).astype(np.uint8)
@@ -139,10 +145,8 @@ def nearest_real(samples: np.ndarray, real_images: np.ndarray) -> tuple[np.ndarr
     ``samples`` are generator outputs in [-1, 1]; ``real_images`` are uint8 digits from
     load_mnist or scaled floats. Use it to check that samples are imagined, not copied.
     """
-    from ganlib.data import as_model_input
-
-    real = as_model_input(real_images)
-    a = np.asarray(samples, np.float32).reshape(len(samples), -1)
+    real = pixel_images("real_images", real_images)
+    a = pixel_images("samples", samples, unit_ok=True).reshape(len(samples), -1)
     b = real.reshape(len(real), -1)
     if a.shape[1] != b.shape[1]:
         raise ValueError(f"Samples have {a.shape[1]} pixels but real images have {b.shape[1]}.")

@@ -9,6 +9,8 @@ chapters call them (``training.GAN``).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -20,7 +22,8 @@ from ganlib.augment import check_policy
 from ganlib.callbacks import GeneratorCheckpoint, HistoryCSV, Progress, RunBackup, SampleGrid, run_callbacks  # noqa: F401 (re-exported)
 from ganlib.config import BATCH_SIZE, NOISE_DIM, run_sizes
 from ganlib.data import N_TRAIN, check_training_images, load_mnist, make_dataset, steps_per_epoch
-from ganlib.gan import GAN, POST_LEARNING_RATE, ConditionalGAN, check_ema, post_adam
+from ganlib.gan import GAN, POST_LEARNING_RATE, ConditionalGAN, check_ema, check_learning_rate, post_adam
+from ganlib.integrity import move_aside
 from ganlib.labels import check_batch_size, check_smoothing
 from ganlib.models import (
     build_conditional_discriminator,
@@ -29,6 +32,7 @@ from ganlib.models import (
     build_generator,
     check_noise_dim,
 )
+from ganlib.replicas import replica_strategy
 from ganlib.runs import (
     RunLock,
     check_run_dir,
@@ -40,7 +44,7 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import every_digit, noise
-from ganlib.validate import check_digits, positive_int, random_seed
+from ganlib.validate import MAX_SEED, RunError, check_digits, positive_int, random_seed
 
 #: ``python -m ganlib train --quick`` (``train(**QUICK, run_dir=...)`` from Python): a generator of
 #: your own in about 10 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
@@ -90,12 +94,81 @@ RUN_DEFAULTS = {
     "g_learning_rate": POST_LEARNING_RATE,
     "conditional": False,
     "augment": None,
+    "devices": 1,
 }
 
 
+#: The settings every run.json holds.
+RUN_KEYS = ("batch_size", "noise_dim", "seed", "smoothing", "n_images")
+#: ``train``'s upper bound on ``epochs``: every epoch keeps the generator's weights (about 6 MB)
+#: and a grid in the run folder.
+MAX_EPOCHS = 1000
+
+
 def load_settings(run_dir: str | os.PathLike) -> dict:
-    """A run folder's settings: its ``run.json``, with ``RUN_DEFAULTS`` for those it predates."""
-    return {**RUN_DEFAULTS, **json.loads((Path(run_dir) / "run.json").read_text())}
+    """A run folder's settings: its ``run.json``, with ``RUN_DEFAULTS`` for those it predates;
+    a ``RunError`` naming the file if it is not a JSON object holding ``RUN_KEYS``."""
+    path = Path(run_dir) / "run.json"
+    try:
+        info = json.loads(path.read_text())
+    except json.JSONDecodeError as err:
+        raise RunError(f"{path} is not valid JSON ({err.msg}, line {err.lineno})") from None
+    missing = [key for key in RUN_KEYS if key not in info] if isinstance(info, dict) else list(RUN_KEYS)
+    if missing:
+        raise RunError(
+            f"{path} is not a run's settings (a JSON object with {', '.join(RUN_KEYS)}; "
+            f"it holds {json.dumps(info)[:60]})"
+        )
+    return {**RUN_DEFAULTS, **info}
+
+
+def data_sha256(images: np.ndarray, digits: np.ndarray | None = None) -> str:
+    """The fingerprint of a run's training data in its run.json: the sha256 of the images'
+    shape, type and bytes (and of their digits, for a conditional run)."""
+    digest = hashlib.sha256(f"{images.shape} {images.dtype}".encode())
+    digest.update(np.ascontiguousarray(images).tobytes())
+    if digits is not None:
+        digest.update(np.ascontiguousarray(digits).tobytes())
+    return digest.hexdigest()
+
+
+def check_settings(settings: dict, names: dict[str, str] | None = None) -> dict:
+    """``train``'s keyword arguments (any subset), each checked once and normalised (NumPy
+    numbers as Python ones, ``augment`` as "a,b" or None); a ValueError for the first bad one,
+    named as ``names`` calls it (the command line passes its flags) or by its own name."""
+
+    def name(key: str) -> str:
+        return (names or {}).get(key, key)
+
+    checks = {
+        "epochs": lambda v: positive_int(
+            name("epochs"), v, maximum=MAX_EPOCHS, hint=" (each epoch keeps about 6 MB; the post trains 50)"
+        ),
+        "batch_size": lambda v: check_batch_size(v, name=name("batch_size")),
+        "noise_dim": lambda v: check_noise_dim(v, name=name("noise_dim")),
+        "n_images": lambda v: None if v is None else positive_int(name("n_images"), v),
+        "smoothing": check_smoothing,
+        # (None, no moving average, is what the command line passes by leaving --ema out)
+        "ema": lambda v: check_ema(v, name=name("ema"), none_ok=name("ema") == "ema" or v is None),
+        "augment": lambda v: ",".join(check_policy(v, name=name("augment"))) or None,
+        "seed": lambda v: random_seed(name("seed"), v, maximum=MAX_SEED, none_ok=False),
+        "n_grid": lambda v: None if v is None else positive_int(name("n_grid"), v),
+        "d_learning_rate": lambda v: check_learning_rate(v, name("d_learning_rate")),
+        "g_learning_rate": lambda v: check_learning_rate(v, name("g_learning_rate")),
+    }
+    checked = dict(settings)
+    for key, value in settings.items():
+        if key in checks:
+            checked[key] = checks[key](value)
+        elif key in ("batch_norm", "conditional", "resume", "progress") and not isinstance(value, bool):
+            raise ValueError(f"{name(key)} must be True or False, got {value!r}.")
+    batch, images = checked.get("batch_size"), checked.get("n_images")
+    if batch is not None and images is not None and batch > images:
+        raise ValueError(
+            f"{name('batch_size')} ({batch}) is larger than {name('n_images')} ({images}); "
+            "use a smaller batch or more images."
+        )
+    return checked
 
 
 def build_gan(config: dict) -> GAN:
@@ -145,6 +218,9 @@ def train(
     conditional: bool = False,
     augment: str | tuple[str, ...] | None = None,
     progress: bool = False,
+    devices: int | None = None,
+    strategy=None,
+    command: str | None = None,
 ) -> GAN:
     """Build the post's DCGAN and train it for ``epochs`` epochs; returns the trained GAN.
 
@@ -168,6 +244,15 @@ def train(
     ``gan.sample_grid.grids``. ``progress=True`` replaces Keras' per-epoch bars with one bar for
     the whole run that shows the time left (:class:`Progress`).
 
+    ``devices=N`` trains on N devices at once (data parallelism, ``tf.distribute``): N GPUs, or
+    on a CPU the CPU split into N logical devices (correct, not faster); ``strategy=`` takes a
+    ``tf.distribute`` strategy of your own instead (``TPUStrategy`` on Colab). Each device
+    trains on ``batch_size / N`` of every batch (``ganlib.replicas``); ``run.json`` records N,
+    and a run may resume on another number of devices.
+
+    ``command``: the command line that started the run (``python -m ganlib train`` passes its
+    own), kept in run.json from the run's first start.
+
     ``QUICK`` holds a recipe for a generator of your own in about 10 minutes on a laptop CPU:
     ``train(**QUICK, run_dir="runs/quick")``.
 
@@ -176,22 +261,24 @@ def train(
     files that epoch left damaged. One process at a time trains in a folder (``.lock``); a
     folder that holds other files but no ``run.json`` is refused, not overwritten.
     """
-    epochs = positive_int("epochs", epochs)
-    batch_size = check_batch_size(batch_size)
-    noise_dim = check_noise_dim(noise_dim)
-    smoothing = check_smoothing(smoothing)
-    ema = check_ema(ema)
-    augment = ",".join(check_policy(augment)) or None
-    seed = random_seed("seed", seed, maximum=2**32 - 1, none_ok=False)
-    n_grid = positive_int("n_grid", n_grid if n_grid is not None else (20 if conditional else 16))
-    post_adam(d_learning_rate), post_adam(g_learning_rate)  # validate both
-    d_learning_rate, g_learning_rate = float(d_learning_rate), float(g_learning_rate)
-    for name, flag in (("batch_norm", batch_norm), ("conditional", conditional)):
-        if not isinstance(flag, bool):
-            raise ValueError(f"{name} must be True or False, got {flag!r}.")
+    # the strategy first: it may split the CPU, which must happen before TensorFlow starts
+    strategy = replica_strategy(devices, strategy, check_batch_size(batch_size))
+    checked = check_settings(
+        dict(
+            epochs=epochs, batch_size=batch_size, noise_dim=noise_dim, n_images=n_images, smoothing=smoothing,
+            ema=ema, augment=augment, seed=seed, n_grid=n_grid, d_learning_rate=d_learning_rate,
+            g_learning_rate=g_learning_rate, batch_norm=batch_norm, conditional=conditional,
+        )
+    )  # fmt: skip
+    epochs, batch_size, noise_dim, n_images = (
+        checked[k] for k in ("epochs", "batch_size", "noise_dim", "n_images")
+    )
+    smoothing, ema, augment, seed = (checked[k] for k in ("smoothing", "ema", "augment", "seed"))
+    d_learning_rate, g_learning_rate = checked["d_learning_rate"], checked["g_learning_rate"]
+    n_grid = checked["n_grid"] or (20 if conditional else 16)
     images, labels = _training_data(data, conditional)
     if n_images is not None:
-        images = images[: positive_int("n_images", n_images)]
+        images = images[:n_images]
         labels = None if labels is None else labels[: len(images)]
     digits = labels if conditional else None
     steps = steps_per_epoch(len(images), batch_size)
@@ -205,11 +292,13 @@ def train(
         "ema": ema,
         "d_learning_rate": d_learning_rate,
         "g_learning_rate": g_learning_rate,
+        "devices": strategy.num_replicas_in_sync if strategy else 1,
     }
     if augment:  # (a key run folders without augmentation never had)
         config["augment"] = augment
     if conditional:  # (a key unconditional run folders never had)
         config["conditional"] = True
+    config["data_sha256"] = data_sha256(images, digits)
     grid = every_digit(n_grid) if conditional else None
 
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
@@ -225,8 +314,10 @@ def train(
         )
         return gan
 
+    in_scope = strategy.scope if strategy else contextlib.nullcontext
     if run_dir is None:
-        gan = build_gan(config)
+        with in_scope():
+            gan = build_gan(config)
         return fit(gan, [SampleGrid(noise(n_grid, noise_dim, seed=seed), digits=grid)], 0)
 
     run_dir = Path(run_dir)
@@ -236,23 +327,36 @@ def train(
         recorded = completed_epochs(run_dir)
         if (recorded or has_checkpoint(run_dir)) and not resume:
             trained = (
-                f"trained for {recorded} epochs" if recorded else "(its checkpoint record is unreadable)"
+                f"trained for {recorded} epoch{'s' if recorded != 1 else ''}"
+                if recorded
+                else "(its checkpoint record is unreadable)"
             )
             raise ValueError(
                 f"{run_dir} already holds a run {trained}. Pass resume=True "
                 "(--resume on the command line) to continue it, or choose a new output folder."
             )
+        recorded_command = None
         if recorded or has_checkpoint(run_dir):
-            _check_same_settings(run_dir, config)
-        gan = build_gan(config)
-        z_fixed = noise(n_grid, noise_dim, seed=seed)
-        callbacks = run_callbacks(run_dir, z_fixed, grid)
-        start = callbacks[-1].restore(gan)
-        saved = json.dumps(config, indent=2) + "\n"
+            recorded_command = _check_same_settings(run_dir, config)
+        elif resume:
+            say(f"nothing to resume in {run_dir} (no epoch of a run finished there); starting a new run.")
+        with in_scope():
+            gan = build_gan(config)
+            z_fixed = noise(n_grid, noise_dim, seed=seed)
+            callbacks = run_callbacks(run_dir, z_fixed, grid)
+            start = callbacks[-1].restore(gan)
+        command = recorded_command or command
+        saved = json.dumps(config if command is None else {**config, "command": command}, indent=2) + "\n"
         write_atomic(run_dir / "run.json", lambda tmp: tmp.write_text(saved))
         for callback in callbacks[:-1]:
             callback.set_model(gan)
             callback.resume(start)
+        if start >= epochs:
+            say(
+                f"the run in {run_dir} has trained {start} epoch{'s' if start != 1 else ''} already, "
+                f"as many as asked for ({epochs}); nothing left to train — ask for more epochs "
+                "to continue it."
+            )
         return fit(gan, callbacks, start)
 
 
@@ -277,14 +381,28 @@ def _training_data(data, conditional: bool) -> tuple[np.ndarray, np.ndarray | No
     return images, None if labels is None else check_digits(labels, len(images))
 
 
-def _check_same_settings(run_dir: Path, config: dict) -> None:
-    """Refuse to resume the run in run_dir with settings other than its run.json's."""
+def _check_same_settings(run_dir: Path, config: dict) -> str | None:
+    """Refuse to resume the run in run_dir with settings other than its run.json's (training
+    data with another fingerprint included; a run.json from before fingerprints is not asked
+    for one). Returns the command line run.json records, if any."""
+    path = run_dir / "run.json"
     try:
         was = load_settings(run_dir)
-    except (OSError, ValueError) as err:
-        say(f"{run_dir / 'run.json'} was unreadable ({short_error(err)}); rewriting it unchecked.")
-        return
+    except FileNotFoundError:
+        say(f"{path} was missing; writing it from these settings, unchecked.")
+        return None
+    except (OSError, RunError) as err:
+        aside = move_aside(path) if path.is_file() else None
+        kept = f"; the damaged file is kept as {aside.name}" if aside else ""
+        say(f"{path} was unreadable ({short_error(err)}); writing it from these settings, unchecked{kept}.")
+        return None
+    command = was.pop("command", None)
+    fingerprint = was.pop("data_sha256", None)
     now = {**RUN_DEFAULTS, **config}
+    now.pop("data_sha256")
+    if was.get("devices", 1) != now["devices"]:  # the weights carry over; the draws are the new count's
+        say(f"{run_dir} trained on {was.get('devices', 1)} device(s) so far; continuing on {now['devices']}.")
+        was["devices"] = now["devices"]
     changed = {k: (was.get(k), now.get(k)) for k in {**was, **now} if was.get(k) != now.get(k)}
     if changed:
         detail = ", ".join(f"{k}: {a} → {b}" for k, (a, b) in changed.items())
@@ -292,3 +410,10 @@ def _check_same_settings(run_dir: Path, config: dict) -> None:
             f"Cannot resume {run_dir} with different settings ({detail}); "
             "use the original settings or a new output folder."
         )
+    if fingerprint is not None and fingerprint != config["data_sha256"]:
+        raise ValueError(
+            f"Cannot resume {run_dir}: its training images are not the ones it started with (the "
+            f"same count, {config['n_images']:,}, but other pixels or order: their sha256 differs "
+            "from run.json's data_sha256); train on the original images, or choose a new output folder."
+        )
+    return command if isinstance(command, str) else None

@@ -97,9 +97,23 @@ def offline(monkeypatch, tmp_path):
 
 def test_keras_offline_fails_fast_with_advice(offline):
     start = time.time()
-    with pytest.raises(ValueError, match="GANLIB_DATA=bundled"):
+    with pytest.raises(ValueError) as err:
         data.load_mnist("keras")
     assert time.time() - start < 5
+    # what the user chose the source with is what the advice changes (--data overrides GANLIB_DATA)
+    assert "--data bundled on the command line, load_mnist('bundled') in Python" in str(err.value)
+    assert "GANLIB_DATA" not in str(err.value)
+
+
+def test_a_bad_or_offline_ganlib_data_is_named(monkeypatch, offline):
+    monkeypatch.setenv("GANLIB_DATA", "nope")
+    with pytest.raises(ValueError, match=r"^GANLIB_DATA='nope' is not an MNIST source; set it to one of"):
+        data.load_mnist()
+    monkeypatch.setenv("GANLIB_DATA", "keras")
+    with pytest.raises(
+        ValueError, match=r"\(GANLIB_DATA=keras chose this source: set GANLIB_DATA=bundled.\)$"
+    ):
+        data.load_mnist()
 
 
 def test_auto_offline_falls_back_to_bundled(offline, capsys):
@@ -213,3 +227,10 @@ def test_a_verified_keras_cache_is_read(monkeypatch, tmp_path):
     monkeypatch.setattr(data, "KERAS_MNIST_SHA256", hashlib.sha256(cache.read_bytes()).hexdigest())
     images, labels = data.load_keras()
     assert np.array_equal(images, x) and labels.tolist() == [3, 4]
+
+
+def test_make_dataset_refuses_unscaled_floats(mnist):
+    with pytest.raises(ValueError, match=r"images must be pixels in \[-1, 1\].*got values 0\.\.255"):
+        data.make_dataset(mnist[0][:64].astype(np.float32), 16)
+    with pytest.raises(ValueError, match=r"images look like pixels in \[0, 1\]"):
+        data.make_dataset(mnist[0][:64] / 255, 16)

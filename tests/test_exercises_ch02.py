@@ -5,7 +5,6 @@ import keras
 import pytest
 
 from ganlib import exercises as ex
-from ganlib.models import build_discriminator
 
 
 def discriminator(
@@ -79,21 +78,8 @@ def test_untouched_stub_fails_helpfully():
         ex.check_discriminator(None, lang="tr")
 
 
-def test_calling_ganlib_is_not_an_answer():
-    with pytest.raises(ex.ExerciseError, match="build_discriminator"):
-        ex.check_discriminator(build_discriminator(), lang="en")
-    with pytest.raises(ex.ExerciseError, match="kendiniz"):
-        ex.check_discriminator(build_discriminator(), lang="tr")
-
-
+# (The table in ganlib/exercises/ch02.py holds the other known mistakes: tests/test_exercises.py runs it.)
 WRONG = [
-    (dict(shape=(1, 28, 28)), "Theano", "Theano"),
-    (dict(strides=1), "6.272", "6,272"),
-    (dict(filters=(32, 128)), "1. evrişim", "Convolution 1"),
-    (dict(filters=(64, 64)), "2. evrişim", "Convolution 2"),
-    (dict(init=False), "0,02", "0.02"),
-    (dict(dropout=0.5), "Dropout", "Dropout"),
-    (dict(dropout=0.0), "seyreltme", "Dropout"),
     (
         dict(slope=0.3),
         r"Sizinki: 1\. evrişim: LeakyReLU\(0\.3\);",
@@ -110,7 +96,6 @@ WRONG = [
         r"relu \(kendi etkinleştirmesi\), LeakyReLU",
         r"relu \(its own\), LeakyReLU",
     ),
-    (dict(last=None), "sigmoid", "sigmoid"),
 ]
 
 

@@ -193,12 +193,8 @@ def test_wrong_digits_other_right_answers_pass(capsys):
     assert capsys.readouterr().out.count("✓") == 3
 
 
-def added_in_place(digits, seed=0):
-    digits += np.random.default_rng(seed).integers(1, 10, size=len(digits)).astype(digits.dtype)
-    digits %= 10
-    return digits
-
-
+# The table in ganlib/exercises/ch09.py holds more known mistakes (tests/test_exercises.py runs it);
+# these check the fields of their messages too.
 WRONG_WRONG = [
     (
         lambda d, seed=0: (d + 1) % 10,
@@ -216,18 +212,7 @@ WRONG_WRONG = [
         r"10.000 rakamın 9\d\d tanesi değişmeden döndü.*rng.integers\(0, 10\)",
         r"9\d\d of 10,000 digits came back unchanged.*all ten digits",
     ),
-    (lambda d, seed=0: np.random.default_rng(seed).permutation(d), "karıştırmışsınız", "You shuffled"),
     (lambda d, seed=0: d.copy(), "10.000 tanesi değişmeden", "10,000 of 10,000 digits came back unchanged"),
-    (
-        lambda d, seed=0: (d + np.random.default_rng(0).integers(1, 10, size=len(d))) % 10,
-        "tohumu kullanmıyor",
-        "ignores its seed",
-    ),
-    (
-        lambda d, seed=0: (d + np.random.randint(1, 10, size=len(d))) % 10,
-        r"Aynı tohumla \(seed=0\) iki çağrı farklı",
-        r"Two calls with the same seed \(seed=0\) gave different answers",
-    ),
     (
         lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 9, size=len(d))) % 10,
         "hiçbiri 9 olmadı",
@@ -240,29 +225,12 @@ WRONG_WRONG = [
         r"1.000 tane \d rakamının %\d+,\d kadarı .* dokuzda bir",
         r"became .* one time in nine \(11.1 %\)",
     ),
-    (
-        lambda d, seed=0: d + np.random.default_rng(seed).integers(1, 10, size=len(d)),
-        "% 10 ile başa sarın",
-        "% 10",
-    ),
-    (
-        lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 10, size=len(d))) % 10.0,
-        "tam sayıdır",
-        "digits are whole numbers",
-    ),
-    (added_in_place, r"girdiyi \(digits\) yerinde", r"changes its input \(digits\) in place"),
     (lambda d, seed=0: reference_wrong_digits(d, seed)[:-1], r"\(14,\) bir dizi", r"same shape, \(14,\)"),
-    (lambda d, seed=0: None, "döndürmüyor", "returns nothing"),
     (lambda d: d, r"ndarray\(14,\) uint8, 0\).*TypeError", r"called with \(ndarray\(14,\) uint8, 0\)"),
     (
         lambda d, seed=0: np.where(d < 5, d, (d + 1) % 10),
         r"10.000 rakamın 5.000 tanesi değişmeden döndü \(%50,0\)\. Her rakam değişmeli",
         r"5,000 of 10,000 digits came back unchanged \(50.0 %\)\. Every digit must change",
-    ),
-    (
-        lambda d, seed=0: d.copy() if len(d) < 100 else reference_wrong_digits(d, seed),
-        r"Kısa bir girdide \(14 rakam\)",
-        r"On a short input \(14 digits\)",
     ),
 ]
 
@@ -314,12 +282,6 @@ def rescaled():
     """The post's discriminator with its probability stretched to (-2, 2) by a last Lambda layer."""
     model = reference_blind_discriminator()
     return keras.Model(model.inputs, L.Lambda(lambda p: 4 * p - 2)(model.outputs[0]))
-
-
-def frozen():
-    model = reference_blind_discriminator()
-    model.trainable = False
-    return model
 
 
 def calling_it_fails():
@@ -403,7 +365,6 @@ BLIND_WRONG = [
     (zero_digit_maps, "16.000 fazla: ilk evrişim", "16,000 more than the post's discriminator: the first"),
     (lambda: blind(filters=32), r"109.633 parametre; yazının ayırtacından 103.232 eksik", "103,232 fewer"),
     (lambda: blind(activation=None), "etkinleştirmesi linear", "has activation linear"),
-    (lambda: blind(activation="tanh"), "etkinleştirmesi tanh", "has activation tanh"),
     (rescaled, "0 ile 1 arasında kalmıyor", "do not stay between 0 and 1"),
     pytest.param(
         lambda: blind(activation="softmax"),
@@ -411,9 +372,6 @@ BLIND_WRONG = [
         "softmax of a single number",
         marks=pytest.mark.filterwarnings("ignore:You are using a softmax over axis -1"),  # Keras says so too
     ),
-    (lambda: blind(swap=True), "sırası ters", "wrong order"),
-    (lambda: blind(digit_shape=(1,)), r"\(None, 1\) biçiminde; \(None,\) olmalı", r"\(None, 1\); it must be"),
-    (frozen, r"eğitilebilir ağırlığı yok", "no trainable weights"),
     (lambda: None, "döndürmüyor", "returns nothing"),
     (lambda: reference_blind_discriminator().layers, "keras.Model bekleniyordu", "Expected a keras.Model"),
     (lambda x: x, r"\(\) ile çağrılınca.*TypeError", r"called with \(\): TypeError"),

@@ -77,7 +77,7 @@ def test_a_garbled_generator_of_a_run_is_refused_by_name(run, tmp_path, capsys, 
     _garble(path, where)
     out = tmp_path / "grid.png"
     args = ["--out", str(out)] if command == "sample" else ["--n", "500"]
-    assert cli.main([command, "--weights", str(path), *args]) == 2
+    assert cli.main([command, "--weights", str(path), *args]) == 1  # damaged: 1, not 2
     line = _error(capsys)
     assert line.startswith(f"error: {path} is damaged: its sha256 is not the one generator.json")
     assert f"python -m ganlib train --out {run} --resume" in line
@@ -91,7 +91,9 @@ def test_a_garbled_file_without_a_record_is_refused_if_it_fails_or_gives_nan(run
     path = tmp_path / "mine.weights.h5"
     shutil.copyfile(run / "generator.weights.h5", path)
     _garble(path, where)
-    assert cli.main(["sample", "--weights", str(path), "--out", str(tmp_path / "g.png")]) == 2
+    assert (
+        cli.main(["sample", "--weights", str(path), "--out", str(tmp_path / "g.png")]) == 1
+    )  # damaged: 1, not 2
     line = _error(capsys)
     expected = {
         "start": f"error: {path} is damaged (RuntimeError",
@@ -147,7 +149,7 @@ def test_a_garbled_shipped_generator_is_refused(shipped, capsys, where):
     message = str(err.value)
     assert message.startswith(f"{path} is damaged: its sha256 is not the one provenance.json")
     assert "reinstall ganlib" in message and "\n" not in message
-    assert cli.main(["evaluate", "--n", "500"]) == 2
+    assert cli.main(["evaluate", "--n", "500"]) == 1  # damaged: 1, not 2
     assert _error(capsys).startswith(f"error: {path} is damaged")
 
 
@@ -166,7 +168,7 @@ def test_a_garbled_classifier_is_refused(shipped, capsys, where):
         ValueError, match=f"^{path} is damaged: its sha256 is not the one mnist_classifier.json"
     ):
         metrics.load_classifier()
-    assert cli.main(["evaluate", "--n", "500"]) == 2
+    assert cli.main(["evaluate", "--n", "500"]) == 1  # damaged: 1, not 2
     line = _error(capsys)
     assert line.startswith(f"error: {path} is damaged") and "python tools/train_classifier.py" in line
 
@@ -222,7 +224,7 @@ def test_the_moving_average_files_are_recorded_checked_and_repaired(tmp_path, ca
     path = run / "generator-ema.weights.h5"
     _garble(path, "middle")
     capsys.readouterr()
-    assert cli.main(["sample", "--weights", str(path), "--out", grid]) == 2
+    assert cli.main(["sample", "--weights", str(path), "--out", grid]) == 1  # damaged: 1, not 2
     assert _error(capsys).startswith(f"error: {path} is damaged: its sha256")
     assert cli.main(["train", "--epochs", "1", *ema, "--resume"]) == 0
     assert any(f"rewrote {path} from the checkpoint of epoch 1" in n for n in _notes(capsys))
@@ -265,7 +267,8 @@ def test_a_garbled_checkpoint_falls_back_to_the_one_before(run, capsys, where, r
     # the next resume finds a whole checkpoint: nothing more to say about it
     assert cli.main(["train", "--epochs", "3", *TRAIN, "--out", str(run), "--resume"]) == 0
     notes = _notes(capsys)
-    assert len(notes) == 2 and "training 3 epochs" in notes[0] and "done in" in notes[1], notes
+    assert len(notes) == 3 and "training 3 epochs" in notes[0] and "done in" in notes[2], notes
+    assert "has trained 3 epochs already, as many as asked for (3); nothing left to train" in notes[1]
 
 
 def test_a_damaged_history_cell_drops_that_row_only_and_keeps_the_file(run, capsys):

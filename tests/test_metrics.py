@@ -53,7 +53,7 @@ def test_frechet_distance_refuses_what_it_cannot_measure():
 def test_real_reference_refuses_more_digits_than_it_has():
     with pytest.raises(ValueError, match="n must be a positive integer ≤ 8,000"):
         metrics.real_reference(8001)
-    with pytest.raises(ValueError, match="No images to classify"):
+    with pytest.raises(ValueError, match="images is empty .no images.; pass at least one image"):
         metrics.predict(np.zeros((0, 28, 28), np.uint8))
 
 
@@ -95,3 +95,29 @@ def test_shipped_quality_table_is_consistent():
         > q["checkpoints"][-1]["classifier_score"]
         > q["untrained"]["classifier_score"]
     )
+
+
+def test_unscaled_images_are_refused_before_they_are_measured(mnist):
+    digits = mnist[0][:600]
+    with pytest.raises(ValueError, match=r"images must be pixels in \[-1, 1\] .*got values 0\.\.255"):
+        metrics.evaluate_images(digits.astype(np.float32))
+    with pytest.raises(ValueError, match=r"images look like pixels in \[0, 1\]"):
+        metrics.predict(digits / 255)
+
+
+def test_the_measures_refuse_what_is_not_probabilities():
+    logits = np.random.default_rng(0).normal(size=(8, 10))
+    for bad in (np.zeros((0, 10)), np.full((3, 10), np.nan), logits):
+        with pytest.raises(ValueError, match="probs"):
+            metrics.classifier_score(bad)
+        with pytest.raises(ValueError, match="probs"):
+            metrics.class_histogram(bad)
+    for hist in (
+        np.array([2, -1, 0, 0, 0, 0, 0, 0, 0, 0]),
+        np.zeros(10, int),
+        np.ones(9, int),
+        np.full(10, 0.5),
+    ):
+        with pytest.raises(ValueError, match="hist must be 10 counts ≥ 0"):
+            metrics.histogram_summary(hist)
+    assert metrics.histogram_summary(np.array([5] + [0] * 9))["top_class_share"] == 1.0

@@ -120,7 +120,7 @@ def test_numpy_noise_sizes_and_absurd_ones():
         models.build_generator(1_000_000_000)
     with pytest.raises(ValueError, match="^--noise-dim must"):
         models.check_noise_dim(0, name="--noise-dim")
-    with pytest.raises(ValueError, match="dropout must be in"):
+    with pytest.raises(ValueError, match=r"dropout must be a number in \[0, 1\) \(the post uses 0.3\)"):
         models.build_discriminator("0.3")
 
 

@@ -34,7 +34,7 @@ def test_provenance_command_reproduces_the_recorded_settings(name):
     assert words[:4] == ["python", "-m", "ganlib", "train"]
     args = cli._parser().parse_args(words[3:])
     cli._fill_defaults(args)  # the options left out, as the command fills them in
-    assert (args.epochs, args.batch_size, args.images, args.seed) == (
+    assert (args.epochs, args.batch_size, args.n_images, args.seed) == (
         info["epochs"],
         info["batch_size"],
         info["n_images"],
@@ -136,3 +136,29 @@ def test_the_quick_run_is_the_quick_recipe_trained_within_twelve_minutes():
     post_then = max((c for c in post if c["steps"] * 128 <= digits), key=lambda c: c["steps"])
     assert final["classifier_score"] > post_then["classifier_score"]
     assert final["frechet_distance"] < post_then["frechet_distance"]
+
+
+@pytest.mark.parametrize(
+    "reader, file",
+    [
+        (lambda: pretrained.provenance("post"), "post/provenance.json"),
+        (lambda: pretrained.quality("post"), "post/quality.json"),
+        (lambda: pretrained.load_history("post"), "post/history.csv"),
+        (lambda: pretrained.load_grids("post"), "post/grids.npz"),
+        (pretrained.comparison, "comparison.json"),
+        (pretrained.comparison, "comparison.npz"),
+    ],
+)
+@pytest.mark.parametrize("damage", ["garbled", "empty", "not an object"])
+def test_a_damaged_shipped_file_is_named(tmp_path, monkeypatch, reader, file, damage):
+    import shutil
+
+    shutil.copytree(pretrained.reference_dir(), tmp_path / "reference")
+    monkeypatch.setattr(pretrained, "reference_dir", lambda: tmp_path / "reference")
+    path = tmp_path / "reference" / file
+    content = {"garbled": b"\x00\xff{[garbled", "empty": b"", "not an object": b"[1, 2]"}[damage]
+    path.write_bytes(content)
+    with pytest.raises(
+        ValueError, match=f"^{path} is damaged .*; reinstall ganlib|^{path} is damaged .*; copy it"
+    ):
+        reader()

@@ -59,6 +59,13 @@ def _notes(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("ganlib: ")]
 
 
+def _nothing_left(run: Path, epochs: int) -> str:
+    return (
+        f"ganlib: the run in {run} has trained {epochs} epochs already, as many as asked for ({epochs}); "
+        "nothing left to train — ask for more epochs to continue it."
+    )
+
+
 def _assert_whole(run: Path, epochs: int = 3) -> None:
     """Every epoch's files once, nothing temporary, no lock."""
     assert runs.load_history(run)["epoch"] == list(map(float, range(epochs)))
@@ -135,6 +142,36 @@ def test_a_run_json_older_than_a_setting_reads_as_its_default(two, kw):
     assert json.loads((two / "run.json").read_text()) == saved
 
 
+def test_a_run_json_from_before_data_fingerprints_resumes_without_a_word(two, kw, capsys):
+    saved = json.loads((two / "run.json").read_text())
+    older = {k: v for k, v in saved.items() if k != "data_sha256"}
+    (two / "run.json").write_text(json.dumps(older))
+    capsys.readouterr()
+    training.train(epochs=3, run_dir=two, resume=True, **kw)
+    assert _notes(capsys.readouterr().out) == []
+    assert (
+        json.loads((two / "run.json").read_text())["data_sha256"] == saved["data_sha256"]
+    )  # kept from now on
+    with pytest.raises(
+        ValueError, match=r"training images are not the ones it started with \(the same count, 64"
+    ):
+        training.train(epochs=4, run_dir=two, resume=True, **{**kw, "data": kw["data"][::-1]})
+
+
+def test_damaged_or_empty_history_and_grids_name_their_file(tmp_path):
+    history = tmp_path / "history.csv"
+    history.write_text("")
+    with pytest.raises(ValueError, match=f"^{history} is damaged \\(ValueError: it holds no epoch\\)"):
+        runs.load_history(history)
+    history.write_text("epoch,d_loss,g_loss\n0,0.5,x\n")
+    with pytest.raises(ValueError, match=f"^{history} is damaged"):
+        runs.load_history(history)
+    grids = tmp_path / "grids.npz"
+    grids.write_bytes(b"not a zip file")
+    with pytest.raises(ValueError, match=f"^{grids} is damaged \\((BadZipFile|ValueError)"):
+        runs.load_grids(grids)
+
+
 def test_no_usable_checkpoint_says_start_over(two, kw):
     _cut(two / "backup" / "latest.weights.h5")
     (two / "backup" / "training_metadata.json.bkp").write_text("")
@@ -156,7 +193,7 @@ def test_resume_repairs_the_files_of_the_last_epoch(two, made, kw, capsys):
     (two / "generator.json").write_text("")
     training.train(epochs=2, run_dir=two, resume=True, **kw)  # nothing left to train: "done"
     notes = _notes(capsys.readouterr().out)
-    assert len(notes) == 6, notes  # one line per repair
+    assert len(notes) == 7 and notes[-1] == _nothing_left(two, 2), notes  # one line per repair
     assert any("generator.weights.h5 from the checkpoint of epoch 2 (it was unreadable" in n for n in notes)
     assert any(
         "generator-epoch-002.weights.h5 from the checkpoint of epoch 2 (it was missing)" in n for n in notes
@@ -174,7 +211,7 @@ def test_resume_repairs_the_files_of_the_last_epoch(two, made, kw, capsys):
         np.testing.assert_allclose(grids_after[e], grids_before[e], atol=1 / 127.5 + 1e-6)
     # a second resume finds nothing to repair
     training.train(epochs=2, run_dir=two, resume=True, **kw)
-    assert _notes(capsys.readouterr().out) == []
+    assert _notes(capsys.readouterr().out) == [_nothing_left(two, 2)]
 
 
 def test_completed_epochs_reads_damaged_records_without_a_traceback(tmp_path):
@@ -232,15 +269,48 @@ def test_one_process_per_run_folder(two, kw, capsys):
         with pytest.raises(ValueError) as err:
             training.train(epochs=2, run_dir=two, resume=True, **kw)
         assert str(err.value) == (
-            f"{two} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or stop it."
+            f"{two} is in use by process {holder.pid} (started 2031-01-02 03:04:05); wait for it or "
+            "stop it. If no ganlib command is working in this folder (the process is another program "
+            f"that got the same id), deleting {two / '.lock'} is safe."
         )
     finally:
         holder.kill()
         holder.wait()
     training.train(epochs=2, run_dir=two, resume=True, **kw)  # the holder is gone: its lock is stale
     notes = _notes(capsys.readouterr().out)
-    assert notes == [f"ganlib: took over {two / '.lock'} from process {holder.pid}, which no longer runs."]
+    assert notes == [
+        f"ganlib: took over {two / '.lock'} from process {holder.pid}, which no longer runs.",
+        _nothing_left(two, 2),
+    ]
     assert not (two / ".lock").exists()
+
+
+def _sleeper():
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+
+@pytest.mark.skipif(runs.process_identity(os.getpid()) is None, reason="no /proc here")
+def test_a_lock_whose_process_id_was_reused_is_stale(tmp_path, capsys):
+    """Containers and Colab restarts reuse process ids: a lock naming a live process that started
+    after the lock's holder is taken over; one naming its real, live holder is refused."""
+    other = _sleeper()
+    try:
+        lock = tmp_path / ".lock"
+        lock.write_text(json.dumps({"pid": other.pid, "started": "?", "token": "x", "identity": "b:1"}))
+        with runs.RunLock(tmp_path):
+            held = json.loads(lock.read_text())
+            assert held["pid"] == os.getpid() and held["identity"] == runs.process_identity(os.getpid())
+        assert capsys.readouterr().out == (
+            f"ganlib: took over {lock} from process {other.pid}, whose id now belongs to another process.\n"
+        )
+        assert not lock.exists() and other.poll() is None  # the other process runs on
+        real = {"pid": other.pid, "started": "?", "token": "x", "identity": runs.process_identity(other.pid)}
+        lock.write_text(json.dumps(real))
+        with pytest.raises(ValueError, match=f"in use by process {other.pid} .*deleting {lock} is safe"):
+            runs.RunLock(tmp_path).acquire()
+    finally:
+        other.kill()
+        other.wait()
 
 
 def test_the_lock_is_released_when_training_is_interrupted(tmp_path, kw, monkeypatch):
@@ -288,7 +358,7 @@ def test_two_processes_started_at_once_on_one_folder(tmp_path):
         while all(p.poll() is None for p in procs) and time.monotonic() < end:
             time.sleep(0.05)
         stopped = [i for i, p in enumerate(procs) if p.poll() is not None]
-        assert len(stopped) == 1 and procs[stopped[0]].returncode == 2
+        assert len(stopped) == 1 and procs[stopped[0]].returncode == 1  # in use: not a usage error
         winner = procs[1 - stopped[0]]
         time.sleep(0.5)
         assert winner.poll() is None  # still training, undisturbed

@@ -105,3 +105,39 @@ def test_slerp_from_the_zero_vector_stays_finite():
     z = noise(1, 8, seed=0)[0]
     path = interpolate(np.zeros(8), z, steps=5, method="slerp")
     assert np.isfinite(path).all() and np.allclose(path[-1], z)
+
+
+def test_unscaled_inputs_are_refused_not_used(mnist):
+    from ganlib.sampling import nearest_real
+
+    digits = mnist[0][:50]
+    samples = digits[:3].astype(np.float32)[..., None] / 127.5 - 1
+    assert nearest_real(samples, digits)[0].tolist() == [0, 1, 2]  # uint8 digits are scaled
+    with pytest.raises(ValueError, match=r"real_images must be pixels in \[-1, 1\].*got values 0\.\.255"):
+        nearest_real(samples, digits.astype(np.float32))
+    with pytest.raises(ValueError, match=r"samples must be pixels in \[-1, 1\]"):
+        nearest_real(samples * 127.5, digits)
+    with pytest.raises(ValueError, match=r"images must be pixels in \[-1, 1\].*got values -1\.5\.\.2"):
+        to_uint8(np.array([[-1.5, 0.0, 2.0]]))  # not clipped silently
+    assert to_uint8(np.array([[-1.0, 0.0, 1.0]])).tolist() == [[0, 128, 255]]
+
+
+def test_interpolate_takes_one_vector_at_each_end():
+    z = noise(4, 200, seed=0)
+    assert interpolate(z[0], z[1:2], steps=3).shape == (3, 200)
+    with pytest.raises(
+        ValueError,
+        match=r"z0 must be one noise vector, shape \(noise_dim,\) or \(1, noise_dim\), got \(4, 200\)",
+    ):
+        interpolate(z, z[::-1], steps=3)
+
+
+def test_a_single_digit_is_one_digit_for_all(seeded):
+    from ganlib.models import build_conditional_generator
+
+    g = build_conditional_generator(8)
+    z = noise(4, 8, seed=0)
+    seven = generate(g, z, digits=7)
+    assert np.array_equal(generate(g, z, digits="7"), seven) and np.array_equal(
+        generate(g, z, digits=[7]), seven
+    )

@@ -163,9 +163,9 @@ def test_improvements_reach_the_networks_and_the_run_folder(mnist, tmp_path):
 @pytest.mark.parametrize(
     "kwargs, words",
     [
-        ({"ema": 1.0}, "ema must be None or a decay in [0.9, 1)"),
-        ({"ema": True}, "ema must be None"),
-        ({"d_learning_rate": 0}, "learning rate must be a number in (0, 1)"),
+        ({"ema": 1.0}, "ema must be a decay in [0.9, 1) such as 0.999 or None, got 1.0."),
+        ({"ema": True}, "ema must be a decay in [0.9, 1) such as 0.999 or None, got True."),
+        ({"d_learning_rate": 0}, "d_learning_rate must be a number in (0, 1) (the post uses 2e-4), got 0."),
         ({"batch_norm": 1}, "batch_norm must be True or False"),
     ],
 )

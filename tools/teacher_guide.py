@@ -347,18 +347,19 @@ def catalogue_ids() -> set[str]:
 
 def checker_mistakes(name: str) -> list[tuple[str, dict]]:
     """The mistakes the checker ``name`` recognises, as (English message id, fixed fields): its
-    registered tables' entries, or the messages of the ``fail`` calls its code (and the functions
-    it calls in its module or the checking core) can make."""
+    registered tables' entries, then the other messages the ``fail`` calls of its code (and of the
+    functions it calls in its module or the checking core) can make."""
     from ganlib import exercises
     from ganlib.exercises import _core
 
     tables = [e for key, e in _core.EXERCISES.items() if key.split(".")[0] == name]
-    if tables:
-        return [(m.message, dict(m.fields)) for e in tables for m in e.mistakes]
+    entries = {(m.message, tuple(m.fields.items())): None for e in tables for m in e.mistakes}
+    listed = [(message, dict(fields)) for message, fields in entries]
     ids = catalogue_ids()
     generic = {m for f in (_core.call, _core.scalar, _core.checker) for m in _fail_messages(f, set())}
+    generic |= {m for m, _ in listed}
     found = _fail_messages(inspect.unwrap(exercises.CHECKERS[name]), set())
-    return [(m, {}) for m in dict.fromkeys(found) if m in ids and m not in generic]
+    return listed + [(m, {}) for m in dict.fromkeys(found) if m in ids and m not in generic]
 
 
 # Functions of the checking core whose own messages are generic (not a mistake of one exercise).

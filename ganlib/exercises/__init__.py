@@ -4,13 +4,13 @@ Each ``check_*`` function takes the student's answer and writes in the language 
 ``ganlib.set_language`` (``lang=`` overrides it for one call). It prints a short confirmation
 when the answer is right and raises :class:`ExerciseError` with a message that points at the
 mistake when it is not. One module per chapter
-(``ch01`` … ``ch10``); every checker is also available here, as ``exercises.check_…``.
+(``ch01`` … ``ch11``); every checker is also available here, as ``exercises.check_…``.
 """
 
-from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10
+from ganlib.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11
 from ganlib.exercises._core import ExerciseError
 
-CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10)
+CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11)
 for _chapter in CHAPTERS:
     globals().update({name: getattr(_chapter, name) for name in _chapter.__all__})
 

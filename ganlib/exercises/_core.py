@@ -309,3 +309,57 @@ def check_own_weights(calls: list[tuple[str, set[str]]], both: dict[str, str]) -
                 "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
                 "g_optimizer only the generator's."
             )
+
+
+NO_MODEL = N_("The function returns nothing (None): return the model you build.")
+NOT_A_MODEL = N_("Expected a keras.Model (e.g. keras.Sequential), got {kind}.")
+
+
+def built_model(func: Callable, *args):
+    """The model the student's ``func(*args)`` builds; anything else gets a message."""
+    import keras
+
+    model = call(func, *args)
+    if model is None:
+        fail(NO_MODEL)
+    if not isinstance(model, keras.Model):
+        fail(NOT_A_MODEL, kind=type(model).__name__)
+    return model
+
+
+def run_step(train_step: Callable, args: tuple, log: list, generator, discriminator, detached=None):
+    """The student's training step called with ``args`` (Keras' warnings hushed: a missing gradient is
+    named by the checker); a crash is said in the checker's words (:func:`explain_step_crash`), or
+    with ``detached`` where the generator's optimizer was given a gradient of None before it."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Keras' "Gradients do not exist" warning: named by the checker
+        try:
+            return train_step(*args)
+        except NotImplementedError:
+            fail(N_("The function is not written yet (NotImplementedError): fill in its body."))
+        except ExerciseError:
+            raise
+        except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
+            if detached and any(who == "g" and any(g is None for g in grads) for who, grads, _ in log):
+                fail(detached)
+            explain_step_crash(err, log, generator, discriminator)
+            fail(N_("train_step raised an error: {error}"), error=crash_text(err))
+
+
+def step_losses(out) -> list[float]:
+    """The two losses a training step returned, as floats (nan where they are not numbers)."""
+    import keras
+
+    try:
+        return [float(keras.ops.convert_to_numpy(x)) for x in out]
+    except (TypeError, ValueError):
+        return [float("nan")] * 2
+
+
+TWO_LOSSES = N_("train_step must return the two losses: return d_loss, g_loss.")
+WRONG_LOSSES = N_(
+    "The updates are right but the returned losses are not: return the two losses you took gradients of, "
+    "as (d_loss, g_loss), one number each."
+)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, checker, fail, ok, phrase
+from ganlib.exercises._core import N_, Mistake, checker, fail, ok, phrase, register
 
 __all__ = ["check_discriminator"]
 
@@ -40,6 +40,43 @@ _ORDER = N_(
     "Same weights, different answers from the post's discriminator: compare the order of your layers with "
     "the chapter's table."
 )
+_GANLIB = N_(
+    "This is the model ganlib's build_discriminator() builds. List the layers yourself inside "
+    "keras.Sequential."
+)
+
+
+def _post(shape=(28, 28, 1), strides=2, filters=(64, 128), slope=0.2, dropout=0.3, init=0.02, last="sigmoid"):
+    """The post's discriminator as the chapter's solution lists it, with one thing changed (a mistake)."""
+    import keras
+    from keras import layers
+
+    body = [keras.Input(shape)]
+    for n, stddev in zip(filters, (init, None)):
+        kernel = keras.initializers.RandomNormal(stddev=stddev) if stddev else "glorot_uniform"
+        body += [layers.Conv2D(n, 5, strides=strides, padding="same", kernel_initializer=kernel)]
+        body += [layers.LeakyReLU(slope), *([layers.Dropout(dropout)] if dropout else [])]
+    return keras.Sequential([*body, layers.Flatten(), layers.Dense(1, activation=last)])
+
+
+def _ganlib():
+    from ganlib.models import build_discriminator
+
+    return build_discriminator()
+
+
+_MISTAKES = [
+    Mistake(_ganlib, _GANLIB),
+    Mistake(lambda: _post(shape=(1, 28, 28)), _THEANO),
+    Mistake(lambda: _post(strides=1), _DENSE),
+    Mistake(lambda: _post(filters=(32, 128)), _CONV),
+    Mistake(lambda: _post(filters=(64, 64)), _CONV),
+    Mistake(lambda: _post(init=None), _SPREAD),
+    Mistake(lambda: _post(dropout=0.5), _RATES),
+    Mistake(lambda: _post(dropout=0.0), _RATES),
+    Mistake(lambda: _post(slope=0.3), _SLOPES),
+    Mistake(lambda: _post(last=None), _SIGMOID),
+]
 
 
 # Eight fixed inputs in [-1, 1]: random pixels, a blank page, stripes, a square, a gradient.
@@ -49,6 +86,7 @@ _IMAGES[5, :, ::3] = _IMAGES[6, 8:20, 8:20] = 1.0
 _IMAGES[7] = np.linspace(-1, 1, 28, dtype="float32")[None, :, None]
 
 
+@register("check_discriminator", _post, _MISTAKES, wrap=lambda build: build())
 @checker
 def check_discriminator(model) -> None:
     """The post's discriminator built by hand: same layers, same answers with ganlib's weights."""
@@ -61,10 +99,7 @@ def check_discriminator(model) -> None:
     if not isinstance(model, keras.Model):
         fail("Expected a keras.Model (e.g. keras.Sequential([...])), got {kind}.", kind=type(model).__name__)
     if any(isinstance(layer, models.LeakyReLU) for layer in model.layers):
-        fail(
-            "This is the model ganlib's build_discriminator() builds. List the layers yourself inside "
-            "keras.Sequential."
-        )
+        fail(_GANLIB)
     given, made = tuple(model.input_shape), tuple(model.output_shape)
     if given != (None, 28, 28, 1) or made != (None, 1):
         fail(_THEANO if given == (None, 1, 28, 28) else _SHAPES, given=given, made=made)

@@ -7,34 +7,71 @@ from ganlib.exercises._core import N_, Mistake, call, checker, compare, fail, ok
 __all__ = ["check_transpose_generator", "check_generator_params"]
 
 
+_NOT_A_MODEL = N_("Expected a keras.Model (e.g. keras.Sequential).")
+_STILL_UP = N_(
+    "There is still an UpSampling2D: replace each UpSampling2D + Conv2D pair by one Conv2DTranspose with "
+    "strides=2."
+)
+_TWO = N_("Expected two Conv2DTranspose layers, found {count}.")
+_T_SHAPES = N_(
+    "Input must be (None, 200) and output (None, 28, 28, 1); got {given} → {made}. Check strides=2 and "
+    "padding='same'."
+)
+_TANH = N_("The last layer must use tanh: the data lie in [-1, 1].")
+
+
+def _transposed(up=False, strides=(2, 2), padding="same", last="tanh", filters=(64, 1)):
+    """The chapter's solution, the post's generator with Conv2DTranspose, with one thing changed."""
+    import keras
+    from keras import layers
+
+    body = [
+        keras.Input((200,)),
+        layers.Dense(128 * 7 * 7),
+        layers.LeakyReLU(0.2),
+        layers.Reshape((7, 7, 128)),
+    ]
+    for n, stride, act in zip(filters, strides, (None, last)):
+        body += [layers.UpSampling2D()] if up else []
+        body += [layers.Conv2DTranspose(n, 5, strides=stride, padding=padding, activation=act)]
+        body += [layers.LeakyReLU(0.2)] if n != 1 else []
+    return keras.Sequential(body)
+
+
+def _upsampling():
+    from ganlib.models import build_generator
+
+    return build_generator()
+
+
+_T_MISTAKES = [
+    Mistake(lambda: _transposed().layers, _NOT_A_MODEL),
+    Mistake(_upsampling, _STILL_UP),
+    Mistake(lambda: _transposed(up=True, strides=(1, 1)), _STILL_UP),
+    Mistake(lambda: _transposed(filters=(1,)), _TWO),
+    Mistake(lambda: _transposed(padding="valid"), _T_SHAPES),
+    Mistake(lambda: _transposed(strides=(1, 2)), _T_SHAPES),
+    Mistake(lambda: _transposed(last="sigmoid"), _TANH),
+]
+
+
+@register("check_transpose_generator", _transposed, _T_MISTAKES, wrap=lambda build: build())
 @checker
 def check_transpose_generator(model) -> None:
     """A generator built with Conv2DTranspose instead of UpSampling2D + Conv2D."""
     import keras
 
     if not isinstance(model, keras.Model):
-        fail(N_("Expected a keras.Model (e.g. keras.Sequential)."))
+        fail(_NOT_A_MODEL)
     kinds = [type(layer).__name__ for layer in model.layers]
     if "UpSampling2D" in kinds:
-        fail(
-            N_(
-                "There is still an UpSampling2D: replace each UpSampling2D + Conv2D pair by one "
-                "Conv2DTranspose with strides=2."
-            )
-        )
+        fail(_STILL_UP)
     if kinds.count("Conv2DTranspose") < 2:
-        fail(N_("Expected two Conv2DTranspose layers, found {count}."), count=kinds.count("Conv2DTranspose"))
+        fail(_TWO, count=kinds.count("Conv2DTranspose"))
     if tuple(model.input_shape) != (None, 200) or tuple(model.output_shape) != (None, 28, 28, 1):
-        fail(
-            N_(
-                "Input must be (None, 200) and output (None, 28, 28, 1); got {given} → {made}. "
-                "Check strides=2 and padding='same'."
-            ),
-            given=str(model.input_shape),
-            made=str(model.output_shape),
-        )
+        fail(_T_SHAPES, given=str(model.input_shape), made=str(model.output_shape))
     if getattr(getattr(model.layers[-1], "activation", None), "__name__", "") != "tanh":
-        fail(N_("The last layer must use tanh: the data lie in [-1, 1]."))
+        fail(_TANH)
     ok(
         N_("Right: {count} parameters (the UpSampling2D generator: {book})."),
         count=model.count_params(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import warnings
 from numbers import Real
 
 import numpy as np
@@ -11,18 +10,20 @@ import numpy as np
 from ganlib import fmt
 from ganlib.exercises._core import (
     N_,
+    TWO_LOSSES,
+    WRONG_LOSSES,
     Mistake,
     check_own_weights,
     checker,
-    crash_text,
-    explain_step_crash,
     fail,
     ok,
     optimizer_owners,
     recognise,
     recording_optimizer,
     register,
+    run_step,
     same,
+    step_losses,
 )
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
@@ -54,48 +55,107 @@ def _flat(arrays) -> np.ndarray:
     return np.concatenate([np.ravel(np.array(a)) for a in arrays])
 
 
-def _gradients(loss_of, model) -> np.ndarray:
-    import tensorflow as tf
+def _train_step(smoothing=0.9, fake_target=0.0, g_target=1.0, sign=1.0, g_noise=1, stale=False):
+    """The chapter's train_step (ganlib's GAN.train_step written out), with one thing changed: the
+    discriminator's targets, the generator's target (and the sign of its loss), the noise the generator
+    phase uses, or (``stale``) the generator's loss taken before the discriminator's update."""
 
-    with tf.GradientTape() as tape:
-        loss = loss_of()
-    return _flat(tape.gradient(loss, model.trainable_variables))
+    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise):
+        import keras
+        import tensorflow as tf
+
+        n, bce = len(real), keras.losses.BinaryCrossentropy()
+        noise = [draw_noise(n), draw_noise(n)]
+        images = tf.concat([real, generator(noise[0])], axis=0)
+        targets = np.repeat([[smoothing], [fake_target]], n, axis=0).astype(np.float32)
+        with tf.GradientTape() as tape:
+            d_loss = bce(targets, discriminator(images))
+        d_grads = tape.gradient(d_loss, discriminator.trainable_variables)
+
+        def generator_phase():
+            with tf.GradientTape() as tape:
+                judged = discriminator(generator(noise[g_noise]))
+                g_loss = sign * bce(np.full((n, 1), g_target, np.float32), judged)
+            return g_loss, tape.gradient(g_loss, generator.trainable_variables)
+
+        if stale:
+            g_loss, g_grads = generator_phase()
+        d_optimizer.apply_gradients(zip(d_grads, discriminator.trainable_variables))
+        if not stale:
+            g_loss, g_grads = generator_phase()
+        g_optimizer.apply_gradients(zip(g_grads, generator.trainable_variables))
+        return d_loss, g_loss
+
+    return train_step
 
 
-# Known mistakes, as the gradients they give: the discriminator's targets (real, fake) and the
-# generator's (which noise, target, sign of the loss, through the discriminator before its step).
-_D_TARGETS = {
-    (1.0, 0.0): N_(
-        "The discriminator was trained without smoothing (real targets 1): with one-sided label smoothing "
-        "real targets are 0.9 and fake targets 0."
+_STEP_MISTAKES = [
+    Mistake(
+        _train_step(smoothing=1.0),
+        N_(
+            "The discriminator was trained without smoothing (real targets 1): with one-sided label "
+            "smoothing real targets are 0.9 and fake targets 0."
+        ),
     ),
-    (0.9, 0.1): N_("The fakes' target was smoothed too (0.1): smoothing is one-sided, fakes stay at 0."),
-    (0.0, 0.9): N_(
-        "The targets do not follow the images' order: for concat([real, fake]) first n times 0.9, then n "
-        "times 0."
+    Mistake(
+        _train_step(fake_target=0.1),
+        N_("The fakes' target was smoothed too (0.1): smoothing is one-sided, fakes stay at 0."),
     ),
-}
-_G_TARGETS = {
-    (0, 1.0, 1.0, False): N_(
-        "The generator phase reuses the discriminator phase's noise: use the fresh noise you drew second."
+    Mistake(
+        _train_step(smoothing=0.0, fake_target=0.9),
+        N_(
+            "The targets do not follow the images' order: for concat([real, fake]) first n times 0.9, then "
+            "n times 0."
+        ),
     ),
-    (1, 0.9, 1.0, False): N_(
-        "The generator's target was smoothed (0.9): smoothing only reins in the discriminator; the generator "
-        "wants its fakes called fully real (1)."
+    Mistake(
+        _train_step(g_noise=0),
+        N_(
+            "The generator phase reuses the discriminator phase's noise: use the fresh noise you drew second."
+        ),
     ),
-    (1, 0.0, 1.0, False): N_(
-        "The generator's target is 0: the generator wants its fakes called real, target 1."
+    Mistake(
+        _train_step(g_target=0.9),
+        N_(
+            "The generator's target was smoothed (0.9): smoothing only reins in the discriminator; the "
+            "generator wants its fakes called fully real (1)."
+        ),
     ),
-    (1, 0.0, -1.0, False): N_(
-        "That is the saturating loss, log(1 − D(G(z))) of the original minimax game, whose gradient vanishes "
-        "when the discriminator is sure. The step uses the non-saturating loss, −log D(G(z)), i.e. binary "
-        "cross-entropy against targets of 1."
+    Mistake(
+        _train_step(g_target=0.0),
+        N_("The generator's target is 0: the generator wants its fakes called real, target 1."),
     ),
-    (1, 1.0, 1.0, True): N_(
-        "The generator's loss was computed before the discriminator was updated: the generator phase must go "
-        "through the discriminator as it is after its own step."
+    Mistake(
+        _train_step(g_target=0.0, sign=-1.0),
+        N_(
+            "That is the saturating loss, log(1 − D(G(z))) of the original minimax game, whose gradient "
+            "vanishes when the discriminator is sure. The step uses the non-saturating loss, −log D(G(z)), "
+            "i.e. binary cross-entropy against targets of 1."
+        ),
     ),
-}
+    Mistake(
+        _train_step(stale=True),
+        N_(
+            "The generator's loss was computed before the discriminator was updated: the generator phase "
+            "must go through the discriminator as it is after its own step."
+        ),
+    ),
+]
+
+
+def _replay(train_step, real, draws):
+    """What ``train_step`` gives each optimizer, and returns, on fresh networks drawing ``draws``."""
+    import keras
+
+    generator, discriminator = _networks()
+    log, noise = [], iter(draws)
+    d_opt, g_opt = (
+        recording_optimizer(keras.optimizers.Adam, log, who, learning_rate=2e-4, beta_1=0.5) for who in "dg"
+    )
+    out = train_step(generator, discriminator, d_opt, g_opt, real, lambda n: next(noise))
+    return log, [float(x) for x in out]
+
+
 _D_SAY = (
     N_(
         "Some of the discriminator's gradients are None: compute the loss inside the GradientTape block, by "
@@ -148,6 +208,7 @@ _BOTH = {
 }
 
 
+@register("check_train_step", _train_step(), _STEP_MISTAKES)
 @checker
 def check_train_step(train_step) -> None:
     """``train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise)``, run beside
@@ -161,13 +222,11 @@ def check_train_step(train_step) -> None:
     if not callable(train_step):
         fail("Expected a function, got {kind}.", kind=type(train_step).__name__)
     real = np.random.default_rng(7).uniform(-1, 1, (4, *_SHAPE)).astype(np.float32)
-    n, bce = len(real), keras.losses.BinaryCrossentropy()
+    n = len(real)
     ref_g, ref_d = _networks()  # ganlib's own step: the reference
     gan = GAN(ref_g, ref_d, smoothing=0.9, seed=_SEED)
     gan.compile()
-    start_d = [np.array(w) for w in ref_d.weights]
     gan.train_step(real)
-    after_d = [np.array(w) for w in ref_d.weights]
     after_one = _flat(ref_g.trainable_variables + ref_d.trainable_variables)
 
     gen, disc = _networks()  # the student's step, on identical networks, optimizers and noise
@@ -182,19 +241,11 @@ def check_train_step(train_step) -> None:
         return z
 
     def run():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Keras' "Gradients do not exist" warning: named below
-            try:
-                return train_step(gen, disc, d_opt, g_opt, real, draw_noise)
-            except NotImplementedError:
-                fail("The function is not written yet (NotImplementedError): fill in its body.")
-            except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
-                explain_step_crash(err, log, gen, disc)  # known library errors, in the checker's words
-                fail("train_step raised an error: {error}", error=crash_text(err))
+        return run_step(train_step, (gen, disc, d_opt, g_opt, real, draw_noise), log, gen, disc)
 
     out = run()
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        fail("train_step must return the two losses: return d_loss, g_loss.")
+        fail(TWO_LOSSES)
     if not draws:
         fail(
             "draw_noise was never called: draw the noise with draw_noise(n) (the checker seeds it like "
@@ -230,31 +281,18 @@ def check_train_step(train_step) -> None:
             order=", ".join(who for who, _ in calls),
         )
 
-    # the discriminator's gradients, against those of the targets a student might have used
-    chk_g, chk_d = _networks()
-    images = np.concatenate([real, chk_g(draws[0])])
-
-    def d_gradients(real_target, fake_target):
-        targets = np.repeat([[real_target], [fake_target]], n, axis=0).astype(np.float32)
-        return _gradients(lambda: bce(targets, chk_d(images)), chk_d)
-
-    def g_gradients(noise, target, sign, before):
-        chk_d.set_weights(start_d if before else after_d)
-        targets = np.full((n, 1), target, np.float32)
-        return _gradients(lambda: sign * bce(targets, chk_d(chk_g(draws[noise]))), chk_g)
-
-    phases = [
-        (d_gradients, (0.9, 0.0), _D_TARGETS, _D_SAY),
-        (g_gradients, (1, 1.0, 1.0, False), _G_TARGETS, _G_SAY),
-    ]
-    for (who, grads, _), (gradients, right, known, (none, scaled, differs)) in zip(log, phases):
+    # each phase's gradients against those of the chapter's step and of its known mistakes, replayed
+    # on fresh networks with the same noise
+    right, said = _replay(_train_step(), real, draws)
+    for phase, (who, grads, _) in enumerate(log):
+        none, scaled, differs = _D_SAY if who == "d" else _G_SAY
         if any(g is None for g in grads):
             fail(none)
-        got, want = _flat(grads), gradients(*right)
+        got, want = _flat(grads), _flat(right[phase][1])
         if not same(got, want, **_TOL):
-            for wrong, message in known.items():
-                if same(got, gradients(*wrong), **_TOL):
-                    fail(message)
+            for mistake in _STEP_MISTAKES:
+                if same(got, _flat(_replay(mistake.answer, real, draws)[0][phase][1]), **_TOL):
+                    fail(mistake.message)
             k = float(got @ want / max(want @ want, 1e-30))  # got = k · want: a summed, not averaged, loss
             if np.allclose(got, -want, rtol=1e-3, atol=1e-7):  # the loss's negative: gradient ascent
                 fail(_ASCENT[who])
@@ -263,18 +301,8 @@ def check_train_step(train_step) -> None:
             fail(differs)
 
     # the losses it returned are the ones it took gradients of
-    chk_d.set_weights(start_d)
-    targets = np.repeat([[0.9], [0.0]], n, axis=0)
-    want = [bce(targets, chk_d(images)), bce(np.ones((n, 1)), ref_d(chk_g(draws[1])))]
-    try:
-        got = [float(keras.ops.convert_to_numpy(x)) for x in out]
-    except (TypeError, ValueError):
-        got = [math.nan, math.nan]
-    if not same(got, [float(x) for x in want], **_TOL):
-        fail(
-            "The updates are right but the returned losses are not: return the two losses you took gradients "
-            "of, as (d_loss, g_loss), one number each."
-        )
+    if not same(step_losses(out), said, **_TOL):
+        fail(WRONG_LOSSES)
 
     # finally the weights of both networks, after one step and after a second one
     for step in (1, 2):

@@ -10,7 +10,19 @@ from numbers import Integral, Real
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, same
+from ganlib.exercises._core import (
+    N_,
+    Mistake,
+    built_model,
+    call,
+    checker,
+    fail,
+    ok,
+    phrase,
+    recognise,
+    register,
+    same,
+)
 
 __all__ = ["check_ema_update", "check_steps_to_forget", "check_bn_generator", "check_translate"]
 
@@ -291,13 +303,7 @@ def _gap(got: int, want: int) -> str:
 
 def _build(func, noise_dim: int):
     """The student's model for ``noise_dim``, its input and output shapes checked."""
-    import keras
-
-    model = call(func, noise_dim)
-    if model is None:
-        fail("The function returns nothing (None): return the model you build.")
-    if not isinstance(model, keras.Model):
-        fail("Expected a keras.Model (e.g. keras.Sequential), got {kind}.", kind=type(model).__name__)
+    model = built_model(func, noise_dim)
     if tuple(model.output_shape) != (None, 28, 28, 1):
         fail("The output must be (None, 28, 28, 1), got {shape}.", shape=model.output_shape)
     if tuple(model.input_shape) != (None, noise_dim):

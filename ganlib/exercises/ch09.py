@@ -245,46 +245,116 @@ _PER_DIGIT = 1000
 _MANY = np.random.default_rng(2024).permutation(np.repeat(np.arange(10), _PER_DIGIT))  # in a fixed order
 _SHARE_RANGE = (0.06, 0.17)  # each of the nine others: 1/9 ≈ 0.111, about 10 in 1,000 either way
 
+_IN_PLACE = N_(
+    "Your function changes its input (digits) in place (digits[...] = …, digits += … or the like). Leave it "
+    "alone and return a new array: the right digits are still needed, to compare with the wrong ones."
+)
+_NOTHING = N_("The function returns nothing (None): return the new digits.")
+_SHAPE = N_(
+    "For {n} digits expected an array of the same shape, {shape}; got {got}: one wrong digit for each digit."
+)
+_WHOLE = N_(
+    "The array is {dtype}; digits are whole numbers: return integers (rng.integers gives integers; "
+    ".astype(int) if needed)."
+)
+_NOT_A_DIGIT = N_(
+    "{bad} is not a digit: the results must lie between 0 and 9. If you add a number to the digit, wrap "
+    "around with % 10 (9 + 1 → 0)."
+)
+_SHUFFLED = N_(
+    "{where}. You shuffled the digits (rng.permutation): in a shuffle about one digit in ten lands on its "
+    "own place again. Replace each digit separately by one that differs from it."
+)
+_ALL_TEN = N_(
+    "{where}: you draw from all ten digits (rng.integers(0, 10) or the like), so about one in ten comes out "
+    "right. Draw from the nine others only: for example, add a random number from 1 to 9 to the digit and "
+    "take % 10."
+)
+_KEPT = N_("{where}. Every digit must change: the wrong digit must differ from the right one.")
+_SHORT = N_("On a short input (14 digits) some digits came back unchanged: every digit must change.")
+_FIXED = N_(
+    "Each digit always becomes the same wrong one{how}: all {count} threes became {became}s. A "
+    'discriminator can learn such a fixed pattern ("every 3 labelled {became} is fake"), while the lesson '
+    "is that any wrong label is fake. Draw the wrong digit for each digit separately, the nine others "
+    "equally likely: add a random number from 1 to 9 (size=len(digits)) and take % 10."
+)
+_UNSEEDED = N_(
+    "Two calls with the same seed (seed=0) gave different answers. Create the random generator inside the "
+    "function, from the seed: rng = np.random.default_rng(seed). (np.random.randint or "
+    "np.random.default_rng() without a seed draw new numbers on every call.)"
+)
+_IGNORES_SEED = N_(
+    "seed=0 and seed=1 gave the same answer: the function ignores its seed (a fixed one, like "
+    "np.random.default_rng(0)?). Create the generator from the seed it is given: np.random.default_rng(seed)."
+)
+_NEVER = N_(
+    "Of {count} {d}s not one became a {e}: each of the nine other digits must be possible (rng.integers(1, "
+    "10) leaves out its upper bound: it gives 1 … 9)."
+)
+_UNEVEN = N_(
+    "Of {count} {d}s, {share} became {e}s; each of the nine other digits should come up about equally often, "
+    "one time in nine ({ninth})."
+)
+
+
+def _added(digits, seed, high=10, rng_seed=None, size=True):
+    """Each digit plus a random number from 1 to high − 1 (``size``: one per digit), from ``rng_seed``."""
+    rng = np.random.default_rng(seed if rng_seed is None else rng_seed)
+    return digits + rng.integers(1, high, size=len(digits) if size else None)
+
+
+def _in_place(digits, seed=0):
+    digits += np.random.default_rng(seed).integers(1, 10, size=len(digits)).astype(digits.dtype)
+    digits %= 10
+    return digits
+
+
+_WRONG_MISTAKES = [
+    Mistake(_in_place, _IN_PLACE),
+    Mistake(lambda d, seed=0: None, _NOTHING),
+    Mistake(lambda d, seed=0: reference_wrong_digits(d, seed)[:-1], _SHAPE),
+    Mistake(lambda d, seed=0: _added(d, seed) % 10.0, _WHOLE),
+    Mistake(lambda d, seed=0: _added(d, seed), _NOT_A_DIGIT),
+    Mistake(lambda d, seed=0: np.random.default_rng(seed).permutation(d), _SHUFFLED),
+    Mistake(lambda d, seed=0: np.random.default_rng(seed).integers(0, 10, size=len(d)), _ALL_TEN),
+    Mistake(lambda d, seed=0: np.where(d < 5, d, (d + 1) % 10), _KEPT),  # half of them kept
+    Mistake(lambda d, seed=0: d.copy() if len(d) < 100 else reference_wrong_digits(d, seed), _SHORT),
+    Mistake(lambda d, seed=0: (d + 1) % 10, _FIXED),
+    Mistake(lambda d, seed=0: _added(d, seed, size=False) % 10, _FIXED),
+    Mistake(lambda d, seed=0: (d + np.random.randint(1, 10, size=len(d))) % 10, _UNSEEDED),
+    Mistake(lambda d, seed=0: _added(d, seed, rng_seed=0) % 10, _IGNORES_SEED),
+    Mistake(lambda d, seed=0: _added(d, seed, high=9) % 10, _NEVER),
+    Mistake(
+        lambda d, seed=0: (
+            (d + np.random.default_rng(seed).choice([1, 1, 2, 3, 4, 5, 6, 7, 8, 9], len(d))) % 10
+        ),
+        _UNEVEN,
+    ),
+]
+
 
 def _wrong(func, digits: np.ndarray, seed: int) -> np.ndarray:
     """The student's wrong digits for ``digits``, checked for all that is not about their statistics."""
     before = digits.copy()
     got = call(func, digits, seed, shown=f"(ndarray({len(digits)},) {digits.dtype}, {seed})")
     if not np.array_equal(digits, before):
-        fail(
-            "Your function changes its input (digits) in place (digits[...] = …, digits += … or the like). "
-            "Leave it alone and return a new array: the right digits are still needed, to compare with the "
-            "wrong ones."
-        )
+        fail(_IN_PLACE)
     if got is None:
-        fail("The function returns nothing (None): return the new digits.")
+        fail(_NOTHING)
     try:
         wrong = np.asarray(got)
     except Exception:  # noqa: BLE001 - whatever cannot become an array
         wrong = np.asarray(None)
     if wrong.shape != digits.shape:
-        fail(
-            "For {n} digits expected an array of the same shape, {shape}; got {got}: one wrong digit for "
-            "each digit.",
-            n=len(digits),
-            shape=str(digits.shape),
-            got=str(wrong.shape),
-        )
+        fail(_SHAPE, n=len(digits), shape=str(digits.shape), got=str(wrong.shape))
     if not np.issubdtype(wrong.dtype, np.integer):
-        fail(
-            "The array is {dtype}; digits are whole numbers: return integers (rng.integers gives integers; "
-            ".astype(int) if needed).",
-            dtype=str(wrong.dtype),
-        )
+        fail(_WHOLE, dtype=str(wrong.dtype))
     if wrong.min() < 0 or wrong.max() > 9:
-        fail(
-            "{bad} is not a digit: the results must lie between 0 and 9. If you add a number to the digit, "
-            "wrap around with % 10 (9 + 1 → 0).",
-            bad=int(wrong[(wrong < 0) | (wrong > 9)][0]),
-        )
+        fail(_NOT_A_DIGIT, bad=int(wrong[(wrong < 0) | (wrong > 9)][0]))
     return wrong
 
 
+@register("check_wrong_digits", reference_wrong_digits, _WRONG_MISTAKES)
 @checker
 def check_wrong_digits(func) -> None:
     """``func(digits, seed)`` must return, for each digit, a different one (each of the nine others
@@ -294,48 +364,19 @@ def check_wrong_digits(func) -> None:
     got, n = _wrong(func, many, 0), len(many)
     kept = int(np.sum(got == many))
     if kept:
-        where = phrase(
-            "{kept} of {n} digits came back unchanged ({share})", kept=kept, n=n, share=fmt.percent(kept / n)
-        )
-        if np.array_equal(np.sort(got), np.sort(many)):
-            fail(
-                "{where}. You shuffled the digits (rng.permutation): in a shuffle about one digit in ten "
-                "lands on its own place again. Replace each digit separately by one that differs from it.",
-                where=where,
-            )
-        if 0.05 <= kept / n <= 0.2:
-            fail(
-                "{where}: you draw from all ten digits (rng.integers(0, 10) or the like), so about one in "
-                "ten comes out right. Draw from the nine others only: for example, add a random number from "
-                "1 to 9 to the digit and take % 10.",
-                where=where,
-            )
-        fail("{where}. Every digit must change: the wrong digit must differ from the right one.", where=where)
+        share = fmt.percent(kept / n)
+        where = phrase("{kept} of {n} digits came back unchanged ({share})", kept=kept, n=n, share=share)
+        shuffled = np.array_equal(np.sort(got), np.sort(many))
+        fail(_SHUFFLED if shuffled else _ALL_TEN if 0.05 <= kept / n <= 0.2 else _KEPT, where=where)
     if np.any(_wrong(func, _FEW.copy(), 0) == _FEW):
-        fail("On a short input (14 digits) some digits came back unchanged: every digit must change.")
+        fail(_SHORT)
     if all(len(np.unique(got[many == d])) == 1 for d in range(10)):
-        became = int(got[many == 3][0])
-        fail(
-            "Each digit always becomes the same wrong one{how}: all {count} threes became {became}s. A "
-            'discriminator can learn such a fixed pattern ("every 3 labelled {became} is fake"), while the '
-            "lesson is that any wrong label is fake. Draw the wrong digit for each digit separately, the "
-            "nine others equally likely: add a random number from 1 to 9 (size=len(digits)) and take % 10.",
-            how=" " + phrase("(like (d + 1) % 10)") if np.array_equal(got, (many + 1) % 10) else "",
-            count=_PER_DIGIT,
-            became=became,
-        )
+        how = " " + phrase("(like (d + 1) % 10)") if np.array_equal(got, (many + 1) % 10) else ""
+        fail(_FIXED, how=how, count=_PER_DIGIT, became=int(got[many == 3][0]))
     if not np.array_equal(_wrong(func, many, 0), got):
-        fail(
-            "Two calls with the same seed (seed=0) gave different answers. Create the random generator "
-            "inside the function, from the seed: rng = np.random.default_rng(seed). (np.random.randint or "
-            "np.random.default_rng() without a seed draw new numbers on every call.)"
-        )
+        fail(_UNSEEDED)
     if np.array_equal(_wrong(func, many, 1), got):
-        fail(
-            "seed=0 and seed=1 gave the same answer: the function ignores its seed (a fixed one, like "
-            "np.random.default_rng(0)?). Create the generator from the seed it is given: "
-            "np.random.default_rng(seed)."
-        )
+        fail(_IGNORES_SEED)
     counts = np.zeros((10, 10))
     np.add.at(counts, (many, got), 1)
     shares = counts / counts.sum(axis=1, keepdims=True)  # shares[d, e]: how often digit d became e
@@ -343,17 +384,7 @@ def check_wrong_digits(func) -> None:
     if shares[off].min() < _SHARE_RANGE[0] or shares[off].max() > _SHARE_RANGE[1]:
         d, e = np.unravel_index(int(np.where(off, np.abs(shares - 1 / 9), -1.0).argmax()), shares.shape)
         fields = dict(count=_PER_DIGIT, d=d, e=e, share=fmt.percent(shares[d, e]), ninth=fmt.percent(1 / 9))
-        if shares[d, e] == 0:
-            fail(
-                "Of {count} {d}s not one became a {e}: each of the nine other digits must be possible "
-                "(rng.integers(1, 10) leaves out its upper bound: it gives 1 … 9).",
-                **fields,
-            )
-        fail(
-            "Of {count} {d}s, {share} became {e}s; each of the nine other digits should come up about "
-            "equally often, one time in nine ({ninth}).",
-            **fields,
-        )
+        fail(_NEVER if shares[d, e] == 0 else _UNEVEN, **fields)
     ok(
         "Right: no digit keeps its own label, each of the nine others comes up about equally often ({low} "
         "to {high} over {n} digits), and the same seed gives the same answer. Real images with these labels "
@@ -415,6 +446,86 @@ def _output_activation(model) -> str | None:
     return None
 
 
+_ONE_INPUT = N_(
+    "The model has one input, {shape}. ConditionalGAN calls the discriminator with two: "
+    "discriminator([images, digits]). Add a second input for the digit, "
+    'keras.Input(shape=(), dtype="int32"), and do not use it: build the model with '
+    "keras.Model([image, digit], output)."
+)
+_INPUT_ORDER = N_(
+    "The inputs are in the wrong order: ConditionalGAN calls discriminator([images, digits]), "
+    "first the image, then the digit: keras.Model([image, digit], output)."
+)
+_DIGIT_SHAPE = N_(
+    "The second input (the digit) has shape {shape}; it must be (None,), one number per image: "
+    'keras.Input(shape=(), dtype="int32"), as in build_conditional_discriminator. ConditionalGAN '
+    "passes the digits with shape (n,)."
+)
+_ACTIVATION = N_(
+    "The layer that makes the output has activation {activation}: the discriminator must give a "
+    "probability, a number between 0 and 1. The last layer must use sigmoid: "
+    'Dense(1, activation="sigmoid").'
+)
+_IS_CONDITIONAL = N_(
+    "This is build_conditional_discriminator's network ({count} parameters): it reads the "
+    "digit, and another digit changes its verdict. The blind discriminator takes the digit "
+    "input but does not use it: let the layers read the image alone (the post's "
+    "discriminator, {post} parameters)."
+)
+_PARAMS_GAP = N_(
+    "{gap} ({post}). The blind discriminator is the post's discriminator itself "
+    "(models.build_discriminator()), with one more input, the digit, that it does not use: compare "
+    "the filters, kernel sizes and the last Dense layer with it."
+)
+_FROZEN = N_(
+    "The model has no trainable weights (trainable=False?): the discriminator must learn during training."
+)
+_DIGIT_MAPS = N_(
+    "{gap}: the first convolution reads ten more channels beside the image "
+    "(10 × 5 × 5 × 64 = 16,000 weights), even if they do not change the verdict. Give the first "
+    "convolution the image alone."
+)
+_SOFTMAX = N_(
+    "Every verdict is exactly 1: the softmax of a single number is always 1. The last layer must use "
+    'sigmoid: Dense(1, activation="sigmoid").'
+)
+
+
+def _blind(filters=64, activation="sigmoid", digit_shape=(), swap=False, trainable=True):
+    """The post's discriminator behind [image, digit] written layer by layer, with one thing changed."""
+    import keras
+    from keras import layers
+
+    image, digit = keras.Input((28, 28, 1)), keras.Input(digit_shape, dtype="int32")
+    x = image
+    for n in (filters, 128):
+        x = layers.Dropout(0.3)(layers.LeakyReLU(0.2)(layers.Conv2D(n, 5, strides=2, padding="same")(x)))
+    out = layers.Dense(1, activation=activation)(layers.Flatten()(x))
+    model = keras.Model([digit, image] if swap else [image, digit], out)
+    model.trainable = trainable
+    return model
+
+
+def _models(name):
+    from ganlib import models
+
+    return getattr(models, name)()
+
+
+_BLIND_MISTAKES = [
+    Mistake(lambda: _models("build_discriminator"), _ONE_INPUT),
+    Mistake(lambda: _blind(swap=True), _INPUT_ORDER),
+    Mistake(lambda: _blind(digit_shape=(1,)), _DIGIT_SHAPE),
+    Mistake(lambda: _blind(activation=None), _ACTIVATION),
+    Mistake(lambda: _blind(activation="tanh"), _ACTIVATION),
+    Mistake(lambda: _models("build_conditional_discriminator"), _IS_CONDITIONAL),
+    Mistake(lambda: _blind(filters=32), _PARAMS_GAP),
+    Mistake(lambda: _blind(filters=80), _PARAMS_GAP),
+    Mistake(lambda: _blind(trainable=False), _FROZEN),
+]
+
+
+@register("check_blind_discriminator", reference_blind_discriminator, _BLIND_MISTAKES)
 @checker
 def check_blind_discriminator(func) -> None:
     """``func()`` must build a model with inputs ``[image (28, 28, 1), digit ()]`` that ignores the
@@ -441,10 +552,7 @@ def check_blind_discriminator(func) -> None:
         )
     if len(shapes) == 1:
         fail(
-            "The model has one input, {shape}. ConditionalGAN calls the discriminator with two: "
-            "discriminator([images, digits]). Add a second input for the digit, "
-            'keras.Input(shape=(), dtype="int32"), and do not use it: build the model with '
-            "keras.Model([image, digit], output).",
+            _ONE_INPUT,
             shape=str(shapes[0]),
         )
     if len(shapes) != 2:
@@ -453,10 +561,7 @@ def check_blind_discriminator(func) -> None:
             count=len(shapes),
         )
     if shapes == [(None,), (None, 28, 28, 1)]:
-        fail(
-            "The inputs are in the wrong order: ConditionalGAN calls discriminator([images, digits]), "
-            "first the image, then the digit: keras.Model([image, digit], output)."
-        )
+        fail(_INPUT_ORDER)
     if shapes[0] != (None, 28, 28, 1):
         fail(
             "The first input (the image) has shape {shape}; it must be (None, 28, 28, 1): "
@@ -465,9 +570,7 @@ def check_blind_discriminator(func) -> None:
         )
     if shapes[1] != (None,):
         fail(
-            "The second input (the digit) has shape {shape}; it must be (None,), one number per image: "
-            'keras.Input(shape=(), dtype="int32"), as in build_conditional_discriminator. ConditionalGAN '
-            "passes the digits with shape (n,).",
+            _DIGIT_SHAPE,
             shape=str(shapes[1]),
         )
     images = np.random.default_rng(9).uniform(-1, 1, (16, 28, 28, 1)).astype(np.float32)
@@ -481,17 +584,12 @@ def check_blind_discriminator(func) -> None:
             shape=str(out.shape),
         )
     if np.allclose(out, 1.0):
-        fail(
-            "Every verdict is exactly 1: the softmax of a single number is always 1. The last layer must use "
-            'sigmoid: Dense(1, activation="sigmoid").'
-        )
+        fail(_SOFTMAX)
     loud = _verdicts(model, 100 * images, digits)  # far outside [-1, 1]: a linear output shows
     activation = _output_activation(model)
     if activation is not None and "sigmoid" not in activation:
         fail(
-            "The layer that makes the output has activation {activation}: the discriminator must give a "
-            "probability, a number between 0 and 1. The last layer must use sigmoid: "
-            'Dense(1, activation="sigmoid").',
+            _ACTIVATION,
             activation=activation,
         )
     if not (
@@ -506,10 +604,7 @@ def check_blind_discriminator(func) -> None:
     if not np.allclose(out, other, rtol=0, atol=1e-7):
         if params == _CONDITIONAL_PARAMS:
             fail(
-                "This is build_conditional_discriminator's network ({count} parameters): it reads the "
-                "digit, and another digit changes its verdict. The blind discriminator takes the digit "
-                "input but does not use it: let the layers read the image alone (the post's "
-                "discriminator, {post} parameters).",
+                _IS_CONDITIONAL,
                 count=params,
                 post=_POST_PARAMS,
             )
@@ -523,9 +618,7 @@ def check_blind_discriminator(func) -> None:
     more = phrase("{count} parameters, {diff} more than the post's discriminator", count=params, diff=diff)
     if diff == _CONDITIONAL_PARAMS - _POST_PARAMS:
         fail(
-            "{gap}: the first convolution reads ten more channels beside the image "
-            "(10 × 5 × 5 × 64 = 16,000 weights), even if they do not change the verdict. Give the first "
-            "convolution the image alone.",
+            _DIGIT_MAPS,
             gap=more,
         )
     if diff:
@@ -533,17 +626,12 @@ def check_blind_discriminator(func) -> None:
             "{count} parameters, {diff} fewer than the post's discriminator", count=params, diff=-diff
         )
         fail(
-            "{gap} ({post}). The blind discriminator is the post's discriminator itself "
-            "(models.build_discriminator()), with one more input, the digit, that it does not use: compare "
-            "the filters, kernel sizes and the last Dense layer with it.",
+            _PARAMS_GAP,
             gap=more if diff > 0 else fewer,
             post=_POST_PARAMS,
         )
     if not model.trainable_variables:
-        fail(
-            "The model has no trainable weights (trainable=False?): the discriminator must learn during "
-            "training."
-        )
+        fail(_FROZEN)
     from ganlib.models import build_conditional_generator
     from ganlib.training import ConditionalGAN
 

@@ -10,28 +10,30 @@ score of the student's own digits.
 
 from __future__ import annotations
 
-import math
-import warnings
-
 import numpy as np
 
 from ganlib import config, fmt
 from ganlib.exercises._core import (
     N_,
-    ExerciseError,
+    NO_MODEL,
+    NOT_A_MODEL,
+    TWO_LOSSES,
+    WRONG_LOSSES,
     Mistake,
+    built_model,
     call,
     check_own_weights,
     checker,
     compare,
     crash_text,
-    explain_step_crash,
     fail,
     ok,
     optimizer_owners,
     recording_optimizer,
     register,
+    run_step,
     same,
+    step_losses,
 )
 
 __all__ = [
@@ -74,45 +76,29 @@ def reference_generator(noise_dim):
     )
 
 
-def reference_discriminator():
-    """The tutorial's discriminator: two strided convolutions, one logit per image."""
+def reference_discriminator(filters=(64, 128), flatten=True, sigmoid=False):
+    """The tutorial's discriminator: two strided convolutions, one logit per image (the mistake table
+    changes the filters, leaves out Flatten, or adds a sigmoid)."""
     import keras
     from keras import layers
 
-    return keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
-            layers.Conv2D(64, 5, strides=2, padding="same"),
-            layers.LeakyReLU(),
-            layers.Dropout(0.3),
-            layers.Conv2D(128, 5, strides=2, padding="same"),
-            layers.LeakyReLU(),
-            layers.Dropout(0.3),
-            layers.Flatten(),
-            layers.Dense(1),
-        ]
-    )
+    body = [keras.Input((28, 28, 1))]
+    for n in filters:
+        body += [layers.Conv2D(n, 5, strides=2, padding="same"), layers.LeakyReLU(), layers.Dropout(0.3)]
+    body += [layers.Flatten()] if flatten else []
+    return keras.Sequential([*body, layers.Dense(1, activation="sigmoid" if sigmoid else None)])
 
 
 def _without(noise_dim, drop=(), strides=(1, 2, 2), activation="tanh", upsampling=False):
-    """The reference generator with one known mistake (for the mistake table)."""
+    """The reference generator with one known mistake (for the mistake table); with ``upsampling`` the
+    post's generator (UpSampling2D, then an ordinary convolution)."""
     import keras
     from keras import layers
 
-    if upsampling:  # the post's family: upsample, then an ordinary convolution
-        return keras.Sequential(
-            [
-                keras.Input((noise_dim,)),
-                layers.Dense(128 * 7 * 7),
-                layers.LeakyReLU(0.2),
-                layers.Reshape((7, 7, 128)),
-                layers.UpSampling2D(),
-                layers.Conv2D(64, 5, padding="same"),
-                layers.LeakyReLU(0.2),
-                layers.UpSampling2D(),
-                layers.Conv2D(1, 5, padding="same", activation="tanh"),
-            ]
-        )
+    from ganlib.models import build_generator
+
+    if upsampling:
+        return build_generator(noise_dim)
     out = []
     for filters, stride in zip((128, 64, 1), strides):
         last = filters == 1
@@ -166,18 +152,9 @@ _G_MISTAKES = [
     Mistake(lambda d: _without(d, drop=("bn",)), _G_NO_BN),
     Mistake(lambda d: _without(d, upsampling=True), _G_NO_TRANSPOSE),
     Mistake(lambda d: _without(100), _G_NOISE_DIM),
+    Mistake(lambda d: None, NO_MODEL),
+    Mistake(lambda d: _without(d).layers, NOT_A_MODEL),
 ]
-
-
-def _model(func, *args):
-    import keras
-
-    model = call(func, *args)
-    if model is None:
-        fail("The function returns nothing (None): return the model you build.")
-    if not isinstance(model, keras.Model):
-        fail("Expected a keras.Model (e.g. keras.Sequential), got {kind}.", kind=type(model).__name__)
-    return model
 
 
 def _run(model, x, training=False) -> np.ndarray:
@@ -201,7 +178,7 @@ def check_dcgan_generator(build_generator) -> None:
     """``build_generator(noise_dim)``: noise (n, noise_dim) → images (n, 28, 28, 1) in [-1, 1], made with
     transposed convolutions and batch normalization; the parameter count is the student's to report."""
     for noise_dim in (100, 37):
-        model = _model(build_generator, noise_dim)
+        model = built_model(build_generator, noise_dim)
         if tuple(model.input_shape) != (None, noise_dim):
             fail(_G_NOISE_DIM, noise_dim=str(noise_dim), shape=model.input_shape)
         z = np.random.default_rng(0).standard_normal((8, noise_dim)).astype(np.float32)
@@ -230,7 +207,7 @@ def check_dcgan_generator(build_generator) -> None:
         "{tutorial}).",
         convs=kinds.count("Conv2DTranspose"),
         norms=kinds.count("BatchNormalization"),
-        count=_model(build_generator, 100).count_params(),
+        count=built_model(build_generator, 100).count_params(),
         tutorial=reference_generator(100).count_params(),
     )
 
@@ -238,36 +215,6 @@ def check_dcgan_generator(build_generator) -> None:
 # ---------------------------------------------------------------------------------------------
 # The discriminator
 # ---------------------------------------------------------------------------------------------
-
-
-def _dense_discriminator():
-    import keras
-    from keras import layers
-
-    return keras.Sequential(
-        [keras.Input((28, 28, 1)), layers.Flatten(), layers.Dense(256), layers.LeakyReLU(), layers.Dense(1)]
-    )
-
-
-def _sigmoid_discriminator():
-    import keras
-
-    model = reference_discriminator()
-    return keras.Sequential([model, keras.layers.Activation("sigmoid")])
-
-
-def _no_flatten():
-    import keras
-    from keras import layers
-
-    return keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
-            layers.Conv2D(64, 5, strides=2, padding="same"),
-            layers.LeakyReLU(),
-            layers.Dense(1),
-        ]
-    )
 
 
 _D_INPUT = N_("The discriminator must take images (None, 28, 28, 1), got {shape}.")
@@ -284,9 +231,9 @@ _D_SIGMOID = N_(
     "BinaryCrossentropy(from_logits=True), which wants the logit: end with Dense(1) and no activation."
 )
 _D_MISTAKES = [
-    Mistake(_sigmoid_discriminator, _D_SIGMOID),
-    Mistake(_dense_discriminator, _D_DENSE),
-    Mistake(_no_flatten, _D_SHAPE),
+    Mistake(lambda: reference_discriminator(sigmoid=True), _D_SIGMOID),
+    Mistake(lambda: reference_discriminator(filters=()), _D_DENSE),
+    Mistake(lambda: reference_discriminator(flatten=False), _D_SHAPE),
 ]
 
 
@@ -294,7 +241,7 @@ _D_MISTAKES = [
 @checker
 def check_dcgan_discriminator(build_discriminator) -> None:
     """``build_discriminator()``: images (n, 28, 28, 1) → one logit per image (n, 1), a conv net."""
-    model = _model(build_discriminator)
+    model = built_model(build_discriminator)
     if tuple(model.input_shape) != (None, 28, 28, 1):
         fail(_D_INPUT, shape=model.input_shape)
     x = np.random.default_rng(1).uniform(-1, 1, (8, 28, 28, 1)).astype(np.float32)
@@ -373,90 +320,99 @@ def _step_problem(seed=0):
     return real, noise
 
 
-def _bce(logits_or_p, target, from_logits=True):
-    import keras
+def _gan_step(
+    real_target=1.0, fake_target=0.0, target=1.0, sign=1.0, d_training=True, g_training=True, logits=True
+):
+    """The chapter's step (each phase in turn), with one thing changed: the discriminator's targets
+    (real, fake), the generator's target (and the sign of its loss), the generator's training= in
+    either phase, or the loss told probabilities instead of logits."""
 
-    loss = keras.losses.BinaryCrossentropy(from_logits=from_logits)
-    return loss(np.full((len(logits_or_p), 1), target, np.float32), logits_or_p)
+    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
+        import keras
+        import tensorflow as tf
+
+        def bce(value, out):  # against targets of value
+            loss = keras.losses.BinaryCrossentropy(from_logits=logits)
+            return loss(keras.ops.full_like(out, value), out)
+
+        d_w, g_w = discriminator.trainable_variables, generator.trainable_variables
+        with tf.GradientTape() as tape:
+            fake = generator(noise, training=d_training)
+            real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
+            d_loss = (bce(real_target, real_out) + bce(fake_target, fake_out)) / 2
+        d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), d_w))
+        with tf.GradientTape() as tape:
+            judged = discriminator(generator(noise, training=g_training), training=True)
+            g_loss = sign * bce(target, judged)
+        g_optimizer.apply_gradients(zip(tape.gradient(g_loss, g_w), g_w))
+        return d_loss, g_loss
+
+    return train_step
 
 
-def _d_gradient(g_weights, d_weights, real, noise, targets=(1.0, 0.0), g_training=True, logits=True):
-    """The discriminator's gradient (the mean over the 2n images) for given targets (real, fake)."""
-    import tensorflow as tf
+class _Scripted:
+    """An optimizer for replaying a step: it keeps the gradients it is given and, instead of applying
+    them, sets ``model``'s weights to ``then`` (if given)."""
 
+    def __init__(self, model=None, then=None):
+        self.model, self.then, self.grads = model, then, None
+
+    def apply_gradients(self, pairs):
+        self.grads = _flat([g for g, _ in pairs])
+        if self.then is not None:
+            self.model.set_weights(self.then)
+
+
+def _replay(train_step, real, noise, then):
+    """The gradients ``train_step`` gives each optimizer on fresh networks, and the losses it returns;
+    its generator phase sees the discriminator with the weights ``then``."""
     generator, discriminator = _small_pair()
-    generator.set_weights(g_weights)
-    discriminator.set_weights(d_weights)
-    fake = generator(noise, training=g_training)
-    with tf.GradientTape() as tape:
-        real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
-        loss = (_bce(real_out, targets[0], logits) + _bce(fake_out, targets[1], logits)) / 2
-    return _flat(tape.gradient(loss, discriminator.trainable_variables)), float(loss)
+    d_opt, g_opt = _Scripted(discriminator, then), _Scripted()
+    out = train_step(generator, discriminator, d_opt, g_opt, real, noise)
+    return {"d": d_opt.grads, "g": g_opt.grads}, [float(x) for x in out]
 
 
-def _g_gradient(g_weights, d_weights, noise, target=1.0, sign=1.0, g_training=True, logits=True):
-    """The generator's gradient through the discriminator with ``d_weights``, for target (and sign)."""
-    import tensorflow as tf
-
-    generator, discriminator = _small_pair()
-    generator.set_weights(g_weights)
-    discriminator.set_weights(d_weights)
-    with tf.GradientTape() as tape:
-        judged = discriminator(generator(noise, training=g_training), training=True)
-        loss = sign * _bce(judged, target, logits)
-    return _flat(tape.gradient(loss, generator.trainable_variables)), float(loss)
-
-
-# Known mistakes, as the arguments of _d_gradient / _g_gradient that reproduce them.
-_D_KNOWN = [
-    ({"targets": (0.0, 1.0)}, N_("The discriminator's targets are swapped: real images → 1, fakes → 0.")),
-    (
-        {"targets": (1.0, 1.0)},
+_SAME_LOGITS = N_(
+    "The loss treats the discriminator's output as a probability, but it is a logit: use "
+    "keras.losses.BinaryCrossentropy(from_logits=True)."
+)
+_STEP_MISTAKES = [
+    Mistake(
+        _gan_step(real_target=0.0, fake_target=1.0),
+        N_("The discriminator's targets are swapped: real images → 1, fakes → 0."),
+    ),
+    Mistake(
+        _gan_step(fake_target=1.0),
         N_("The fakes' target is 1 in the discriminator's phase: real images → 1, fakes → 0."),
     ),
-    (
-        {"g_training": False},
+    Mistake(
+        _gan_step(d_training=False),
         N_(
             "The fakes for the discriminator were made with training=False (or no training= at all): call "
             "generator(noise, training=True), so that its BatchNormalization uses the batch's statistics."
         ),
     ),
-    (
-        {"logits": False},
-        N_(
-            "The loss treats the discriminator's output as a probability, but it is a logit: use "
-            "keras.losses.BinaryCrossentropy(from_logits=True)."
-        ),
-    ),
-]
-_G_KNOWN = [
-    (
-        {"target": 0.0},
+    Mistake(_gan_step(logits=False), _SAME_LOGITS),
+    Mistake(
+        _gan_step(target=0.0),
         N_(
             "The generator is trained to make the discriminator say 0 (fake): its target is 1, the "
             "non-saturating loss −log D(G(z))."
         ),
     ),
-    (
-        {"target": 0.0, "sign": -1.0},
+    Mistake(
+        _gan_step(target=0.0, sign=-1.0),
         N_(
             "That is the saturating loss, log(1 − D(G(z))) of the minimax game, whose gradient vanishes when "
             "the discriminator is sure: use cross-entropy against targets of 1 (non-saturating)."
         ),
     ),
-    (
-        {"g_training": False},
+    Mistake(
+        _gan_step(g_training=False),
         N_(
             "The generator ran with training=False (or no training= at all) in its own phase: call "
             "generator(noise, training=True) inside the tape, so that its BatchNormalization learns from the "
             "batch."
-        ),
-    ),
-    (
-        {"logits": False},
-        N_(
-            "The loss treats the discriminator's output as a probability, but it is a logit: use "
-            "keras.losses.BinaryCrossentropy(from_logits=True)."
         ),
     ),
 ]
@@ -479,6 +435,17 @@ _DETACHED = N_(
 )
 
 
+_D_DIFFERS = N_(
+    "The discriminator's gradient is not that of its loss: binary cross-entropy with from_logits=True, real "
+    "images → 1 and generator(noise, training=True) → 0, both through discriminator(..., training=True)."
+)
+_G_DIFFERS = N_(
+    "The generator's gradient is not that of its loss: binary cross-entropy with from_logits=True against "
+    "targets of 1, on discriminator(generator(noise, training=True), training=True), the mean over the n "
+    "fakes."
+)
+
+
 def _tolerance(got, want):
     return same(got, want, rtol=1e-4, atol=1e-6)
 
@@ -488,6 +455,7 @@ def _scaled(got, want) -> bool:
     return _tolerance(got, 2 * want)
 
 
+@register("check_gan_step", _gan_step(), _STEP_MISTAKES)
 @checker
 def check_gan_step(train_step) -> None:
     """``train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise)`` on a small fixed
@@ -498,30 +466,17 @@ def check_gan_step(train_step) -> None:
 
     real, noise = _step_problem()
     generator, discriminator = _small_pair()
-    g0, d0 = generator.get_weights(), discriminator.get_weights()
     log: list = []
     d_opt, g_opt = (recording_optimizer(keras.optimizers.SGD, log, who, learning_rate=0.05) for who in "dg")
 
     def run(*args):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Keras' "Gradients do not exist": named below
-            try:
-                return train_step(*args)
-            except NotImplementedError:
-                fail("The function is not written yet (NotImplementedError): fill in its body.")
-            except ExerciseError:
-                raise
-            except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
-                if any(who == "g" and any(g is None for g in grads) for who, grads, _ in log):
-                    fail(_DETACHED)
-                explain_step_crash(err, log, generator, discriminator)  # known library errors, in our words
-                fail("train_step raised an error: {error}", error=crash_text(err))
+        return run_step(train_step, args, log, generator, discriminator, detached=_DETACHED)
 
     if not callable(train_step):
         fail("Expected a function, got {kind}.", kind=type(train_step).__name__)
     out = run(generator, discriminator, d_opt, g_opt, real, noise)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        fail("train_step must return the two losses: return d_loss, g_loss.")
+        fail(TWO_LOSSES)
 
     calls = optimizer_owners(log, generator, discriminator)
     check_own_weights(calls, _BOTH)
@@ -540,47 +495,30 @@ def check_gan_step(train_step) -> None:
             "by calling the discriminator there."
         )
 
-    # the discriminator's gradient: real → 1, fake → 0 (as the mean over 2n or the two means added)
-    got = _flat(grads["d"])
-    want, d_loss = _d_gradient(g0, d0, real, noise)
-    if not (_tolerance(got, want) or _scaled(got, want)):
-        for wrong, message in _D_KNOWN:
-            other = _d_gradient(g0, d0, real, noise, **wrong)[0]
-            if _tolerance(got, other) or _scaled(got, other):
-                fail(message)
-        fail(
-            "The discriminator's gradient is not that of its loss: binary cross-entropy with "
-            "from_logits=True, "
-            "real images → 1 and generator(noise, training=True) → 0, both through "
-            "discriminator(..., training=True)."
-        )
-    # the generator's: target 1 through the discriminator before its update (one forward pass, two tapes,
-    # as in the tutorial) or after it (chapter 05's order)
-    got = _flat(grads["g"])
-    d1 = discriminator.get_weights()
-    options = [_g_gradient(g0, d, noise) for d in (d0, d1)]
-    if not any(_tolerance(got, want) for want, _ in options):
-        for wrong, message in _G_KNOWN:
-            if any(_tolerance(got, _g_gradient(g0, d, noise, **wrong)[0]) for d in (d0, d1)):
-                fail(message)
-        fail(
-            "The generator's gradient is not that of its loss: binary cross-entropy with from_logits=True "
-            "against targets of 1, on discriminator(generator(noise, training=True), training=True), the "
-            "mean "
-            "over the n fakes."
-        )
+    # each phase's gradients against those of the chapter's step and of its known mistakes, replayed on
+    # fresh networks; the discriminator's as the mean over 2n or as the two halves' means added, the
+    # generator's through the discriminator before its update (one forward pass, two tapes, as in the
+    # tutorial) or after it (chapter 05's order)
+    thens = (None, discriminator.get_weights())
+
+    def replays(step):
+        return [_replay(step, real, noise, then) for then in thens]
+
+    right = replays(_gan_step())
+    for who, says in (("d", _D_DIFFERS), ("g", _G_DIFFERS)):
+        got = _flat(grads[who])
+        if not any(_tolerance(got, r[0][who]) or (who == "d" and _scaled(got, r[0][who])) for r in right):
+            for mistake in _STEP_MISTAKES:
+                wrong = replays(mistake.answer)
+                if any(_tolerance(got, w[0][who]) or (who == "d" and _scaled(got, w[0][who])) for w in wrong):
+                    fail(mistake.message)
+            fail(says)
 
     # the losses it returned are the ones it took gradients of
-    try:
-        losses = [float(keras.ops.convert_to_numpy(x)) for x in out]
-    except (TypeError, ValueError):
-        losses = [math.nan, math.nan]
-    right_d = any(same(losses[0], k * d_loss, rtol=1e-4) for k in (1, 2))
-    if not (right_d and any(same(losses[1], g, rtol=1e-4) for _, g in options)):
-        fail(
-            "The updates are right but the returned losses are not: return the two losses you took gradients "
-            "of, as (d_loss, g_loss), one number each."
-        )
+    losses = step_losses(out)
+    right_d = any(same(losses[0], k * right[0][1][0], rtol=1e-4) for k in (1, 2))
+    if not (right_d and any(same(losses[1], r[1][1], rtol=1e-4) for r in right)):
+        fail(WRONG_LOSSES)
 
     # an easy problem (one fixed batch of real images), 40 steps: the losses stay finite and the
     # discriminator's falls at first, while it learns to tell
@@ -589,12 +527,7 @@ def check_gan_step(train_step) -> None:
     trace = []
     for step in range(40):
         z = np.random.default_rng(100 + step).standard_normal((_N, _NOISE)).astype(np.float32)
-        trace.append(
-            [
-                float(keras.ops.convert_to_numpy(x))
-                for x in run(generator, discriminator, d_opt, g_opt, real, z)
-            ]
-        )
+        trace.append(step_losses(run(generator, discriminator, d_opt, g_opt, real, z)))
     trace = np.array(trace)
     if not np.all(np.isfinite(trace)):
         fail("On 40 steps of a small problem your losses became NaN or infinite.")
@@ -768,7 +701,8 @@ def check_training_loop(train) -> None:
     losses = np.array([[0.5 + 0.1 * k, 1.0 + 0.05 * k * k] for k in range(want_calls)])
     want = losses.reshape(epochs, len(sizes), 2).mean(axis=1)
     if not isinstance(history, dict) or set(history) != {"d_loss", "g_loss"}:
-        fail('Return the history as a dict with two lists: {"d_loss": [...], "g_loss": [...]}.')
+        shape = '{"d_loss": [...], "g_loss": [...]}'
+        fail(N_("Return the history as a dict with two lists: {shape}."), shape=shape)
     try:
         got = np.array([history["d_loss"], history["g_loss"]], dtype=np.float64).T
     except (TypeError, ValueError):
@@ -948,34 +882,53 @@ def _real(value):
 THRESHOLDS = {"fast": (1.0, 1000.0), "cpu": (1.5, 750.0), "gpu": (1.5, 750.0)}
 
 
+_NOT_ARRAY = N_("Expected an array of images, got {kind}.")
+_IMAGE_SHAPE = N_("Expected images of shape (2000, 28, 28, 1), got {shape}.")
+_TOO_FEW = N_(
+    "The measures need 2,000 of your generator's digits (as many as the evaluation digits); you passed "
+    "{count}."
+)
+_DIVERGED = N_("Some of your images are NaN: the training diverged. Train again (a smaller learning rate?).")
+_OUT_OF_RANGE = N_(
+    "Your images are not in [-1, 1] (they reach {low} … {high}): pass the generator's output as it is."
+)
+
+
 def _images(images) -> np.ndarray:
     try:
         array = np.asarray(images, dtype=np.float32)
     except (TypeError, ValueError):
-        fail("Expected an array of images, got {kind}.", kind=type(images).__name__)
-    if array.ndim == 3:
-        array = array[..., np.newaxis]
+        fail(_NOT_ARRAY, kind=type(images).__name__)
+    array = array[..., np.newaxis] if array.ndim == 3 else array
     if array.ndim != 4 or array.shape[1:] != (28, 28, 1):
-        fail("Expected images of shape (2000, 28, 28, 1), got {shape}.", shape=array.shape)
+        fail(_IMAGE_SHAPE, shape=array.shape)
     if len(array) < 2000:
-        fail(
-            "The measures need 2,000 of your generator's digits (as many as the evaluation digits); you "
-            "passed "
-            "{count}.",
-            count=len(array),
-        )
+        fail(_TOO_FEW, count=len(array))
     if not np.all(np.isfinite(array)):
-        fail("Some of your images are NaN: the training diverged. Train again (a smaller learning rate?).")
+        fail(_DIVERGED)
     if array.min() < -1.001 or array.max() > 1.001:
-        fail(
-            "Your images are not in [-1, 1] (they reach {low} … {high}): pass the generator's output as it "
-            "is.",
-            low=fmt.number(float(array.min()), 2),
-            high=fmt.number(float(array.max()), 2),
-        )
+        low, high = (fmt.number(float(f(array)), 2) for f in (np.min, np.max))
+        fail(_OUT_OF_RANGE, low=low, high=high)
     return array[:2000]
 
 
+def _digits(n=2000):
+    """n of MNIST's training digits in [-1, 1]: what a generator that learned everything would draw."""
+    from ganlib import data
+
+    return data.scale_images(data.load_mnist("bundled", "train", verbose=False)[0][:n])
+
+
+_OWN_MISTAKES = [
+    Mistake(lambda: "images", _NOT_ARRAY),
+    Mistake(lambda: np.zeros((2000, 32, 32, 1)), _IMAGE_SHAPE),
+    Mistake(lambda: _digits(100), _TOO_FEW),
+    Mistake(lambda: np.full((2000, 28, 28, 1), np.nan), _DIVERGED),
+    Mistake(lambda: 127.5 * (_digits() + 1), _OUT_OF_RANGE),  # pixels 0 … 255, as MNIST stores them
+]
+
+
+@register("check_own_gan", _digits, _OWN_MISTAKES, wrap=lambda make: make())
 @checker
 def check_own_gan(images) -> dict:
     """2,000 digits of the student's own generator, measured with ganlib's classifier against the 2,000
