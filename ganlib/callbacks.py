@@ -17,7 +17,7 @@ import numpy as np
 
 from ganlib.checkpoint import RunBackup
 from ganlib.integrity import move_aside, not_finite, sha256_of, verify
-from ganlib.models import N_DIGITS, has_batch_norm, is_conditional, noise_dim_of
+from ganlib.models import N_DIGITS, architecture_of
 from ganlib.runs import (
     BACKUP_NAME,
     copy_atomic,
@@ -261,8 +261,8 @@ class SampleGrid(_ResumingCallback):
 class GeneratorCheckpoint(_ResumingCallback):
     """Save the generator's weights after every epoch (latest, and one file per epoch); with
     ``GAN(ema=…)`` also the moving average's (``generator-ema*.weights.h5``). ``generator.json``
-    says how to build the generator and records each file's sha256, checked whenever the file
-    is loaded (``ganlib.integrity``)."""
+    records the generator's architecture (``models.architecture_of``: loading builds from it)
+    and each file's sha256, checked whenever the file is loaded (``ganlib.integrity``)."""
 
     def __init__(self, out_dir: str | os.PathLike, keep_every_epoch: bool = True):
         super().__init__()
@@ -283,11 +283,8 @@ class GeneratorCheckpoint(_ResumingCallback):
         return targets
 
     def _info(self, epoch: int) -> dict:
-        gen = self.model.generator
-        info = {"noise_dim": noise_dim_of(gen), "batch_norm": has_batch_norm(gen), "epoch": epoch}
-        if is_conditional(gen):
-            info["conditional"] = True
-        return {**info, "sha256": dict(sorted(self.sha256.items()))}
+        architecture = architecture_of(self.model.generator)  # what loading builds from
+        return {**architecture, "epoch": epoch, "sha256": dict(sorted(self.sha256.items()))}
 
     def _save_info(self, epoch: int) -> None:
         text = json.dumps(self._info(epoch), indent=2) + "\n"

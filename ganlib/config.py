@@ -16,6 +16,11 @@ MODES = ("fast", "cpu", "gpu")
 _YES = ("1", "true", "yes", "on")
 _NO = ("", "0", "false", "no", "off")
 
+#: The post's sizes, which the networks and every mode start from.
+IMAGE_SHAPE = (28, 28, 1)  # an MNIST digit: 28×28 pixels, one grey channel
+NOISE_DIM = 200  # the generator's input: a noise vector of 200 numbers
+BATCH_SIZE = 128
+
 
 @dataclass(frozen=True)
 class RunSizes:
@@ -25,8 +30,9 @@ class RunSizes:
     epochs: int
     batch_size: int
     n_images: int | None  # None: every image the data source has
-    noise_dim: int = 200
+    noise_dim: int = NOISE_DIM
     data: str = "bundled"
+    ring_steps: int = 3000  # chapter 07's runs on the ring of points (``ring.chapter_steps``)
 
     @property
     def steps_per_epoch(self) -> int | None:
@@ -35,11 +41,11 @@ class RunSizes:
 
 _SIZES = {
     # CI: seconds, just enough to exercise every code path.
-    "fast": RunSizes("fast", epochs=2, batch_size=32, n_images=256),
+    "fast": RunSizes("fast", epochs=2, batch_size=32, n_images=256, ring_steps=400),
     # A CPU laptop: about a minute of training (96 steps of 128 images, ≈ 0.4–0.6 s each).
-    "cpu": RunSizes("cpu", epochs=3, batch_size=128, n_images=4096),
+    "cpu": RunSizes("cpu", epochs=3, batch_size=BATCH_SIZE, n_images=4096),
     # A GPU (Colab): the post's 50 epochs over the 60,000 training digits.
-    "gpu": RunSizes("gpu", epochs=50, batch_size=128, n_images=None, data="auto"),
+    "gpu": RunSizes("gpu", epochs=50, batch_size=BATCH_SIZE, n_images=None, data="auto"),
 }
 
 

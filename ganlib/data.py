@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ganlib.config import BATCH_SIZE, IMAGE_SHAPE
 from ganlib.validate import RunError, check_digits, pixel_images, positive_int
 
 SOURCES = ("auto", "bundled", "keras")
@@ -25,7 +26,11 @@ SPLITS = ("train", "eval", "all")
 
 #: The bundled 10,000 digits are split once, by a seeded permutation, into 8,000 training
 #: digits (for the GAN and the classifier) and 2,000 evaluation digits that neither sees.
+N_BUNDLED = 10_000
 N_EVAL = 2000
+N_TRAIN = N_BUNDLED - N_EVAL
+#: Keras' MNIST training split (``load_mnist("keras")``).
+N_KERAS = 60_000
 SPLIT_SEED = 20140610  # the date of Goodfellow et al.'s arXiv submission
 
 #: sha256 of the two files shipped in ``ganlib/_data`` (see DATA-LICENSE.md there).
@@ -173,7 +178,7 @@ def split_indices() -> tuple[np.ndarray, np.ndarray]:
     machine, drawn from the whole test set (its first and second halves come from
     different writers, so taking the last 2,000 would not be a fair sample).
     """
-    order = np.random.default_rng(SPLIT_SEED).permutation(10000)
+    order = np.random.default_rng(SPLIT_SEED).permutation(N_BUNDLED)
     return np.sort(order[N_EVAL:]), np.sort(order[:N_EVAL])
 
 
@@ -229,12 +234,19 @@ def load_mnist(
     return images, labels
 
 
+def from_uint8(pixels) -> np.ndarray:
+    """uint8 pixels 0..255 → float32 in [-1, 1], shape kept: how ganlib reads every stored image
+    (the digits, a run's ``grids.npz``, chapter 08's table, ``validate.pixel_images``'s uint8
+    input); ``sampling.to_uint8`` is its inverse."""
+    return (np.asarray(pixels).astype(np.float32) - 127.5) / 127.5
+
+
 def scale_images(images: np.ndarray) -> np.ndarray:
-    """uint8 ``(N, 28, 28)`` digits → float32 ``(N, 28, 28, 1)`` in [-1, 1]."""
+    """uint8 ``(N, 28, 28)`` digits → float32 ``(N, 28, 28, 1)`` in [-1, 1] (:func:`from_uint8`)."""
     images = np.asarray(images)
     if images.ndim == 4 and images.shape[-1] == 1:
         images = images[..., 0]
-    if images.ndim != 3 or images.shape[1:] != (28, 28):
+    if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE[:2]:
         raise ValueError(
             f"Expected images of shape (N, 28, 28) (or (N, 28, 28, 1)), got {images.shape}. "
             "Pass the images exactly as load_mnist() returns them."
@@ -244,7 +256,7 @@ def scale_images(images: np.ndarray) -> np.ndarray:
             f"Expected uint8 pixels in 0..255, got dtype {images.dtype}. "
             "Pass raw images from load_mnist(); scale_images does the scaling."
         )
-    return ((images.astype(np.float32) - 127.5) / 127.5)[..., np.newaxis]
+    return from_uint8(images)[..., np.newaxis]
 
 
 def check_training_images(images) -> np.ndarray:
@@ -264,7 +276,7 @@ def check_training_images(images) -> np.ndarray:
             f"Training images must be floats in [-1, 1], got dtype {x.dtype}; "
             "pass scale_images(images) of the uint8 digits load_mnist() returns."
         )
-    if x.ndim != 4 or x.shape[1:] != (28, 28, 1) or len(x) == 0:
+    if x.ndim != 4 or x.shape[1:] != IMAGE_SHAPE or len(x) == 0:
         raise ValueError(
             f"Training images must have shape (N, 28, 28, 1) with N ≥ 1, got {x.shape}; "
             "scale_images(images) adds the channel axis to the (N, 28, 28) digits of load_mnist()."
@@ -282,7 +294,7 @@ def as_model_input(images: np.ndarray, unit_ok: bool = False) -> np.ndarray:
 
 def make_dataset(
     images: np.ndarray,
-    batch_size: int = 128,
+    batch_size: int = BATCH_SIZE,
     seed: int = 0,
     start_epoch: int = 0,
     digits: np.ndarray | None = None,

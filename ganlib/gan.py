@@ -18,6 +18,7 @@ from keras import ops
 
 from ganlib.augment import augment as augment_images
 from ganlib.augment import check_policy
+from ganlib.config import IMAGE_SHAPE
 from ganlib.data import check_training_images
 from ganlib.labels import check_smoothing, discriminator_targets, generator_targets
 from ganlib.models import image_shape_of, is_conditional, noise_dim_of
@@ -149,10 +150,10 @@ class GAN(keras.Model):
         """Keras' ``fit``, refusing images the networks cannot train on (naming ``scale_images``):
         arrays are checked whole (float ``(N, 28, 28, 1)`` in [-1, 1]); a ``tf.data`` stream by
         its element type and shape. Models of other data (``ganlib.toy``) are not checked."""
-        if image_shape_of(self.discriminator) == (28, 28, 1):
+        if image_shape_of(self.discriminator) == IMAGE_SHAPE:
             if isinstance(x, tf.data.Dataset):
                 spec = x.element_spec[0] if isinstance(x.element_spec, tuple) else x.element_spec
-                if not spec.dtype.is_floating or tuple(spec.shape[1:]) != (28, 28, 1):
+                if not spec.dtype.is_floating or tuple(spec.shape[1:]) != IMAGE_SHAPE:
                     raise ValueError(
                         f"The dataset yields {spec.dtype.name} batches of shape {tuple(spec.shape)}; the "
                         "networks train on floats in [-1, 1] of shape (batch, 28, 28, 1): build it with "

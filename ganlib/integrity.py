@@ -22,7 +22,8 @@ import numpy as np
 
 from ganlib.validate import RunError
 
-#: The records a weights file's checksum may be kept in, beside it: a run folder's, a shipped run's.
+#: The records a weights file's checksum may be kept in, beside it: a run folder's, a shipped run's
+#: (each also keeps its generator's architecture: ``models.saved_architecture``).
 RECORDS = ("generator.json", "provenance.json")
 
 
@@ -33,6 +34,18 @@ def sha256_of(path: str | os.PathLike) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def record_of(path: str | os.PathLike) -> tuple[Path, dict] | None:
+    """The record beside ``path`` that lists it (the first of ``RECORDS`` whose ``"sha256"``
+    names the file) and its contents; None if none does (a file copied out of its folder, a
+    user's own, or one from a ganlib that kept no checksums)."""
+    path = Path(path)
+    for name in RECORDS:
+        record = path.parent / name
+        if recorded_sha256(path, record) is not None:
+            return record, json.loads(record.read_text())
+    return None
 
 
 def recorded_sha256(path: str | os.PathLike, record: str | os.PathLike) -> str | None:
@@ -63,18 +76,20 @@ def verify(path: str | os.PathLike, record: str | os.PathLike | None = None) -> 
     ``RECORDS`` beside it that keeps one): True if it matches, False if none is recorded;
     a ValueError naming the file and what to do if it differs."""
     path = Path(path)
-    records = [Path(record)] if record is not None else [path.parent / name for name in RECORDS]
-    for rec in records:
-        expected = recorded_sha256(path, rec)
-        if expected is None:
-            continue
-        if sha256_of(path) != expected.lower():
-            raise RunError(
-                f"{path} is damaged: its sha256 is not the one {rec.name} beside it records "
-                f"(overwritten or cut since it was written); {_advice(path, rec)}."
-            )
-        return True
-    return False
+    if record is None:
+        found = record_of(path)
+        if found is None:
+            return False
+        record = found[0]
+    expected = recorded_sha256(path, record)
+    if expected is None:
+        return False
+    if sha256_of(path) != expected.lower():
+        raise RunError(
+            f"{path} is damaged: its sha256 is not the one {Path(record).name} beside it records "
+            f"(overwritten or cut since it was written); {_advice(path, Path(record))}."
+        )
+    return True
 
 
 def not_finite(arrays) -> bool:

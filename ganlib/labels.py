@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 
+from ganlib.config import BATCH_SIZE
 from ganlib.validate import in_range, positive_int
 
 
@@ -18,7 +19,7 @@ def check_batch_size(batch_size: int, name: str = "batch_size") -> int:
 
     ``name`` is the argument the message names (the command line passes ``--batch-size``).
     """
-    return positive_int(name, batch_size, hint=" (the post uses 128)")
+    return positive_int(name, batch_size, hint=f" (the post uses {BATCH_SIZE})")
 
 
 def check_smoothing(smoothing: float) -> float:

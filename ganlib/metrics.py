@@ -21,6 +21,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from ganlib.config import IMAGE_SHAPE
 from ganlib.data import as_model_input, load_mnist
 from ganlib.integrity import load_checked
 from ganlib.models import is_conditional, noise_dim_of
@@ -42,7 +43,7 @@ def build_classifier() -> keras.Model:
     layers = keras.layers
     return keras.Sequential(
         [
-            keras.Input((28, 28, 1)),
+            keras.Input(IMAGE_SHAPE),
             layers.Conv2D(32, 3, padding="same", activation="relu"),
             layers.MaxPooling2D(),
             layers.Conv2D(64, 3, padding="same", activation="relu"),
@@ -92,7 +93,7 @@ def _predict(x: np.ndarray, model: keras.Model | None = None) -> tuple[np.ndarra
 
 @lru_cache(maxsize=4)
 def _feature_model(model: keras.Model) -> keras.Model:
-    inputs = keras.Input((28, 28, 1))
+    inputs = keras.Input(IMAGE_SHAPE)
     x = inputs
     outputs = []
     for layer in model.layers:

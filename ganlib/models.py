@@ -25,10 +25,9 @@ import tensorflow as tf
 from keras import layers
 
 from ganlib import integrity
+from ganlib.config import IMAGE_SHAPE, NOISE_DIM
 from ganlib.validate import RunError, in_range, positive_int
 
-IMAGE_SHAPE = (28, 28, 1)
-DEFAULT_NOISE_DIM = 200
 #: Largest noise size accepted: 50 times the post's 200. A generator's first Dense layer has
 #: noise_dim × 6,272 weights, so 10,000 is already 250 MB of float32; sizes far beyond it only
 #: exhaust memory.
@@ -82,7 +81,7 @@ def check_noise_dim(noise_dim: int, name: str = "noise_dim") -> int:
 
     ``name`` is the argument the message names (the command line passes ``--noise-dim``).
     """
-    return positive_int(name, noise_dim, maximum=MAX_NOISE_DIM, hint=" (the post uses 200)")
+    return positive_int(name, noise_dim, maximum=MAX_NOISE_DIM, hint=f" (the post uses {NOISE_DIM})")
 
 
 def _generator_layers(batch_norm: bool) -> list[layers.Layer]:
@@ -107,7 +106,7 @@ def _generator_layers(batch_norm: bool) -> list[layers.Layer]:
     ]
 
 
-def build_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False) -> keras.Model:
+def build_generator(noise_dim: int = NOISE_DIM, batch_norm: bool = False) -> keras.Model:
     """Noise vector of length noise_dim → 28×28×1 image in [-1, 1] (1,467,137 params at 200).
 
     ``batch_norm=True`` adds BatchNormalization before both LeakyReLUs (+25,344 params,
@@ -124,7 +123,7 @@ def _one_hot(digit):
     return layers.CategoryEncoding(N_DIGITS, output_mode="one_hot", name=_ONE_HOT)(digit)
 
 
-def build_conditional_generator(noise_dim: int = DEFAULT_NOISE_DIM, batch_norm: bool = False) -> keras.Model:
+def build_conditional_generator(noise_dim: int = NOISE_DIM, batch_norm: bool = False) -> keras.Model:
     """[noise (n, noise_dim), digit (n,) int] → 28×28×1 image of that digit in [-1, 1].
 
     The digit enters as a one-hot vector joined to the noise; the rest is the post's generator
@@ -211,19 +210,55 @@ def noise_dim_of(generator: keras.Model) -> int:
     return int(generator.inputs[0].shape[-1])
 
 
-def weights_noise_dim(path: str | os.PathLike) -> int | None:
-    """Noise size a generator weights file was made for (rows of its Dense kernel)."""
-    return _weights_facts(path)[0]
+#: What a saved generator's record keeps about its network, beside its weights: a run folder's
+#: ``generator.json`` (``callbacks.GeneratorCheckpoint``), a shipped run's ``provenance.json``
+#: (``tools/ship_reference.py``). :func:`build_from_architecture` builds from it.
+ARCHITECTURE = ("noise_dim", "batch_norm", "conditional")
 
 
-def weights_batch_norm(path: str | os.PathLike) -> bool:
-    """True if a generator weights file holds BatchNormalization layers."""
-    return _weights_facts(path)[1]
+def architecture_of(generator: keras.Model) -> dict:
+    """A generator's architecture as its record keeps it: ``{"noise_dim", "batch_norm", "conditional"}``."""
+    return {
+        "noise_dim": noise_dim_of(generator),
+        "batch_norm": has_batch_norm(generator),
+        "conditional": is_conditional(generator),
+    }
 
 
-def weights_conditional(path: str | os.PathLike) -> bool:
-    """True if a weights file is a conditional network's (chapter 09)."""
-    return _weights_facts(path)[2]
+def build_from_architecture(architecture: dict) -> keras.Model:
+    """The untrained generator an architecture (:func:`architecture_of`, a record) describes."""
+    build = build_conditional_generator if architecture["conditional"] else build_generator
+    return build(architecture["noise_dim"], batch_norm=architecture["batch_norm"])
+
+
+def saved_architecture(path: str | os.PathLike) -> dict:
+    """The architecture of the generator in a ``*.weights.h5`` file, as its record says: the
+    record beside the file that lists its sha256 (``ganlib.integrity.record_of``). A record whose
+    architecture the file's arrays contradict is refused with one line.
+
+    A file with no such record (a user's own, one copied out of its run folder) or a record
+    without the whole architecture (a run folder from an older ganlib) is the one case in which
+    ganlib reads the architecture from the file itself: the rows of its Dense kernel (the noise
+    size, plus 10 if conditional), its BatchNormalization and one-hot layers."""
+    path = os.fspath(path)
+    in_file = _architecture_in_file(path)
+    found = integrity.record_of(path)
+    recorded = {key: found[1][key] for key in ARCHITECTURE if key in found[1]} if found else {}
+    if len(recorded) < len(ARCHITECTURE):
+        if in_file is None:
+            raise ValueError(
+                f"{path} holds no generator weights (no Dense layer of {_DENSE_UNITS:,} units; a "
+                "discriminator's or another model's?); pass a generator*.weights.h5 file of a run folder."
+            )
+        return in_file
+    if recorded != in_file:
+        held = ", ".join(f"{k}={v}" for k, v in in_file.items()) if in_file else "no generator"
+        raise RunError(
+            f"{found[0]} describes {Path(path).name} as a generator with "
+            f"{', '.join(f'{k}={v!r}' for k, v in recorded.items())}, but the file holds {held}; "
+            f"correct {found[0].name}, or copy the run folder again."
+        )
+    return recorded
 
 
 def _open_weights(path):
@@ -245,9 +280,9 @@ def _is_keras3_weights(f) -> bool:
     return "layers" in f and "vars" in f and "layer_names" not in f.attrs
 
 
-def _weights_facts(path) -> tuple[int | None, bool, bool]:
-    """(noise size, BatchNorm?, conditional?) of a generator weights file (noise size None if
-    the file holds no generator)."""
+def _architecture_in_file(path) -> dict | None:
+    """The architecture a generator weights file's arrays imply (see :func:`saved_architecture`);
+    None if the file holds no generator."""
     import h5py
 
     found: list[int] = []
@@ -263,12 +298,14 @@ def _weights_facts(path) -> tuple[int | None, bool, bool]:
             f.visititems(visit)
         except Exception as err:  # h5py's errors for a garbled file (RuntimeError, KeyError, …)
             raise _damaged(path, err) from None
-    norm = any("batch_normalization" in name for name in names)
+    if not found:
+        return None
     conditional = any(_ONE_HOT in name for name in names)
-    rows = found[0] if found else None
-    if rows is not None and conditional:
-        rows -= N_DIGITS
-    return rows, norm, conditional
+    return {
+        "noise_dim": found[0] - (N_DIGITS if conditional else 0),
+        "batch_norm": any("batch_normalization" in name for name in names),
+        "conditional": conditional,
+    }
 
 
 def _damaged(path, err: BaseException) -> RunError:
@@ -319,45 +356,45 @@ def _check_weights_file(path: str) -> bool:
 
 
 def generator_for_weights(path: str | os.PathLike) -> keras.Model:
-    """A generator built to fit a ``*.weights.h5`` file (noise size, BatchNorm), weights loaded."""
+    """The generator a ``*.weights.h5`` file holds, built as :func:`saved_architecture` says,
+    its weights loaded."""
     path = os.fspath(path)
-    _check_weights_file(path)
-    noise_dim, batch_norm, conditional = _weights_facts(path)
-    if noise_dim is None:
-        raise ValueError(
-            f"{path} holds no generator weights (no Dense layer of {_DENSE_UNITS:,} units; "
-            "a discriminator's or another model's?); pass a generator*.weights.h5 file of a run folder."
-        )
-    build = build_conditional_generator if conditional else build_generator
-    return load_generator_weights(build(noise_dim, batch_norm), path)
+    verified = _check_weights_file(path)
+    return _load(build_from_architecture(saved_architecture(path)), path, verified)
 
 
 def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> keras.Model:
-    """Load ``*.weights.h5`` into generator, explaining a noise-size mismatch. The file is
-    checked against the sha256 recorded beside it (``ganlib.integrity``), and a generator whose
-    weights or first outputs are not finite numbers is refused."""
+    """Load ``*.weights.h5`` into generator, explaining an architecture that differs from the
+    file's (:func:`saved_architecture`). The file is checked against the sha256 recorded beside
+    it (``ganlib.integrity``), and a generator whose weights or first outputs are not finite
+    numbers is refused."""
     path = os.fspath(path)
     verified = _check_weights_file(path)
-    expected = noise_dim_of(generator)
-    stored, stored_norm, stored_conditional = _weights_facts(path)
-    builder = "build_conditional_generator" if stored_conditional else "build_generator"
-    if stored_conditional != is_conditional(generator):
-        kind = "a conditional" if stored_conditional else "an unconditional"
+    stored = saved_architecture(path)
+    builder = "build_conditional_generator" if stored["conditional"] else "build_generator"
+    if stored["conditional"] != is_conditional(generator):
+        kind = "a conditional" if stored["conditional"] else "an unconditional"
         raise ValueError(
             f"These weights are for {kind} generator; build it with {builder}(...) "
             "or use ganlib.models.generator_for_weights(path)."
         )
-    if stored is not None and stored != expected:
+    if stored["noise_dim"] != noise_dim_of(generator):
         raise ValueError(
-            f"These weights were made for noise_dim={stored}, but the generator expects "
-            f"noise_dim={expected}. Build it with {builder}(noise_dim={stored})."
+            f"These weights were made for noise_dim={stored['noise_dim']}, but the generator expects "
+            f"noise_dim={noise_dim_of(generator)}. Build it with {builder}(noise_dim={stored['noise_dim']})."
         )
-    if stored_norm != has_batch_norm(generator):
+    if stored["batch_norm"] != has_batch_norm(generator):
         raise ValueError(
-            f"These weights are for a generator {'with' if stored_norm else 'without'} BatchNorm; "
-            f"build it with build_generator(..., batch_norm={stored_norm}) "
+            f"These weights are for a generator {'with' if stored['batch_norm'] else 'without'} "
+            f"BatchNorm; build it with {builder}(..., batch_norm={stored['batch_norm']}) "
             "or use ganlib.models.generator_for_weights(path)."
         )
+    return _load(generator, path, verified)
+
+
+def _load(generator: keras.Model, path: str, verified: bool) -> keras.Model:
+    """``generator.load_weights(path)``; a one-line ValueError if the file does not fit, is
+    damaged, or gives weights or first outputs that are not finite numbers."""
     try:
         generator.load_weights(path)
     except (ValueError, OSError, KeyError) as err:
@@ -365,15 +402,10 @@ def load_generator_weights(generator: keras.Model, path: str | os.PathLike) -> k
         raise ValueError(f"{path} does not fit this generator ({first}).") from None
     except Exception as err:  # h5py's errors for a garbled file (RuntimeError, …)
         raise _damaged(path, err) from None
-    _check_finite(generator, path, verified)
-    return generator
-
-
-def _check_finite(generator: keras.Model, path: str, verified: bool) -> None:
-    """Refuse a generator just loaded from path whose weights or first outputs are NaN or infinite."""
     if integrity.not_finite(generator.get_weights()):
         integrity.refuse_not_finite(path, "weights", verified)
     z = np.random.default_rng(0).standard_normal((4, noise_dim_of(generator))).astype(np.float32)
     inputs = [z, np.arange(4, dtype=np.int32)] if is_conditional(generator) else z
     if integrity.not_finite([keras.ops.convert_to_numpy(generator(inputs, training=False))]):
         integrity.refuse_not_finite(path, "first outputs", verified)
+    return generator

@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib import animation, ticker
 
 from ganlib import fmt
+from ganlib.data import from_uint8
 from ganlib.language import gettext, resolve, using
 from ganlib.words import words
 
@@ -55,7 +56,7 @@ def cell_origin(i: int, ncols: int, height: int, width: int, pad: int = TILE_PAD
 def tile(images: np.ndarray, ncols: int | None = None, pad: int = TILE_PAD) -> np.ndarray:
     """Arrange ``(n, 28, 28[, 1])`` images (float in [-1, 1] or uint8) into one 2-D mosaic in [0, 1]."""
     images = np.asarray(images)
-    images = images / 127.5 - 1.0 if images.dtype == np.uint8 else images.astype(np.float32)
+    images = from_uint8(images) if images.dtype == np.uint8 else images.astype(np.float32)
     if images.ndim == 4:
         images = images[..., 0]
     if images.ndim != 3:

@@ -108,12 +108,14 @@ def quality(name: str = "post") -> dict:
 def comparison() -> dict:
     """Chapter 08's table (``tools/compare_recipes.py``): ``{"steps", "rows": [...], "real"}``,
     each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1])."""
+    from ganlib.data import scale_images
+
     base = reference_dir()
     table = read_json_file(base / "comparison.json")
 
     def read(path):
         with np.load(path) as grids:
-            return {row["key"]: grids[row["key"]][..., None] / np.float32(127.5) - 1 for row in table["rows"]}
+            return {row["key"]: scale_images(grids[row["key"]]) for row in table["rows"]}
 
     grids = read_or_refuse(base / "comparison.npz", read, "reinstall ganlib")
     for row in table["rows"]:

@@ -240,10 +240,11 @@ def train_settings() -> list[str]:
 
 
 def chapter_steps() -> int:
-    """Steps for the chapter's runs: 3,000 (a few seconds), or 400 in fast mode (CI)."""
+    """Steps for the chapter's runs (``config.RunSizes.ring_steps``): a few seconds' worth, fewer
+    in fast mode (CI)."""
     from ganlib.config import run_sizes
 
-    return 400 if run_sizes().mode == "fast" else 3000
+    return run_sizes().ring_steps
 
 
 def plot_runs(

@@ -66,8 +66,10 @@ def load_grids(directory: str | os.PathLike) -> dict[int, np.ndarray]:
     path = path / "grids.npz" if path.is_dir() else path
 
     def read(p: Path) -> dict[int, np.ndarray]:
+        from ganlib.data import scale_images
+
         with np.load(p) as f:
-            return {int(k.split("_")[1]): f[k][..., None] / np.float32(127.5) - 1 for k in f.files}
+            return {int(k.split("_")[1]): scale_images(f[k]) for k in f.files}
 
     return read_or_refuse(path, read)
 

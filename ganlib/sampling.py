@@ -5,11 +5,12 @@ from __future__ import annotations
 import keras
 import numpy as np
 
-from ganlib.models import DEFAULT_NOISE_DIM, check_noise_dim, is_conditional, noise_dim_of
+from ganlib.config import NOISE_DIM
+from ganlib.models import check_noise_dim, is_conditional, noise_dim_of
 from ganlib.validate import digit_labels, finite_array, pixel_images, positive_int, random_seed
 
 
-def noise(n: int, noise_dim: int = DEFAULT_NOISE_DIM, seed: int | None = None) -> np.ndarray:
+def noise(n: int, noise_dim: int = NOISE_DIM, seed: int | None = None) -> np.ndarray:
     """float32 ``(n, noise_dim)`` drawn from N(0, 1); the same seed gives the same noise.
 
     ``seed``: a non-negative integer, or None for fresh noise on every call.
@@ -130,7 +131,7 @@ def interpolate(z0: np.ndarray, z1: np.ndarray, steps: int = 10, method: str = "
 
 
 def to_uint8(images: np.ndarray) -> np.ndarray:
-    """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of scale_images)."""
+    """Images in [-1, 1] → uint8 ``(n, 28, 28)`` pixels 0..255 (the inverse of data.from_uint8)."""
     hint = "; to_uint8 needs finite pixels in [-1, 1] (NaN from a generator: its training diverged)"
     images = pixel_images("images", images, hint=hint, digits_shape=False, unit_ok=True)
     if images.ndim == 4:

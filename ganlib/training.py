@@ -20,8 +20,8 @@ import numpy as np
 
 from ganlib.augment import check_policy
 from ganlib.callbacks import GeneratorCheckpoint, HistoryCSV, Progress, RunBackup, SampleGrid, run_callbacks  # noqa: F401 (re-exported)
-from ganlib.config import run_sizes
-from ganlib.data import check_training_images, load_mnist, make_dataset, steps_per_epoch
+from ganlib.config import BATCH_SIZE, NOISE_DIM, run_sizes
+from ganlib.data import N_TRAIN, check_training_images, load_mnist, make_dataset, steps_per_epoch
 from ganlib.gan import GAN, POST_LEARNING_RATE, ConditionalGAN, check_ema, check_learning_rate, post_adam
 from ganlib.integrity import move_aside
 from ganlib.labels import check_batch_size, check_smoothing
@@ -56,9 +56,9 @@ from ganlib.validate import MAX_SEED, RunError, check_digits, positive_int, rand
 QUICK = {
     "epochs": 20,
     "batch_size": 32,
-    "noise_dim": 200,
+    "noise_dim": NOISE_DIM,
     "data": "bundled",
-    "n_images": 8000,
+    "n_images": N_TRAIN,
     "batch_norm": True,
     "ema": 0.999,
     "d_learning_rate": 4e-4,
@@ -201,8 +201,8 @@ def build_gan(config: dict) -> GAN:
 
 def train(
     epochs: int,
-    batch_size: int = 128,
-    noise_dim: int = 200,
+    batch_size: int = BATCH_SIZE,
+    noise_dim: int = NOISE_DIM,
     data: str | np.ndarray | tuple[np.ndarray, np.ndarray] | None = None,
     n_images: int | None = None,
     run_dir: str | os.PathLike | None = None,

@@ -11,6 +11,8 @@ import numbers
 
 import numpy as np
 
+from ganlib.config import IMAGE_SHAPE
+
 LANGUAGES = ("tr", "en")  # the book's two editions
 #: A training seed also seeds NumPy's legacy generator (``keras.utils.set_random_seed``), which
 #: takes 0 … 2**32 − 1; every command line seed accepts the same range.
@@ -169,7 +171,9 @@ def pixel_images(name: str, images, hint: str = "", digits_shape: bool = True, u
     """
     x = np.asarray(images)
     if x.dtype == np.uint8:
-        x = (x.astype(np.float32) - np.float32(127.5)) / np.float32(127.5)
+        from ganlib.data import from_uint8
+
+        x = from_uint8(x)
     elif x.dtype.kind in "iub":
         raise ValueError(
             f"{name} are {x.dtype} numbers; pass uint8 digits 0..255 (images.astype('uint8')) or "
@@ -183,7 +187,7 @@ def pixel_images(name: str, images, hint: str = "", digits_shape: bool = True, u
         shape = x.shape
         if x.ndim == 3:
             x = x[..., np.newaxis]
-        if x.ndim != 4 or x.shape[1:] != (28, 28, 1):
+        if x.ndim != 4 or x.shape[1:] != IMAGE_SHAPE:
             raise ValueError(f"{name} must have shape (N, 28, 28) or (N, 28, 28, 1), got {shape}{hint}.")
         if len(x) == 0:
             raise ValueError(f"{name} is empty (no images); pass at least one image.")

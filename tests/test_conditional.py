@@ -129,7 +129,7 @@ def test_weights_files_say_they_are_conditional(seeded, tmp_path):
     g = models.build_conditional_generator(16, batch_norm=True)
     path = tmp_path / "g.weights.h5"
     g.save_weights(path)
-    assert models.weights_conditional(path) and models.weights_noise_dim(path) == 16
+    assert models.saved_architecture(path) == {"noise_dim": 16, "batch_norm": True, "conditional": True}
     loaded = models.generator_for_weights(path)
     assert models.is_conditional(loaded) and models.has_batch_norm(loaded)
     z = noise(4, 16, seed=1)

@@ -88,7 +88,7 @@ def test_save_then_load_gives_identical_outputs(tmp_path, seeded):
     g2 = models.load_generator_weights(models.build_generator(), path)
     z = noise(4, seed=2)
     assert np.array_equal(generate(g, z), generate(g2, z))
-    assert models.weights_noise_dim(path) == 200
+    assert models.saved_architecture(path) == {"noise_dim": 200, "batch_norm": False, "conditional": False}
 
 
 def test_weights_of_another_noise_size_are_explained(tmp_path):
@@ -162,5 +162,5 @@ def test_weights_of_another_model_are_explained(tmp_path):
     models.build_discriminator().save_weights(path)
     with pytest.raises(ValueError, match="holds no generator weights"):
         models.generator_for_weights(path)
-    with pytest.raises(ValueError, match=f"^{path} does not fit this generator"):
+    with pytest.raises(ValueError, match=f"^{path} holds no generator weights"):
         models.load_generator_weights(models.build_generator(), path)

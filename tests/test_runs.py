@@ -97,7 +97,7 @@ def test_an_interrupted_run_resumed_equals_the_uninterrupted_one(two, made, kw):
     _assert_same_as_whole(two, gan, made)
     info = json.loads((two / "generator.json").read_text())  # what loading the generator needs
     shas = info.pop("sha256")  # and the checksum of every weights file, checked on loading it
-    assert info == {"noise_dim": 200, "batch_norm": False, "epoch": 3}
+    assert info == {"noise_dim": 200, "batch_norm": False, "conditional": False, "epoch": 3}
     assert shas == {p.name: sha256_of(p) for p in two.glob("generator*.weights.h5")} and len(shas) == 4
 
 

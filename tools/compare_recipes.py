@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ganlib import metrics
-from ganlib.config import quiet_tensorflow
+from ganlib.config import NOISE_DIM, quiet_tensorflow
 from ganlib.models import generator_for_weights
 from ganlib.pretrained import reference_dir
 from ganlib.runs import completed_epochs
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     if len(epochs) != 1:
         raise SystemExit(f"error: the runs must have the same number of epochs, got {sorted(epochs)}")
     epochs = epochs.pop()
-    z_grid = noise(16, 200, seed=0)
+    z_grid = noise(16, NOISE_DIM, seed=0)
     rows, grids = [], {}
     for run in args.runs:
         config = load_settings(run)
@@ -102,7 +102,7 @@ def main(argv=None) -> int:
         "steps": rows[0]["steps"],
         "n_samples": args.n,
         "sample_seed": 123,
-        "grid_noise": "noise(16, 200, seed=0)",
+        "grid_noise": f"noise(16, {NOISE_DIM}, seed=0)",
         "real": metrics.real_reference(args.n),
         "rows": rows,
     }

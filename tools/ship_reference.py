@@ -7,7 +7,7 @@
 
 Expects the folder written by ``python -m ganlib train --out runs/NAME`` plus the two stamps
 written when it was started (``runs/NAME.commit``, ``runs/NAME.started``; see
-``runs/queue.sh``). ``--ema`` ships the moving average of the generator instead of the
+``tools/train_queue.sh``). ``--ema`` ships the moving average of the generator instead of the
 generator itself. Weights are stored as float16 (half the size); the tool checks that the
 measures of the stored weights equal those of the float32 originals. The fixed-noise grids
 are regenerated from the per-epoch weights that are shipped, and chapter 07's measures are
@@ -34,7 +34,7 @@ from ganlib import metrics
 from ganlib.config import quiet_tensorflow
 from ganlib.data import BUNDLED_FILES
 from ganlib.integrity import sha256_of
-from ganlib.models import build_conditional_generator, build_generator, generator_for_weights
+from ganlib.models import build_from_architecture, load_generator_weights, saved_architecture
 from ganlib.pretrained import NAMES, reference_dir
 from ganlib.runs import completed_epochs, load_grids, load_history
 from ganlib.sampling import every_digit, generate, noise, to_uint8
@@ -127,12 +127,18 @@ def main(argv=None) -> int:
     (dest / "provenance.json").unlink(missing_ok=True)
 
     final = run / f"{prefix}-epoch-{epochs:03d}.weights.h5"
+    # what the run's generator.json records; provenance.json records it for the shipped file
+    architecture = saved_architecture(final)
+
+    def load(path: Path):
+        return load_generator_weights(build_from_architecture(architecture), path)
+
     to_float16(final, dest / "generator.weights.h5")
-    conditional = bool(config["conditional"])
-    z_eval = noise(args.n, config["noise_dim"], seed=123)
+    conditional = architecture["conditional"]
+    z_eval = noise(args.n, architecture["noise_dim"], seed=123)
     d_eval = every_digit(args.n) if conditional else None  # as metrics.evaluate_generator asks
-    full = generate(generator_for_weights(final), z_eval, d_eval)
-    half = generate(generator_for_weights(dest / "generator.weights.h5"), z_eval, d_eval)
+    full = generate(load(final), z_eval, d_eval)
+    half = generate(load(dest / "generator.weights.h5"), z_eval, d_eval)
     m_full, m_half = (
         metrics.evaluate_images(full, digits=d_eval),
         metrics.evaluate_images(half, digits=d_eval),
@@ -149,14 +155,14 @@ def main(argv=None) -> int:
         assert abs(a_full - a_half) <= 0.0025, "float16 storage changes the digit accuracy"
 
     n_grid = len(load_grids(run / "grids" / "grids.npz")[1])  # the run's own fixed-noise grid
-    z_grid = noise(n_grid, config["noise_dim"], seed=config["seed"])
+    z_grid = noise(n_grid, architecture["noise_dim"], seed=config["seed"])
     d_grid = every_digit(n_grid) if conditional else None
     grids, quality_rows = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for epoch in range(1, epochs + 1):
             stored = Path(tmp) / f"e{epoch}.weights.h5"
             to_float16(run / f"{prefix}-epoch-{epoch:03d}.weights.h5", stored)
-            gen = generator_for_weights(stored)
+            gen = load(stored)
             grids[f"epoch_{epoch:03d}"] = to_uint8(generate(gen, z_grid, d_grid))
             if epoch % args.every == 0 or epoch in (1, 2, 3) or epoch == epochs:
                 row = {"epoch": epoch, "steps": epoch * steps_per_epoch}
@@ -171,8 +177,7 @@ def main(argv=None) -> int:
     shipped_weights = ["generator.weights.h5", *(["discriminator.weights.h5"] if conditional else [])]
     shutil.copy(run / "history.csv", dest / "history.csv")
     keras.utils.set_random_seed(0)
-    build = build_conditional_generator if conditional else build_generator
-    untrained = build(config["noise_dim"], batch_norm=config["batch_norm"])
+    untrained = build_from_architecture(architecture)
     quality = {
         "n_samples": args.n,
         "sample_seed": 123,
@@ -204,12 +209,10 @@ def main(argv=None) -> int:
         + (", with their labels (conditional GAN)" if conditional else ""),
         "data_sha256": {name: sha for name, sha in BUNDLED_FILES.values()},
         "seed": config["seed"],
-        "noise_dim": config["noise_dim"],
+        **architecture,  # what loading the shipped generator builds from (models.saved_architecture)
         "batch_size": config["batch_size"],
         "n_images": config["n_images"],
         "smoothing": config["smoothing"],
-        "conditional": conditional,
-        "batch_norm": config["batch_norm"],
         "ema": config["ema"],
         "augment": config["augment"],
         "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",

@@ -63,7 +63,6 @@ GPU_UTILISATION = 1 / 3  # assumed: the share of that peak a step of these small
 # fixed number of steps, whatever the mode, is this over gpu_seconds_per_step().
 CPU_SECONDS_PER_STEP = 0.43
 GPU_SETUP_MINUTES = 2  # assumed: the first cell's pip install and the MNIST download on Colab
-MNIST_TRAINING_DIGITS = 60_000
 
 WORDS = {
     "en": {
@@ -288,7 +287,7 @@ def machine() -> dict:
 
 
 @functools.cache
-def step_flops(batch_size: int = 128) -> float:
+def step_flops(batch_size: int) -> float:
     """Floating-point operations of one training step of the post's networks: the generator forward
     on the discriminator's fakes, then forward and backward (counted as three forwards) the
     discriminator on 2n images, and the generator and the discriminator on n fakes. Each
@@ -330,9 +329,10 @@ def gpu_minutes(chapter: dict) -> float:
 def gpu_steps() -> int:
     """Steps of one training run in GPU mode: the post's 50 epochs over the 60,000 digits."""
     from ganlib.config import run_sizes
+    from ganlib.data import N_KERAS
 
     gpu = run_sizes("gpu")
-    return gpu.epochs * (MNIST_TRAINING_DIGITS // gpu.batch_size)
+    return gpu.epochs * (N_KERAS // gpu.batch_size)
 
 
 # --- What the checkers recognise -----------------------------------------------------------------
@@ -590,7 +590,7 @@ def _estimates(lang: str, times: dict, ex: dict) -> str:
             "İngilizce bölümler ölçüldü; Türkçe bölümler aynı kodu çalıştırır.\n"
             f"- **Colab GPU'su (tahmin, ölçülmedi):** ölçülen CPU süresinden, modun boyutunda eğiten "
             f"hücrelerin süresi çıkarılıp yerine her eğitim için GPU modunun "
-            f"{n(gpu.epochs)} dönem × {n(MNIST_TRAINING_DIGITS // gpu.batch_size)} adımı "
+            f"{n(gpu.epochs)} dönem × {n(gpu_steps() // gpu.epochs)} adımı "
             f"(= {n(gpu_steps())} adım, {n(gpu.batch_size)}'lik yığınlar) adım başına {step_ms} ms "
             f"varsayımıyla ekleniyor: yazının iki ağıyla bir adımın işlemleri ({gflop} milyar kayan "
             f"noktalı işlem, ileri ve geri yayılım) Colab'in T4'ünün {peak} TFLOP/sn'lik tepe hızının "
@@ -618,7 +618,7 @@ def _estimates(lang: str, times: dict, ex: dict) -> str:
         "timed; the Turkish ones run the same code.\n"
         "- **Colab GPU (estimated, not measured):** the measured CPU time, less the cells that train "
         f"at the mode's size, plus each of those trainings at the GPU mode's {n(gpu.epochs)} epochs × "
-        f"{n(MNIST_TRAINING_DIGITS // gpu.batch_size)} steps (= {n(gpu_steps())} steps of "
+        f"{n(gpu_steps() // gpu.epochs)} steps (= {n(gpu_steps())} steps of "
         f"{n(gpu.batch_size)}) at {step_ms} ms a step: the step's arithmetic with the post's two "
         f"networks ({gflop} billion floating-point operations, forward and backward) at a third of the "
         f"{peak} TFLOP/s peak of Colab's T4 (an assumption). Cells that train a fixed number of steps "

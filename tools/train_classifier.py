@@ -15,6 +15,7 @@ import keras
 
 import ganlib
 from ganlib import metrics
+from ganlib.config import IMAGE_SHAPE
 from ganlib.data import load_mnist, scale_images
 from ganlib.integrity import sha256_of
 
@@ -29,7 +30,7 @@ def main() -> int:
     x_test, y_test = scale_images(test_images), test_labels.astype("int64")
     model = metrics.build_classifier()
     augment = keras.Sequential([keras.layers.RandomTranslation(0.08, 0.08, fill_value=-1.0, seed=0)])
-    inputs = keras.Input((28, 28, 1))
+    inputs = keras.Input(IMAGE_SHAPE)
     trainer = keras.Model(inputs, model(augment(inputs)))
     trainer.compile(
         optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
