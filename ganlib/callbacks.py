@@ -30,6 +30,7 @@ from ganlib.runs import (
     write_atomic,
 )
 from ganlib.sampling import generate, to_uint8
+from ganlib.validate import RunError
 
 
 def _epochs(numbers: list[int]) -> str:
@@ -150,6 +151,16 @@ def _minutes(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def stop_diverged(epoch: int, run_dir: Path | None) -> None:
+    """Stop a training whose generator went to NaN in epoch ``epoch + 1`` (Keras counts from 0),
+    before that epoch's files are written: the run folder keeps the epochs before it."""
+    kept = f"; {run_dir} keeps epoch {epoch}" if run_dir is not None and epoch else ""
+    raise RunError(
+        f"training diverged in epoch {epoch + 1}: the generator now draws NaN{kept}. Train again "
+        "with smaller learning rates or another seed, in a new output folder."
+    )
+
+
 class SampleGrid(_ResumingCallback):
     """Generate images from one fixed noise batch after every epoch.
 
@@ -191,7 +202,10 @@ class SampleGrid(_ResumingCallback):
         self.model.sample_grid = self  # see GAN.__init__
 
     def on_epoch_end(self, epoch, logs=None):
-        self.grids[epoch + 1] = generate(self.model.generator, self.z, self.digits)
+        grid = generate(self.model.generator, self.z, self.digits)
+        if not np.isfinite(grid).all():
+            stop_diverged(epoch, None if self.out_dir is None else self.out_dir.parent)
+        self.grids[epoch + 1] = grid
         if self.out_dir is not None:
             self._save([epoch + 1])
 
@@ -291,6 +305,8 @@ class GeneratorCheckpoint(_ResumingCallback):
         write_atomic(self.out_dir / "generator.json", lambda tmp: tmp.write_text(text))
 
     def on_epoch_end(self, epoch, logs=None):
+        if not_finite(self.model.generator.get_weights()):  # before this epoch's files replace good ones
+            stop_diverged(epoch, self.out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         written = {}  # network → the file that already holds its weights: the others are copies
         for path, net in self._targets(epoch + 1):

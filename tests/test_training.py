@@ -194,6 +194,23 @@ def test_a_fit_of_your_own_leaves_its_grids_at_gan_sample_grid(gan, mnist):
     assert gan.sample_grid is grid and sorted(grid.grids) == [1, 2] and grid.grids[2].shape == (4, 28, 28, 1)
 
 
+def test_a_diverged_generator_stops_the_run_in_one_line(gan, mnist, tmp_path):
+    """NaN weights (a diverged training): the epoch's grid is refused as what it is, not as bad input."""
+    from ganlib.validate import RunError
+
+    gan.generator.layers[0].kernel.assign(np.full(gan.generator.layers[0].kernel.shape, np.nan, "float32"))
+    grid = training.SampleGrid(np.random.default_rng(0).standard_normal((4, gan.noise_dim)))
+    with pytest.raises(RunError, match=r"^training diverged in epoch 1: the generator now draws NaN\. "):
+        grid.set_model(gan)
+        grid.on_epoch_end(0)
+    assert grid.grids == {}
+    saver = training.GeneratorCheckpoint(tmp_path)
+    saver.set_model(gan)
+    with pytest.raises(RunError, match=rf"^training diverged in epoch 3: .*; {tmp_path} keeps epoch 2\. "):
+        saver.on_epoch_end(2)
+    assert list(tmp_path.iterdir()) == []  # no NaN weights written over the good ones
+
+
 def test_gan_fit_refuses_unscaled_images(gan, mnist):
     import tensorflow as tf
 
