@@ -161,6 +161,7 @@ def plot_losses(
                 color=LOSS_COLORS[key],
                 label=labels.get(key, key),
             )
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))  # epochs are whole
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:

@@ -38,6 +38,14 @@ def test_grids_curves_and_animation(tmp_path):
     assert re.findall(r"data:image/png;base64,([^\"]+)", one) == frames[:1]
 
 
+def test_epochs_are_ticked_as_whole_numbers():
+    """Three epochs: matplotlib alone would tick 1.25, 1.5, …; an epoch is whole."""
+    ax = plotting.plot_losses({"d_loss": [0.7, 0.6, 0.65], "g_loss": [0.8, 0.9, 0.85]})
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks), ticks
+
+
 def test_each_network_keeps_its_colour_whatever_the_order():
     """Chapter 00 promises the generator orange and the discriminator blue in every figure."""
     for history in ({"d_loss": [0.7, 0.6], "g_loss": [0.8, 0.9]}, {"g_loss": [0.8], "d_loss": [0.7]}):
