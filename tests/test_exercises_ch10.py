@@ -140,15 +140,6 @@ STEP_MISTAKES = {
 }
 
 
-@pytest.mark.parametrize("name", STEP_MISTAKES)
-def test_step_mistakes_get_their_message(name):
-    answer, en, tr = STEP_MISTAKES[name]
-    with pytest.raises(ex.ExerciseError, match=en):
-        ex.check_gan_step(answer, lang="en")
-    with pytest.raises(ex.ExerciseError, match=tr):
-        ex.check_gan_step(answer, lang="tr")
-
-
 @pytest.mark.parametrize("name", ["d for both", "g for both", "one new", "misfit"])
 def test_a_wrong_optimizer_set_up_is_said_in_one_line_without_kerass_tensor_dump(name):
     with pytest.raises(ex.ExerciseError) as caught:
@@ -304,9 +295,10 @@ OWN_STEP_MESSAGES = {
 }
 
 
-@pytest.mark.parametrize("name", OWN_STEP_MESSAGES)
-def test_step_s_own_messages(name):
-    answer, en, tr = OWN_STEP_MESSAGES[name]
+@pytest.mark.parametrize("name", [*STEP_MISTAKES, *OWN_STEP_MESSAGES])
+def test_step_mistakes_and_own_messages(name):
+    """The table's mistakes and check_gan_step's own messages, each in both languages."""
+    answer, en, tr = {**STEP_MISTAKES, **OWN_STEP_MESSAGES}[name]
     with pytest.raises(ex.ExerciseError, match=en):
         ex.check_gan_step(answer, lang="en")
     with pytest.raises(ex.ExerciseError, match=tr):

@@ -19,13 +19,7 @@ from ganlib import cli, failures, metrics, training
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(capsys, monkeypatch, *argv):
-    """The command line in this process (fast mode, bundled digits): (status, stdout, stderr)."""
-    monkeypatch.setenv("GANLIB_FAST", "1")
-    monkeypatch.setenv("GANLIB_DATA", "bundled")
-    status = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+from test_cli import main as run  # noqa: E402 (the command line in this process: status, stdout, stderr)
 
 
 def one_line(err: str) -> str:
