@@ -145,6 +145,27 @@ class Progress(keras.callbacks.Callback):
         )
 
 
+class LearningRateFall(keras.callbacks.Callback):
+    """Both optimizers' learning rates as given for the first ``start`` epochs, then falling
+    linearly epoch by epoch to ``floor`` times them at the last of ``epochs`` (the
+    quick recipe's end: smaller steps let the last epochs settle). Set at every epoch's start
+    from the epoch alone, so a resumed run continues on the same schedule."""
+
+    def __init__(self, start: int, epochs: int, d_rate: float, g_rate: float, floor: float = 0.1):
+        super().__init__()
+        self.start, self.epochs, self.rates, self.floor = start, epochs, (d_rate, g_rate), floor
+
+    def factor(self, epoch: int) -> float:
+        """The learning rates' multiplier in ``epoch`` (counted from 0, as Keras counts)."""
+        if epoch < self.start or self.epochs <= self.start:
+            return 1.0
+        return 1.0 - (1.0 - self.floor) * min(1.0, (epoch - self.start + 1) / (self.epochs - self.start))
+
+    def on_epoch_begin(self, epoch, logs=None):
+        for optimizer, rate in zip((self.model.d_optimizer, self.model.g_optimizer), self.rates):
+            optimizer.learning_rate.assign(rate * self.factor(epoch))
+
+
 def _minutes(seconds: float) -> str:
     """``seconds`` as ``m:ss``."""
     seconds = round(seconds)

@@ -19,7 +19,15 @@ import keras
 import numpy as np
 
 from ganlib.augment import check_policy
-from ganlib.callbacks import GeneratorCheckpoint, HistoryCSV, Progress, RunBackup, SampleGrid, run_callbacks  # noqa: F401 (re-exported)
+from ganlib.callbacks import (  # noqa: F401 (re-exported)
+    GeneratorCheckpoint,
+    HistoryCSV,
+    LearningRateFall,
+    Progress,
+    RunBackup,
+    SampleGrid,
+    run_callbacks,
+)
 from ganlib.config import BATCH_SIZE, NOISE_DIM, run_sizes
 from ganlib.data import N_TRAIN, check_training_images, load_mnist, make_dataset, steps_per_epoch
 from ganlib.gan import GAN, POST_LEARNING_RATE, ConditionalGAN, check_ema, check_learning_rate, post_adam
@@ -47,22 +55,25 @@ from ganlib.sampling import every_digit, noise
 from ganlib.validate import MAX_SEED, RunError, check_digits, positive_int, random_seed
 
 #: ``python -m ganlib train --quick`` (``train(**QUICK, run_dir=...)`` from Python): a generator of
-#: your own in about 10 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
-#: the generator and its moving average, on the 8,000 bundled training digits, in batches of 32 at
-#: twice the post's learning rate: on a CPU a step's time grows with its batch while how far a step
-#: gets hardly does, so small batches buy more steps per minute; the larger learning rate makes each
-#: step count for more, and the moving average smooths the noisier steps. Chosen by measurement
-#: (benchmarks/RESULTS.md).
+#: your own in about 12 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
+#: the generator and its moving average, on the 8,000 bundled training digits, in batches of 16 at
+#: 1.5 times the post's learning rate: on a CPU a step's time grows with its batch while how far a
+#: step gets hardly does, so small batches buy more steps per minute, and the moving average smooths
+#: the noisier steps. One batch of fakes serves both phases (``shared_fakes``: a step about 1.2 times
+#: as fast), and the learning rates fall to a tenth over the last epochs so that the generator
+#: settles. Chosen by measurement over several seeds (benchmarks/RESULTS.md).
 QUICK = {
-    "epochs": 20,
-    "batch_size": 32,
+    "epochs": 23,
+    "batch_size": 16,
     "noise_dim": NOISE_DIM,
     "data": "bundled",
     "n_images": N_TRAIN,
     "batch_norm": True,
     "ema": 0.999,
-    "d_learning_rate": 4e-4,
-    "g_learning_rate": 4e-4,
+    "d_learning_rate": 3e-4,
+    "g_learning_rate": 3e-4,
+    "shared_fakes": True,
+    "lr_fall_from": 15,
 }
 
 
@@ -81,7 +92,8 @@ def long_run_recipe(mode: str | None = None) -> dict:
             "n_images": sizes.n_images,
         }
     if sizes.mode == "fast":
-        return {**QUICK, "epochs": 1, "n_images": sizes.n_images, "batch_size": sizes.batch_size}
+        cut = {"epochs": 1, "n_images": sizes.n_images, "batch_size": sizes.batch_size, "lr_fall_from": None}
+        return {**QUICK, **cut}
     return dict(QUICK)
 
 
@@ -95,6 +107,8 @@ RUN_DEFAULTS = {
     "conditional": False,
     "augment": None,
     "devices": 1,
+    "shared_fakes": False,
+    "lr_fall_from": None,
 }
 
 
@@ -155,13 +169,21 @@ def check_settings(settings: dict, names: dict[str, str] | None = None) -> dict:
         "n_grid": lambda v: None if v is None else positive_int(name("n_grid"), v),
         "d_learning_rate": lambda v: check_learning_rate(v, name("d_learning_rate")),
         "g_learning_rate": lambda v: check_learning_rate(v, name("g_learning_rate")),
+        "lr_fall_from": lambda v: None if v is None else positive_int(name("lr_fall_from"), v),
     }
     checked = dict(settings)
     for key, value in settings.items():
         if key in checks:
             checked[key] = checks[key](value)
-        elif key in ("batch_norm", "conditional", "resume", "progress") and not isinstance(value, bool):
+        elif key in ("batch_norm", "conditional", "resume", "progress", "shared_fakes") and not isinstance(
+            value, bool
+        ):
             raise ValueError(f"{name(key)} must be True or False, got {value!r}.")
+    fall, epochs = checked.get("lr_fall_from"), checked.get("epochs")
+    if fall is not None and epochs is not None and fall >= epochs:
+        raise ValueError(f"{name('lr_fall_from')} ({fall}) must be less than {name('epochs')} ({epochs}).")
+    if checked.get("shared_fakes") and checked.get("conditional"):
+        raise ValueError("shared_fakes is for the unconditional GAN only; drop it, or conditional.")
     batch, images = checked.get("batch_size"), checked.get("n_images")
     if batch is not None and images is not None and batch > images:
         raise ValueError(
@@ -189,6 +211,7 @@ def build_gan(config: dict) -> GAN:
         seed=seed,
         ema=config["ema"],
         augment=config["augment"],
+        **({"shared_fakes": True} if config["shared_fakes"] else {}),
     )
     gan.compile(
         d_optimizer=post_adam(config["d_learning_rate"]),
@@ -217,6 +240,8 @@ def train(
     g_learning_rate: float = POST_LEARNING_RATE,
     conditional: bool = False,
     augment: str | tuple[str, ...] | None = None,
+    shared_fakes: bool = False,
+    lr_fall_from: int | None = None,
     progress: bool = False,
     devices: int | None = None,
     strategy=None,
@@ -230,6 +255,9 @@ def train(
     two time-scale rule of Heusel et al. 2017), ``augment="translation,cutout"`` (differentiable
     augmentation, Zhao et al. 2020: ``ganlib.augment``). ``conditional=True`` trains chapter 09's
     conditional GAN on the digits and their labels (its grids ask for 0, 1, …, 9, 0, …).
+    The quick recipe's two: ``shared_fakes=True`` (one batch of fakes serves both phases,
+    ``GAN``) and ``lr_fall_from=k`` (both learning rates fall linearly after epoch k to a tenth
+    at the last epoch, ``callbacks.LearningRateFall``).
 
     ``data``, what to train on, in one of three forms: the name of an MNIST source
     (``"bundled"``, ``"keras"``, ``"auto"``; ``None`` reads ``GANLIB_DATA``, see
@@ -268,6 +296,7 @@ def train(
             epochs=epochs, batch_size=batch_size, noise_dim=noise_dim, n_images=n_images, smoothing=smoothing,
             ema=ema, augment=augment, seed=seed, n_grid=n_grid, d_learning_rate=d_learning_rate,
             g_learning_rate=g_learning_rate, batch_norm=batch_norm, conditional=conditional,
+            shared_fakes=shared_fakes, lr_fall_from=lr_fall_from,
         )
     )  # fmt: skip
     epochs, batch_size, noise_dim, n_images = (
@@ -298,10 +327,17 @@ def train(
         config["augment"] = augment
     if conditional:  # (a key unconditional run folders never had)
         config["conditional"] = True
+    if shared_fakes:  # (the quick recipe's keys: other runs never had them)
+        config["shared_fakes"] = True
+    lr_fall_from = checked["lr_fall_from"]
+    if lr_fall_from is not None:
+        config["lr_fall_from"] = lr_fall_from
     config["data_sha256"] = data_sha256(images, digits)
     grid = every_digit(n_grid) if conditional else None
 
     def fit(gan: GAN, callbacks: list, start: int) -> GAN:
+        if lr_fall_from is not None:
+            callbacks = [LearningRateFall(lr_fall_from, epochs, d_learning_rate, g_learning_rate), *callbacks]
         dataset = make_dataset(images, batch_size, seed=seed, start_epoch=start, digits=digits)
         gan.fit(
             dataset,

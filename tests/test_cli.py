@@ -315,7 +315,7 @@ def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(cap
     log says each epoch's time left, and the end compares the moving average with the post's run."""
     from ganlib import training
 
-    tiny = {**training.QUICK, "epochs": 2, "n_images": 64, "batch_size": 32}
+    tiny = {**training.QUICK, "epochs": 2, "n_images": 64, "batch_size": 32, "lr_fall_from": 1}
     monkeypatch.setattr(training, "QUICK", tiny)
     status, said, err = main(capsys, monkeypatch, "train", "--quick", "--run-dir", tmp_path / "run")
     assert status == 0, err
@@ -326,6 +326,7 @@ def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(cap
         True,
         0.999,
     )
+    assert settings["shared_fakes"] is True and settings["lr_fall_from"] == 1
     assert "training 2 epochs with the quick recipe" in said
     assert re.search(r"epoch 1/2: d_loss \d\.\d{3} g_loss \d\.\d{3}; 0:\d\d so far, about 0:\d\d left", said)
     assert re.search(r"epoch 2/2: .* about 0:00 left", said)

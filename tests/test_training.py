@@ -297,3 +297,95 @@ def test_the_long_run_recipe_is_the_quick_one_on_a_cpu_and_the_posts_on_a_gpu(mo
     else:  # CI: one short epoch of the quick recipe
         assert recipe["epochs"] == 1 and recipe["n_images"] <= 256 and recipe["batch_norm"]
     inspect.signature(training.train).bind(**recipe)  # every key is one of train's arguments
+
+
+# The quick recipe's step (shared_fakes=True): one forward pass serves both updates.
+@pytest.fixture()
+def shared(seeded):
+    g = training.GAN(build_generator(), build_discriminator(), shared_fakes=True)
+    g.compile(d_optimizer=keras.optimizers.SGD(0.01), g_optimizer=keras.optimizers.SGD(0.01))
+    return g
+
+
+@pytest.mark.parametrize("frozen", ["d", "g"])
+def test_the_shared_step_moves_each_network_only_with_its_own_optimizer(shared, real, frozen):
+    """With one optimizer's learning rate 0, its network stays put and the other moves."""
+    still, moving = (shared.discriminator, shared.generator)[:: 1 if frozen == "d" else -1]
+    (shared.d_optimizer if frozen == "d" else shared.g_optimizer).learning_rate.assign(0.0)
+    still0, moving0 = _snapshot(still), _snapshot(moving)
+    logs = shared.train_step(real)
+    assert not any(_changed(still0, still)) and all(_changed(moving0, moving))
+    assert np.isfinite(float(logs["d_loss"])) and np.isfinite(float(logs["g_loss"]))
+
+
+def test_the_shared_step_judges_one_batch_of_fakes_with_the_discriminator_before_its_update(shared, real):
+    """The generator's gradient is the one through the discriminator as it was before the step
+    (the alternating step's goes through the updated one), on the same fakes the discriminator
+    learned from: one draw of noise per step."""
+    import tensorflow as tf
+
+    # a discriminator without dropout, so that the step's forward pass can be repeated exactly
+    plain = keras.Sequential(
+        [keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(1, "sigmoid")]
+    )
+    shared = training.GAN(shared.generator, plain, shared_fakes=True)
+    shared.compile(d_optimizer=keras.optimizers.SGD(0.5), g_optimizer=keras.optimizers.SGD(0.01))
+    z = keras.random.normal((16, shared.noise_dim), seed=3)
+    draws = []
+    shared._noise = lambda batch: draws.append(batch) or z
+    before = keras.models.clone_model(shared.discriminator)
+    before.set_weights(shared.discriminator.get_weights())
+    with tf.GradientTape() as tape:
+        judged = before(shared.generator(z, training=True), training=True)
+        g_loss = keras.losses.BinaryCrossentropy()(np.ones((16, 1)), judged)
+    want = tape.gradient(g_loss, shared.generator.trainable_variables)
+    given = []
+    apply = shared.g_optimizer.apply_gradients
+
+    def record(pairs):
+        pairs = list(pairs)
+        given.append([np.array(g) for g, _ in pairs])
+        return apply(pairs)
+
+    shared.g_optimizer.apply_gradients = record
+    shared.train_step(real)
+    assert draws == [16]
+    for got, expected in zip(given[0], want):
+        np.testing.assert_allclose(got, np.array(expected), rtol=1e-4, atol=1e-7)
+    assert any(_changed(_snapshot(before), shared.discriminator))  # (so "before" was not "after")
+
+
+def test_shared_fakes_is_refused_for_the_conditional_gan_and_kept_in_the_config(shared, mnist):
+    from ganlib.models import build_conditional_discriminator, build_conditional_generator
+
+    with pytest.raises(ValueError, match="only for the unconditional GAN"):
+        training.ConditionalGAN(
+            build_conditional_generator(), build_conditional_discriminator(), shared_fakes=True
+        )
+    assert training.GAN.from_config(shared.get_config()).shared_fakes is True
+    with pytest.raises(ValueError, match="unconditional GAN only"):
+        training.train(epochs=1, batch_size=16, data="bundled", conditional=True, shared_fakes=True)
+
+
+def test_the_learning_rates_fall_linearly_to_a_tenth_over_the_last_epochs():
+    fall = training.LearningRateFall(start=15, epochs=23, d_rate=3e-4, g_rate=3e-4)
+    factors = [fall.factor(epoch) for epoch in range(23)]
+    assert factors[:15] == [1.0] * 15
+    np.testing.assert_allclose(factors[15:], 1 - 0.9 * np.arange(1, 9) / 8)
+    assert factors[-1] == pytest.approx(0.1)
+
+
+def test_a_run_with_the_falling_rate_records_it_and_resumes_on_the_same_schedule(mnist, tmp_path):
+    kwargs = dict(batch_size=16, data=mnist[0][:32], run_dir=tmp_path, verbose=0, shared_fakes=True)
+    kwargs |= dict(d_learning_rate=4e-4, g_learning_rate=2e-4)
+    gan = training.train(epochs=2, lr_fall_from=1, **kwargs)
+    assert float(gan.d_optimizer.learning_rate) == pytest.approx(4e-5)  # epoch 2 of 2: a tenth
+    assert float(gan.g_optimizer.learning_rate) == pytest.approx(2e-5)
+    config = json.loads((tmp_path / "run.json").read_text())
+    assert config["shared_fakes"] is True and config["lr_fall_from"] == 1
+    gan = training.train(epochs=3, lr_fall_from=1, resume=True, **kwargs)
+    assert float(gan.d_optimizer.learning_rate) == pytest.approx(4e-5)  # epoch 3 of 3
+    with pytest.raises(ValueError, match=r"lr_fall_from: 1 → None"):
+        training.train(epochs=4, resume=True, **kwargs)
+    with pytest.raises(ValueError, match=re.escape("lr_fall_from (2) must be less than epochs (2).")):
+        training.train(epochs=2, batch_size=16, data=mnist[0][:32], lr_fall_from=2)
