@@ -100,23 +100,31 @@ def digits_changed_in_place(z, digits):
 # The known mistakes of ganlib.exercises.ch09._JOIN_MISTAKES get their messages in
 # tests/test_exercises.py::test_each_mistake_in_a_table_gets_its_message; here the rest.
 JOIN_WRONG = [
-    (lambda z, d: np.concatenate([z, np.eye(10)[d]], axis=1), "float64 türünde", "the array is float64"),
+    (lambda z, d: np.concatenate([z, np.eye(10)[d]], axis=1), "float64 türünde", "array is float64"),
     (lambda z, d: np.concatenate([z, keras.utils.to_categorical(d, 10)], axis=1), "float64", "float64"),
-    (lambda z, d: [z, one_hot(d)], r"list döndü.*axis=1", r"A list came back.*axis=1"),
-    (written_into_z, r"gürültüyü \(z\) yerinde", r"changes the noise \(z\) in place"),
-    (digits_changed_in_place, r"\(digits\) yerinde", "changes the digits in place"),
-    (lambda z, d: reference_join_digit(2 * z, d), "gürültü vektörünün kendisi", "noise vector itself"),
+    (lambda z, d: [z, one_hot(d)], r"numpy dizisi bekleniyordu, list geldi.*axis=1", r"got list: .*axis=1"),
+    (written_into_z, "z girdisini yerinde", "changes its input z in place"),
+    (digits_changed_in_place, "digits girdisini yerinde", "changes its input digits in place"),
+    (lambda z, d: reference_join_digit(2 * z, d), "gürültü vektörü olmalı", "must be its noise vector"),
     (
         lambda z, d: np.concatenate([z, one_hot(d) * np.asarray(d, np.float32)[:, None]], axis=1),
-        "bire bir kod .* değil",
-        "not a one-hot code",
+        r"0 numaralı satırın \(rakam 3\) kodu \[0,0  0,0  0,0  3,0  0,0",
+        r"Row 0 \(digit 3\) has the code \[0.0  0.0  0.0  3.0  0.0",
     ),
-    (lambda z, d: np.concatenate([z, one_hot(d)[::-1]], axis=1), "kodun 1'i", "its code has the 1 in column"),
-    (lambda z, d: reference_join_digit(z, d)[:, :, None], r"\(6, 210\) biçimi", r"must be .*\(6, 210\)"),
+    (
+        lambda z, d: np.concatenate([z, one_hot(d)[::-1]], axis=1),
+        r"satırın \(rakam 3\) kodu \[0,0  0,0  0,0  0,0  0,0  0,0  0,0  1,0",
+        r"\(digit 3\) has the code \[0.0  0.0  0.0  0.0  0.0  0.0  0.0  1.0",
+    ),
+    (
+        lambda z, d: reference_join_digit(z, d)[:, :, None],
+        r"\(6, 210\) biçiminde olmalı, \(6, 210, 1\) geldi",
+        r"must have shape \(n, noise_dim \+ 10\) = \(6, 210\), got \(6, 210, 1\)",
+    ),
     (
         lambda z, d: np.concatenate([z, one_hot(d), one_hot(d)], axis=1),
-        r"noise_dim \+ 10 = 210 sayı uzunluğunda olmalı, 220 geldi",
-        r"noise_dim \+ 10 = 210 numbers long, got 220",
+        r"\(6, 210\) biçiminde olmalı, \(6, 220\) geldi",
+        r"= \(6, 210\), got \(6, 220\)",
     ),
     # a mistake of the table whose rows have another shape is known by that shape, whatever the numbers
     (
@@ -127,9 +135,9 @@ JOIN_WRONG = [
     (
         lambda z, d: np.concatenate([z, np.asarray(d, np.float32)[:, None] / 9], axis=1),
         "tek bir sayı olarak eklenmiş",
-        "appended to the noise as one number",
+        "as one number, not as its one-hot code",
     ),
-    (lambda z, d: 2 * z, "on sütunu eksik", "ten columns are missing"),
+    (lambda z, d: 2 * z, "yalnızca gürültüden oluşuyor", "only the noise: append each digit's one-hot code"),
     (  # the code first, whatever the code: known by that too
         lambda z, d: np.concatenate([one_hot((np.asarray(d) + 1) % 10), z], axis=1),
         "önüne konmuş",
@@ -137,11 +145,11 @@ JOIN_WRONG = [
     ),
     (  # wrong on the last case only (MNIST's uint8 labels), where the table's mistakes are tried too
         lambda z, d: reference_join_digit(z if np.asarray(d).dtype != np.uint8 else -z, d),
-        "gürültü vektörünün kendisi",
-        "noise vector itself",
+        "gürültü vektörü olmalı",
+        "must be its noise vector",
     ),
-    (lambda z, d: None, "döndürmüyor", "returns nothing"),
-    (lambda z, d: "z and d", "numpy dizisi bekleniyordu", "Expected a numpy array"),
+    (lambda z, d: None, "NoneType geldi", "Expected one numpy array, got NoneType"),
+    (lambda z, d: "z and d", "numpy dizisi bekleniyordu, str geldi", "Expected one numpy array, got str"),
     (lambda z: z, r"z: ndarray\(6, 200\) float32.*TypeError", r"called with \(z: ndarray\(6, 200\)"),
 ]
 
@@ -198,34 +206,37 @@ def test_wrong_digits_other_right_answers_pass(capsys):
 WRONG_WRONG = [
     (
         lambda d, seed=0: (d + 1) % 10,
-        r"hep aynı yanlış rakama dönüşüyor \(\(d \+ 1\) % 10 gibi\).* 1.000 tane 3'ün hepsi 4",
-        r"always becomes the same wrong one \(like \(d \+ 1\) % 10\).* all 1,000 threes became 4s",
+        r"1.000 tane 3'ün hepsi 4 oldu: her yanlış rakamı ayrı çekin",
+        r"All 1,000 threes became 4s: draw each wrong digit separately",
     ),
-    (lambda d, seed=0: (d + 1) % 10, '"4 etiketli her 3 sahtedir"', "every 3 labelled 4 is fake"),
     (
         lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 10)) % 10,
-        "hep aynı yanlış rakama",
-        r"always becomes the same wrong one: all 1,000",
+        "1.000 tane 3'ün hepsi",
+        r"All 1,000 threes became",
     ),
     (
         lambda d, seed=0: np.random.default_rng(seed).integers(0, 10, size=len(d)),
         r"10.000 rakamın 9\d\d tanesi değişmeden döndü.*rng.integers\(0, 10\)",
-        r"9\d\d of 10,000 digits came back unchanged.*all ten digits",
+        r"9\d\d of 10,000 digits came back unchanged.*rng.integers\(0, 10\) keeps about one in ten",
     ),
     (lambda d, seed=0: d.copy(), "10.000 tanesi değişmeden", "10,000 of 10,000 digits came back unchanged"),
     (
         lambda d, seed=0: (d + np.random.default_rng(seed).integers(1, 9, size=len(d))) % 10,
-        "hiçbiri 9 olmadı",
-        "not one became a 9",
+        r"1.000 tane \d rakamının %0,0 kadarı 9 oldu",
+        r"Of 1,000 \ds, 0.0 % became 9s",
     ),
     (
         lambda d, seed=0: (
             (d + np.random.default_rng(seed).choice([1, 1, 2, 3, 4, 5, 6, 7, 8, 9], len(d))) % 10
         ),
         r"1.000 tane \d rakamının %\d+,\d kadarı .* dokuzda bir",
-        r"became .* one time in nine \(11.1 %\)",
+        r"became .* not one in nine \(11.1 %\)",
     ),
-    (lambda d, seed=0: reference_wrong_digits(d, seed)[:-1], r"\(14,\) bir dizi", r"same shape, \(14,\)"),
+    (
+        lambda d, seed=0: reference_wrong_digits(d, seed)[:-1],
+        r"\(14,\) biçiminde bir dizi bekleniyordu.*\(13,\) geldi",
+        r"array of shape \(14,\), one wrong digit for each digit; got \(13,\)",
+    ),
     (lambda d: d, r"ndarray\(14,\) uint8, 0\).*TypeError", r"called with \(ndarray\(14,\) uint8, 0\)"),
     (
         lambda d, seed=0: np.where(d < 5, d, (d + 1) % 10),
@@ -354,22 +365,26 @@ BLIND_WRONG = [
     (
         models.build_discriminator,
         r"tek bir girdisi var: \(None, 28, 28, 1\)",
-        r"one input, \(None, 28, 28, 1\).*discriminator\(\[images, digits\]\)",
+        r"one input, \(None, 28, 28, 1\): add a digit input that it does not use",
     ),
     (
         models.build_conditional_discriminator,
-        "build_conditional_discriminator'ın ağı \\(228.865 parametre\\)",
-        r"build_conditional_discriminator's network \(228,865 parameters\): it reads the digit",
+        r"Koşullu ayırtaç \(228.865 parametre\) rakamı okur",
+        r"conditional discriminator \(228,865 parameters\) reads the digit",
     ),
-    (reading_the_digit, "karar değişiyor .* rakamı okuyor", "change the verdict .* reads the digit"),
-    (zero_digit_maps, "16.000 fazla: ilk evrişim", "16,000 more than the post's discriminator: the first"),
-    (lambda: blind(filters=32), r"109.633 parametre; yazının ayırtacından 103.232 eksik", "103,232 fewer"),
-    (lambda: blind(activation=None), "etkinleştirmesi linear", "has activation linear"),
-    (rescaled, "0 ile 1 arasında kalmıyor", "do not stay between 0 and 1"),
+    (reading_the_digit, "kararı değiştiriyor: model rakamı okuyor", "the verdict: the model reads the digit"),
+    (zero_digit_maps, "228.865 parametre: ilk evrişim on rakam", "228,865 parameters: the first convolution"),
+    (
+        lambda: blind(filters=32),
+        "109.633 parametre var, yazının ayırtacında 212.865",
+        "109,633 parameters where the post's discriminator has 212,865",
+    ),
+    (lambda: blind(activation=None), "etkinleştirmesi linear", "activation is linear"),
+    (rescaled, "0 … 1 aralığının dışına", "leave the range 0 … 1"),
     pytest.param(
         lambda: blind(activation="softmax"),
-        "softmax'ı her zaman 1",
-        "softmax of a single number",
+        "softmax'ı hep 1",
+        "softmax of one number",
         marks=pytest.mark.filterwarnings("ignore:You are using a softmax over axis -1"),  # Keras says so too
     ),
     (lambda: None, "döndürmüyor", "returns nothing"),
@@ -380,19 +395,23 @@ BLIND_WRONG = [
         r"Model \[ndarray\(16, 28, 28, 1\), ndarray\(16,\) int32\], training=False ile çağrılınca",
         r"The model raised an error when called with \[ndarray\(16, 28, 28, 1\)",
     ),
-    (lambda: two_inputs_and(outputs=2), "Model 2 çıktı veriyor", "The model gives 2 outputs"),
-    (no_inputs, "girdileri tanımlı değil", "inputs are not defined"),
-    (lambda: two_inputs_and(keras.Input((3,))), "Modelin 3 girdisi var", "The model has 3 inputs"),
+    (lambda: two_inputs_and(outputs=2), r"\(2, 16, 1\) geldi", r"must be \(16, 1\).*got \(2, 16, 1\)"),
+    (no_inputs, r"Girdiler \[\]; iki keras.Input", r"The inputs are \[\]; expected two keras.Input layers"),
+    (
+        lambda: two_inputs_and(keras.Input((3,))),
+        r"Girdiler \[\(None, 28, 28, 1\), \(None,\), \(None, 3\)\]",
+        r"The inputs are \[\(None, 28, 28, 1\), \(None,\), \(None, 3\)\]; expected two",
+    ),
     (
         lambda: two_inputs_and(image_shape=(32, 32, 3)),
-        r"İlk girdi \(görüntü\) \(None, 32, 32, 3\) biçiminde",
-        r"The first input \(the image\) has shape \(None, 32, 32, 3\)",
+        r"Girdiler \[\(None, 32, 32, 3\), \(None,\)\]",
+        r"The inputs are \[\(None, 32, 32, 3\), \(None,\)\]",
     ),
     (lambda: two_inputs_and(units=10), r"\(16, 10\) geldi", r"must be \(16, 1\).*got \(16, 10\)"),
-    (lambda: blind(filters=80), "264.481 parametre; yazının ayırtacından 51.616 fazla", "51,616 more than"),
+    (lambda: blind(filters=80), "264.481 parametre var", "264,481 parameters where the post's discriminator"),
     (lambda: in_training(broken_in_training), "eğitim adımı bu ayırtaçla hata verdi", "training step failed"),
     (lambda: in_training(lambda out: out * float("nan")), "kaybı sonlu değil", "loss that is not finite"),
-    (learns_nothing, "ağırlıkları hiç değişmedi", "weights did not change at all"),
+    (learns_nothing, "ağırlıklarını hiç değiştirmedi", "weights unchanged: it does not learn"),
 ]
 
 
@@ -424,7 +443,7 @@ WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
     ("label", "name", "checker", "en_words"),
     [
         ("09-join-digit", "join_digit", "check_join_digit", "before the noise"),
-        ("09-wrong-digits", "wrong_digits", "check_wrong_digits", "always becomes the same wrong one"),
+        ("09-wrong-digits", "wrong_digits", "check_wrong_digits", "All 1,000 threes became 4s"),
         ("09-blind-discriminator", "build_blind_discriminator", "check_blind_discriminator", "one input"),
         ("09-matching-aware", "matching_aware_batch", "check_matching_aware_batch", "marked real"),
     ],
@@ -472,11 +491,11 @@ def test_matching_aware_any_order_and_kind_of_array_passes(lang, capsys):
         (lambda im, d, f, w: (im * 2, d, np.ones(6)), "değiştirmeden", "unchanged"),
         (
             lambda im, d, f, w: (np.concatenate([im, f, im]), np.r_[d, d, w], np.r_[[0.9] * 6, [0.1] * 12]),
-            "18 çift",
-            "18 pairs in all",
+            r"6 gerçek çift \(0,9\), 6 sahte .* 18 geldi",
+            r"Expected 6 real pairs \(0.9\), 6 fakes, 6 real images with wrong digits \(0\); got 18",
         ),
-        (lambda im, d, f, w: (im, d, np.ones(3)), "uzunlukları", "different lengths"),
-        (lambda im, d, f, w: None, "döndürmüyor", "returns nothing"),
+        (lambda im, d, f, w: (im, d, np.ones(3)), r"\(6,\), \(3,\) geldi", r"got \(6, 28, 28, 1\), \(6,\), "),
+        (lambda im, d, f, w: None, "NoneType geldi", "Expected three arrays.*got NoneType"),
     ],
 )
 def test_matching_aware_other_mistakes_are_explained(wrong, tr_words, en_words):
