@@ -185,7 +185,7 @@ def _gan_step(real_target=1.0, fake_target=0.0, target=1.0, sign=1, d_train=True
 
 
 def _replays(train_step, real, noise, then) -> list:
-    """Gradients and losses of ``train_step`` on fresh networks, the discriminator as built, then at ``then``."""
+    """Gradients and losses of ``train_step`` on fresh networks: the discriminator as built, or ``then``."""
     out = []
     for weights in (None, then):
         generator, discriminator, log = *_small_pair(), []
