@@ -117,7 +117,7 @@ STEP_MISTAKES = {
     "one_tape": (step(one_tape=True), "both networks. weights", "iki ağın"),
     "g target 0": (step(g_target=0.0), "say 0", "0 \\(sahte\\) dedirtmek"),
     "saturating": (step(saturating=True), "saturating", "doyan"),
-    "detached": (step(detach=True), "outside the tape", "bandın dışında"),
+    "detached": (step(detach=True), "missing or zero", "bandının içinde"),
     "swapped losses": (step(swap_losses=True), "returned losses", "döndürülen"),
     "stub": (stub, "not written yet", "henüz yazılmamış"),
     # a wrong optimizer set-up: Keras' own error (a tensor dump) said in the checker's words
@@ -149,19 +149,14 @@ def test_a_wrong_optimizer_set_up_is_said_in_one_line_without_kerass_tensor_dump
     assert "Variable path" not in said and "function_node" not in said
 
 
-def test_a_loop_that_reuses_one_noise_is_caught():
-    with pytest.raises(ex.ExerciseError, match="same noise"):
-        ex.check_training_loop(ch10._loop_mistake("fixed noise"), lang="en")
-
-
 def test_a_loop_that_returns_no_dict_is_shown_the_history_s_shape():
     def as_a_list(*args):
-        history = ch10.reference_train(*args)
+        history = ch10._train()(*args)
         return [history["d_loss"], history["g_loss"]]
 
     for lang, words in (
-        ("en", r'a dict with two lists: \{"d_loss": \[\.\.\.\]'),
-        ("tr", r'sözlük olarak döndürün: \{"d_loss"'),
+        ("en", r'Return the history as \{"d_loss": \[\.\.\.\]'),
+        ("tr", r'Geçmişi \{"d_loss": \[\.\.\.\]'),
     ):
         with pytest.raises(ex.ExerciseError, match=words):
             ex.check_training_loop(as_a_list, lang=lang)
@@ -226,7 +221,7 @@ WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
         ("10-step", "train_step", "check_gan_step", "say 0"),
         ("10-loop", "train", "check_training_loop", "last loss"),
         ("10-frechet", "frechet_distance", "check_frechet_distance", "factor 2"),
-        ("10-own-gan", "images", "check_own_gan", r"not in \[-1, 1\]"),
+        ("10-own-gan", "images", "check_own_gan", r"not \[-1, 1\]"),
     ],
 )
 def test_the_wrong_answers_the_student_test_pastes_are_caught(label, name, checker, en_words):
@@ -275,10 +270,10 @@ OWN_STEP_MESSAGES = {
     "one loss": (_solved(lambda step, args: step(*args)[0]), "two losses", "iki kaybı"),
     "g never applied": (
         _solved(lambda step, a: step(*a[:3], _Ignored(), *a[4:])),
-        r"updated once per step.*\(yours: d\)",
+        r"once per step \(yours: d\)",
         r"\(sizinki: d\)",
     ),
-    "zero gradients": (ch10._gan_step(sign=0.0), "missing or zero", "bandın dışında"),
+    "zero gradients": (ch10._gan_step(sign=0.0), "missing or zero", "bandının içinde"),
     "d gradient None": (
         _solved(lambda step, a: step(*a[:2], _FirstNone(a[2]), *a[3:])),
         "discriminator's gradients are None",
