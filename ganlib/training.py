@@ -69,7 +69,7 @@ QUICK = {
     "data": "bundled",
     "n_images": N_TRAIN,
     "batch_norm": True,
-    "ema": 0.999,
+    "ema": 0.9995,
     "d_learning_rate": 3e-4,
     "g_learning_rate": 3e-4,
     "shared_fakes": True,

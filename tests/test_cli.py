@@ -324,7 +324,7 @@ def test_quick_trains_its_recipe_shows_the_time_left_and_measures_the_result(cap
         32,
         64,
         True,
-        0.999,
+        training.QUICK["ema"],
     )
     assert settings["shared_fakes"] is True and settings["lr_fall_from"] == 1
     assert "training 2 epochs with the quick recipe" in said

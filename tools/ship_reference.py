@@ -49,7 +49,10 @@ def cpu_model() -> str:
 
 
 def command_of(config: dict, epochs: int, out: str) -> str:
-    """The CLI command that reproduces a run from its run.json."""
+    """The CLI command that reproduces a run from its run.json (the quick recipe's options have no
+    flags of their own: such a run's recorded command, ``train --quick``)."""
+    if config.get("shared_fakes") or config.get("lr_fall_from") is not None:
+        return config["command"]
     parts = [
         "python -m ganlib train",
         f"--epochs {epochs}",
@@ -199,6 +202,8 @@ def main(argv=None) -> int:
     finished = dt.datetime.fromtimestamp((run / "history.csv").stat().st_mtime, dt.UTC)
     d_lr, g_lr = config["d_learning_rate"], config["g_learning_rate"]
     lr = f"discriminator {d_lr:g}, generator {g_lr:g}"
+    if config.get("lr_fall_from") is not None:
+        lr += f"; both falling linearly after epoch {config['lr_fall_from']} to a tenth at the last epoch"
     provenance = {
         "name": args.name,
         "command": command_of(config, epochs, f"runs/{run.name}"),
@@ -215,6 +220,8 @@ def main(argv=None) -> int:
         "smoothing": config["smoothing"],
         "ema": config["ema"],
         "augment": config["augment"],
+        "shared_fakes": bool(config.get("shared_fakes")),
+        "lr_fall_from": config.get("lr_fall_from"),
         "optimizer": f"Adam(beta_1=0.5), one per network; learning rates: {lr}",
         "epochs": epochs,
         "steps": epochs * steps_per_epoch,
