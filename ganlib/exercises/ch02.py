@@ -1,48 +1,28 @@
 """Checkers for chapter 02's exercises."""
 
+import itertools
+
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import N_, Mistake, checker, fail, ok, phrase, register
+from ganlib.exercises._core import N_, NOT_A_MODEL, Mistake, checker, fail, ok, phrase, register
 
 __all__ = ["check_discriminator"]
 
-_THEANO = N_(
-    "Input (1, 28, 28) is the post's Theano ordering (channel first). Keras 3 puts the channel last: "
-    "keras.Input((28, 28, 1))."
-)
+_THEANO = N_("Input (1, 28, 28) is channel-first (Theano); Keras 3 wants keras.Input((28, 28, 1)).")
 _SHAPES = N_("Input must be (None, 28, 28, 1) and output (None, 1); got {given} → {made}.")
 _KINDS = N_("The layers with weights must be Conv2D, Conv2D, Dense, in that order; yours are: {kinds}.")
-_DENSE = N_(
-    "The Dense layer sees {inputs} inputs, not 6,272 (7×7×128): both convolutions need strides=2 and "
-    'padding="same" to take the image 28 → 14 → 7.'
-)
-_CONV = N_(
-    "Convolution {i} has {got} parameters, the post's has {want}: check the number of filters (64, then "
-    "128), the 5×5 kernel and the bias."
-)
-_SPREAD = N_(
-    "The first convolution's initial weights have a standard deviation of {spread}; the post draws them "
-    "from a normal distribution with mean 0 and standard deviation 0.02. Choose the initialisation with "
-    "kernel_initializer."
-)
+_DENSE = N_('The Dense layer sees {inputs} inputs, not 6,272: convolve with strides=2, padding="same".')
+_CONV = N_("Convolution {i} has {got} parameters, not {want}: check filters (64, 128), kernel 5×5, bias.")
+_SPREAD = N_("Initialise the first convolution with RandomNormal(stddev=0.02); its weights spread {spread}.")
 _RATES = N_("Expected two Dropout(0.3) layers (one after each convolution); rates found: {rates}.")
 _SIGMOID = N_('The output must be a probability between 0 and 1: the last layer needs activation="sigmoid".')
-_SLOPES = N_(
-    "Same weights, different answers: each convolution needs one LeakyReLU(0.2) after it (Keras' default "
-    "slope is 0.3) and no activation of its own. Yours: {found}."
-)
+_SLOPES = N_("After each convolution: one LeakyReLU(0.2), no activation of its own. Yours: {found}.")
+_ORDER = N_("Same weights, different answers: compare the order of your layers with the chapter's table.")
+_GANLIB = N_("This is ganlib's build_discriminator(). List the layers yourself inside keras.Sequential.")
 _RIGHT = N_(
     "Right: with the same weights it gives the same answers as the post's discriminator; layer by layer "
     "{counts} = {total} parameters."
-)
-_ORDER = N_(
-    "Same weights, different answers from the post's discriminator: compare the order of your layers with "
-    "the chapter's table."
-)
-_GANLIB = N_(
-    "This is the model ganlib's build_discriminator() builds. List the layers yourself inside "
-    "keras.Sequential."
 )
 
 
@@ -78,7 +58,6 @@ _MISTAKES = [
     Mistake(lambda: _post(last=None), _SIGMOID),
 ]
 
-
 # Eight fixed inputs in [-1, 1]: random pixels, a blank page, stripes, a square, a gradient.
 _IMAGES = np.random.default_rng(2).uniform(-1, 1, (8, 28, 28, 1)).astype("float32")
 _IMAGES[4] = _IMAGES[6] = -1.0
@@ -86,74 +65,64 @@ _IMAGES[5, :, ::3] = _IMAGES[6, 8:20, 8:20] = 1.0
 _IMAGES[7] = np.linspace(-1, 1, 28, dtype="float32")[None, :, None]
 
 
+def _activation(layer, default="linear") -> str:
+    return getattr(getattr(layer, "activation", None), "__name__", default)
+
+
 @register("check_discriminator", _post, _MISTAKES, wrap=lambda build: build())
 @checker
 def check_discriminator(model) -> None:
-    """The post's discriminator built by hand: same layers, same answers with ganlib's weights."""
+    """The post's discriminator built by hand: same layers, same answers with the same weights."""
     import keras
-    from keras.layers import Dropout, LeakyReLU
-
-    from ganlib import models
-    from ganlib.models import build_discriminator
 
     if not isinstance(model, keras.Model):
-        fail("Expected a keras.Model (e.g. keras.Sequential([...])), got {kind}.", kind=type(model).__name__)
-    if any(isinstance(layer, models.LeakyReLU) for layer in model.layers):
+        fail(NOT_A_MODEL, kind=type(model).__name__)
+    if any(type(layer).__module__ == "ganlib.models" for layer in model.layers):  # ganlib's own LeakyReLU
         fail(_GANLIB)
     given, made = tuple(model.input_shape), tuple(model.output_shape)
     if given != (None, 28, 28, 1) or made != (None, 1):
         fail(_THEANO if given == (None, 1, 28, 28) else _SHAPES, given=given, made=made)
-    reference = build_discriminator()
-    mine, want = (
-        [(type(x).__name__, x.count_params()) for x in m.layers if x.weights] for m in (model, reference)
-    )
-    if [kind for kind, _ in mine] != [kind for kind, _ in want]:
-        fail(_KINDS, kinds=", ".join(kind for kind, _ in mine) or phrase("none"))
-    for i, ((_, got), (_, expected)) in enumerate(zip(mine, want)):  # Conv2D, Conv2D, Dense
-        if got != expected:
-            fail(_CONV if i < 2 else _DENSE, inputs=got - 1, i=i + 1, got=got, want=expected)
-    spread = float(np.std(keras.ops.convert_to_numpy(next(x for x in model.layers if x.weights).kernel)))
-    if not 0.017 < spread < 0.023:
+    reference = _post()
+    layers, post = ([x for x in m.layers if x.weights] for m in (model, reference))
+    if (kinds := [type(x).__name__ for x in layers]) != ["Conv2D", "Conv2D", "Dense"]:
+        fail(_KINDS, kinds=", ".join(kinds) or phrase("none"))
+    for i, (got, want) in enumerate((x.count_params(), y.count_params()) for x, y in zip(layers, post)):
+        if got != want:
+            fail(_CONV if i < 2 else _DENSE, inputs=got - 1, i=i + 1, got=got, want=want)
+    if not 0.017 < (spread := float(np.std(keras.ops.convert_to_numpy(layers[0].kernel)))) < 0.023:
         fail(_SPREAD, spread=fmt.number(spread, 3))
-    rates = [layer.rate for layer in model.layers if isinstance(layer, Dropout)]
+    rates = [layer.rate for layer in model.layers if isinstance(layer, keras.layers.Dropout)]
     if len(rates) != 2 or any(abs(rate - 0.3) > 1e-9 for rate in rates):
         fail(_RATES, rates=rates)
-    # The same weights in both, large enough that the answers spread over (0, 1): a wrong activation shows.
+    # The same weights in both, He-scaled: the answers spread over (0, 1) and a wrong activation shows
     rng, shapes = np.random.default_rng(2), [w.shape for w in reference.get_weights()]
-    scales = [np.sqrt(2.0 / np.prod(shape[:-1])) if len(shape) > 1 else 0.1 for shape in shapes]
-    weights = [rng.normal(0.0, scale, shape).astype("float32") for scale, shape in zip(scales, shapes)]
+    weights = [rng.normal(0, np.sqrt(2 / np.prod(s[:-1])) if len(s) > 1 else 0.1, s) for s in shapes]
     clone = keras.models.clone_model(model)
     clone.set_weights(weights)
     reference.set_weights(weights)
     got = clone.predict(_IMAGES, verbose=0)[:, 0]
     if np.allclose(got, reference.predict(_IMAGES, verbose=0)[:, 0], atol=1e-4):
-        return ok(_RIGHT, counts=" + ".join(fmt.number(c) for _, c in want), total=sum(c for _, c in want))
-    slopes = [float(layer.negative_slope) for layer in model.layers if isinstance(layer, LeakyReLU)]
-    acts = [getattr(getattr(x, "activation", None), "__name__", "linear") for x in model.layers if x.weights]
-    if got.min() < 0 or got.max() > 1 or acts[-1] != "sigmoid":
+        counts = [y.count_params() for y in post]
+        return ok(_RIGHT, counts=" + ".join(fmt.number(c) for c in counts), total=sum(counts))
+    if got.min() < 0 or got.max() > 1 or _activation(layers[-1]) != "sigmoid":
         fail(_SIGMOID)
-    wrong = len(slopes) != 2 or max(abs(s - 0.2) for s in slopes) > 1e-6 or set(acts[:2]) != {"linear"}
-    fail(_SLOPES if wrong else _ORDER, found=_after_convolutions(model))
+    slopes = [float(x.negative_slope) for x in model.layers if isinstance(x, keras.layers.LeakyReLU)]
+    wrong = len(slopes) != 2 or max(abs(s - 0.2) for s in slopes) > 1e-6
+    own = {_activation(x) for x in layers[:2]} != {"linear"}  # the convolutions' own activations
+    fail(_SLOPES if wrong or own else _ORDER, found=_after_convolutions(model))
 
 
 def _after_convolutions(model) -> str:
-    """What each convolution's output goes through before the next layer with weights, e.g.
-    "convolution 1: ReLU; convolution 2: relu (its own), LeakyReLU(0.3)"."""
+    """After each convolution up to the next weights: "convolution 1: relu (its own), ELU"."""
     from keras.layers import Conv2D, LeakyReLU
 
     said, layers = [], list(model.layers)
-    convs = [i for i, layer in enumerate(layers) if isinstance(layer, Conv2D)]
-    for n, i in enumerate(convs, 1):
-        own = getattr(getattr(layers[i], "activation", None), "__name__", "linear")
-        acts = [] if own == "linear" else [phrase("{name} (its own)", name=own)]
-        for layer in layers[i + 1 :]:
-            if layer.weights:
-                break
+    for n, i in enumerate([i for i, layer in enumerate(layers) if isinstance(layer, Conv2D)], 1):
+        acts = [phrase("{name} (its own)", name=own)] if (own := _activation(layers[i])) != "linear" else []
+        for layer in itertools.takewhile(lambda x: not x.weights, layers[i + 1 :]):
             if isinstance(layer, LeakyReLU):  # as the student writes it in code: LeakyReLU(0.3)
                 acts.append(f"LeakyReLU({float(layer.negative_slope):g})")
             elif ".activations." in type(layer).__module__:  # ReLU(), ELU(), Activation("relu"), …
-                name = getattr(getattr(layer, "activation", None), "__name__", None)
-                acts.append(type(layer).__name__ if name is None else name)
-        found = ", ".join(acts) if acts else phrase("no activation")
-        said.append(phrase("convolution {n}: {found}", n=n, found=found))
+                acts.append(_activation(layer, type(layer).__name__))
+        said.append(phrase("convolution {n}: {found}", n=n, found=", ".join(acts) or phrase("no activation")))
     return "; ".join(said)
