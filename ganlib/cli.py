@@ -47,8 +47,8 @@ def _parser() -> argparse.ArgumentParser:
         "--quick",
         action="store_true",
         help="a generator of your own in about 10 minutes on a laptop CPU: the post's networks with "
-        "BatchNorm and a moving average, batches of 32 at twice the post's learning rate, the 8,000 "
-        "bundled digits (sets the options it needs)",
+        "BatchNorm and a moving average, batches of 16, one batch of fakes for both phases, learning "
+        "rates falling at the end, the 8,000 bundled digits (sets the options it needs)",
     )
     # (defaults None: --quick refuses the options it sets; the mode's sizes fill in the rest)
     t.add_argument("--epochs", type=int, help=f"default {sizes.epochs} ({sizes.mode} mode)")

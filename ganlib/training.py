@@ -55,7 +55,7 @@ from ganlib.sampling import every_digit, noise
 from ganlib.validate import MAX_SEED, RunError, check_digits, positive_int, random_seed
 
 #: ``python -m ganlib train --quick`` (``train(**QUICK, run_dir=...)`` from Python): a generator of
-#: your own in about 12 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
+#: your own in about 10 minutes on a 2-core CPU. The post's networks with chapter 08's BatchNorm in
 #: the generator and its moving average, on the 8,000 bundled training digits, in batches of 16 at
 #: 1.5 times the post's learning rate: on a CPU a step's time grows with its batch while how far a
 #: step gets hardly does, so small batches buy more steps per minute, and the moving average smooths
@@ -79,7 +79,7 @@ QUICK = {
 
 def long_run_recipe(mode: str | None = None) -> dict:
     """What chapter 05 trains when a student trains a generator of their own, as ``train``'s
-    keyword arguments: on a CPU the ``QUICK`` recipe (about 12 minutes), on a GPU the post's
+    keyword arguments: on a CPU the ``QUICK`` recipe (about 10 minutes), on a GPU the post's
     own settings (50 epochs over the 60,000 digits), in fast mode (CI) the quick recipe cut to
     one epoch of 256 digits. ``mode`` as ``config.run_sizes`` (default: the current mode)."""
     sizes = run_sizes(mode)

@@ -34,6 +34,13 @@ def test_provenance_command_reproduces_the_recorded_settings(name):
     assert words[:4] == ["python", "-m", "ganlib", "train"]
     args = cli._parser().parse_args(words[3:])
     cli._fill_defaults(args)  # the options left out, as the command fills them in
+    if args.quick:  # train --quick: the recipe is training.QUICK, which has no flags of its own
+        from ganlib import training
+
+        for key in ("epochs", "batch_size", "n_images", "batch_norm", "ema"):
+            setattr(args, key, training.QUICK[key])
+        args.conditional = False
+        assert info["shared_fakes"] is training.QUICK["shared_fakes"] is True
     assert (args.epochs, args.batch_size, args.n_images, args.seed) == (
         info["epochs"],
         info["batch_size"],
@@ -125,10 +132,19 @@ def test_the_quick_run_is_the_quick_recipe_trained_within_twelve_minutes():
     from ganlib import training
 
     info, recipe = pretrained.provenance("quick"), training.QUICK
-    keys = ("epochs", "batch_size", "noise_dim", "n_images", "batch_norm", "ema")
+    keys = (
+        "epochs",
+        "batch_size",
+        "noise_dim",
+        "n_images",
+        "batch_norm",
+        "ema",
+        "shared_fakes",
+        "lr_fall_from",
+    )
     assert {k: info[k] for k in keys} == {k: recipe[k] for k in keys}
     d_lr, g_lr = recipe.get("d_learning_rate", 2e-4), recipe.get("g_learning_rate", 2e-4)
-    assert info["optimizer"].endswith(f"discriminator {d_lr:g}, generator {g_lr:g}")
+    assert f"learning rates: discriminator {d_lr:g}, generator {g_lr:g}" in info["optimizer"]
     assert info["weights"].startswith("moving average") and info["wall_time_s"] <= 12 * 60
     final = pretrained.quality("quick")["checkpoints"][-1]
     digits = info["steps"] * info["batch_size"]
