@@ -298,3 +298,15 @@ def test_step_mistakes_and_own_messages(name):
         ex.check_gan_step(answer, lang="en")
     with pytest.raises(ex.ExerciseError, match=tr):
         ex.check_gan_step(answer, lang="tr")
+
+
+def test_an_unwritten_frechet_distance_is_told_to_fill_in_its_body_in_one_line():
+    """The stub raises NotImplementedError inside the checker's own wrapper: the student reads the
+    "not written yet" message, not a dump of the feature arrays."""
+
+    def frechet_distance(feats_a, feats_b):
+        raise NotImplementedError
+
+    with pytest.raises(ex.ExerciseError) as caught:
+        ex.check_frechet_distance(frechet_distance, lang="en")
+    assert str(caught.value) == "✗ The function is not written yet (NotImplementedError): fill in its body."

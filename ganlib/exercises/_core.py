@@ -142,6 +142,8 @@ def call(func: Callable, *args, shown: str | None = None):
         return func(*args)
     except NotImplementedError:
         fail(N_("The function is not written yet (NotImplementedError): fill in its body."))
+    except ExerciseError:  # a check's own verdict from inside (a wrapper that calls the student's code)
+        raise
     except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
         fail(
             N_("The function raised an error when called with {args}: {error}"),

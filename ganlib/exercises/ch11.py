@@ -13,7 +13,9 @@ NEEDS_TWO = N_("This check needs two devices: restart the kernel and run the cha
 NOT_A_FUNCTION = N_("make_noise(seed) must return a function noise(batch, noise_dim); it returned {kind}.")
 WRONG_SHAPE = N_("noise({batch}, {dim}) should give each replica an array of shape {want}, got {got}.")
 IDENTICAL = N_(
-    "Both replicas drew the same noise: fold the replica's id (replica_id_in_sync_group) into the seed."
+    "Both replicas drew the same noise: the seed generator is shared, so every replica gets the same "
+    "seed and the discriminator sees the same fakes twice. Fold the replica's id "
+    "(tf.distribute.get_replica_context().replica_id_in_sync_group) into the seed of each draw."
 )
 SAME_EVERY_CALL = N_(
     "Each replica draws the same noise at every call: take each draw's seed from seed_generator.next()."
