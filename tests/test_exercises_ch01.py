@@ -64,8 +64,8 @@ WRONG = [
     # the table's mistakes name the function they are in
     (
         (saturating, lambda a: -1 / sigmoid(a)),
-        "`non_saturating_grad`: türevi D",
-        "`non_saturating_grad`: you",
+        "`non_saturating_grad`: türev D",
+        "`non_saturating_grad`: differentiated by D",
     ),
     # a mean instead of one number per fake
     ((lambda a: np.mean(-sigmoid(a)), non_saturating), "her sahte için bir türev", "one derivative per fake"),
@@ -81,11 +81,15 @@ WRONG = [
         "array of numbers, got str",
     ),
     # anything else: the expected and the received values
-    ((saturating, lambda a: -np.exp(-a)), "Doymayan kaybın türevi yanlış.*0,0180", "non-saturating.*0.0180"),
+    (
+        (saturating, lambda a: -np.exp(-a)),
+        "`non_saturating_grad` yanlış.*0,0180",
+        "`non_saturating_grad` is wrong.*0.0180",
+    ),
     (
         (lambda a: -np.exp(a), non_saturating),
-        "Doyan kaybın türevi yanlış",
-        "The saturating loss's derivative",
+        "`saturating_grad` yanlış",
+        "`saturating_grad` is wrong",
     ),
     # a crash in the student's code
     ((saturating, lambda a: a.nonexistent), "hata verdi", "raised an error"),
