@@ -12,9 +12,10 @@ def _bce(y, p):
     return -(y * np.log(p) + (1 - y) * np.log(1 - p))
 
 
-def _d_loss(r, f, s, fake=0.0, pool=np.mean):
+def _d_loss(r, f, s, fake=0.0, pool=np.mean, table=False):
     """d_loss on the answers to the real and fake images (r, f: shape (n, 1)); switches make mistakes."""
-    return float(pool(np.r_[_bce(s, r[:, 0]), _bce(fake, f[:, 0])]))
+    targets, answers = np.r_[np.full(len(r), s), np.full(len(f), fake)], np.r_[r, f]
+    return float(pool(_bce(targets, answers if table else answers[:, 0])))
 
 
 def _g_loss(r, f, s, target=1.0):
@@ -22,8 +23,7 @@ def _g_loss(r, f, s, target=1.0):
 
 
 _TABLE = N_("Targets (2n,) and answers (2n, 1) broadcast to a {size}×{size} table: use d[:, 0] as answers.")
-_REAL = N_("Real targets were taken as 1: use the smoothing argument.")
-_TARGETS = N_("The targets must be n × smoothing (real) then n × 0 (fake), in concat([real, fake])'s order.")
+_TARGETS = N_("Targets: n × smoothing (real) then n × 0 (fake), in that order; use the smoothing argument.")
 _MEAN = N_("d_loss is one mean over all 2n images' losses (not their sum, nor the two halves' means added).")
 _G_TARGET = N_("The generator's target is 1 (it wants its fakes called real): neither 0 nor smoothed.")
 _SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use −log D(G(z)), i.e. BCE against 1.")
@@ -31,8 +31,8 @@ _ON_REAL = N_("g_loss comes from the answers on the fakes (d_fake), not on the r
 _D_ELSE = N_("For {n} real, {n} fake and smoothing={s} d_loss should be {want}, got {got}: mean BCE over 2n.")
 _G_ELSE = N_("For {n} fakes g_loss should be {want}, got {got}: BCE against targets of 1, mean over n fakes.")
 _D_MISTAKES = [
-    Mistake(lambda r, f, s: np.mean(_bce(np.r_[np.full(len(r), s), np.zeros(len(f))], np.r_[r, f])), _TABLE),
-    Mistake(lambda r, f, s: _d_loss(r, f, 1.0), _REAL),
+    Mistake(lambda r, f, s: _d_loss(r, f, s, table=True), _TABLE),
+    Mistake(lambda r, f, s: _d_loss(r, f, 1.0), _TARGETS),
     Mistake(lambda r, f, s: _d_loss(r, f, s, fake=1 - s), _TARGETS),
     Mistake(lambda r, f, s: _d_loss(r, f, 0.0, fake=s), _TARGETS),
     Mistake(lambda r, f, s: np.mean(_bce(s, r)) + np.mean(_bce(0.0, f)), _MEAN),
