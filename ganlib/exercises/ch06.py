@@ -22,18 +22,16 @@ def reference_shell_walk(z0, z1, steps, lengths=None):
 _SHAPE = N_("Expected shape {want}: steps points (z0 and z1 included) of the noise's dimension; got {got}.")
 _NAN = N_("The array holds nan or inf.")
 _ONE_SCALE = N_("One number scales every row (norm without axis=1?): each point needs its own length.")
-_UNIT = N_("The inner points have length 1: multiply each unit vector by the length it should have.")
-_REVERSED = N_("Wrong direction: first row z0, last row z1.")
 _SLERP = N_("This is slerp, evenly spaced in angle: rescale the straight line's points instead.")
-_ROWS = N_("The rows are out of order: row k is the straight line's point at t = k/(steps − 1), rescaled.")
+_ROWS = N_("The rows are out of order: row k is the line's point at t = k/(steps − 1) (z0 first, z1 last).")
 _ELSE = N_("Rescale the straight line's points: lengths should be {want} (|z0| to |z1| evenly), got {got}.")
 _MISTAKES = [  # each known mistake as a student writes it
     Mistake(lambda a, b, n: reference_shell_walk(a, b, n)[:-1], _SHAPE),
     Mistake(lambda a, b, n: reference_shell_walk(a, b, n)[:, :10], _SHAPE),
     Mistake(lambda a, b, n: reference_shell_walk(a, b, n) * np.nan, _NAN),
     Mistake(lambda a, b, n: np.linspace(a, b, n) / np.linalg.norm(np.linspace(a, b, n)) * 14, _ONE_SCALE),
-    Mistake(lambda a, b, n: reference_shell_walk(a, b, n, lengths=1), _UNIT),
-    Mistake(lambda a, b, n: reference_shell_walk(b, a, n), _REVERSED),
+    Mistake(lambda a, b, n: reference_shell_walk(a, b, n, lengths=1), _ELSE),
+    Mistake(lambda a, b, n: reference_shell_walk(b, a, n), _ROWS),
     Mistake(lambda a, b, n: reference_shell_walk(a, b, n, lengths=np.sqrt(200)), _ELSE),
     Mistake(lambda a, b, n: reference_shell_walk(a, b, n) ** 3 / 100, _ELSE),
     Mistake(lambda a, b, n: interpolate(a, b, n, method="slerp"), _SLERP),
