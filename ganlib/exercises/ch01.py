@@ -58,7 +58,7 @@ def check_generator_loss_gradients(saturating_grad, non_saturating_grad=None) ->
     got = []
     for i, (name, func) in enumerate(zip(_NAMES, (saturating_grad, non_saturating_grad))):
         describe = lambda case, name=name: f"`{name}`(a = {fmt.numbers(case[0])})"  # noqa: E731
-        run = partial(_per_fake, name, func)
+        run = lambda a, name=name, func=func: _per_fake(name, func, a)  # noqa: E731
         got += compare(run, partial(_grad, i), [(LOGITS,)], _MISTAKES[i], describe=describe, shown=_SHOWN)
     ok(_RIGHT, a=int(LOGITS[0]), sat=fmt.number(got[0][0], 4), non=fmt.number(got[1][0], 4))
 
