@@ -1,5 +1,4 @@
-"""Checker for chapter 11: each replica's own noise, judged on two devices (the chapter's first cell splits
-the CPU in two) by what it draws, never by its source."""
+"""Checker for chapter 11: each replica's own noise, judged on two devices by what it draws."""
 
 import keras
 import numpy as np
