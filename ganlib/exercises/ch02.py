@@ -1,25 +1,30 @@
-"""Checkers for chapter 02's exercises."""
+"""Checker for chapter 02's exercise: the post's discriminator, built by hand."""
 
-import itertools
-
+import keras
 import numpy as np
+from keras import layers
 
 from ganlib import fmt
 from ganlib.exercises._core import N_, NOT_A_MODEL, Mistake, checker, fail, ok, phrase, register
+from ganlib.models import build_discriminator
 
 __all__ = ["check_discriminator"]
 
-_THEANO = N_("Input (1, 28, 28) is channel-first (Theano); Keras 3 wants keras.Input((28, 28, 1)).")
-_SHAPES = N_("Input must be (None, 28, 28, 1) and output (None, 1); got {given} → {made}.")
-_KINDS = N_("The layers with weights must be Conv2D, Conv2D, Dense, in that order; yours are: {kinds}.")
-_DENSE = N_('The Dense layer sees {inputs} inputs, not 6,272: convolve with strides=2, padding="same".')
-_CONV = N_("Convolution {i} has {got} parameters, not {want}: check filters (64, 128), kernel 5×5, bias.")
+_GANLIB = N_("This is ganlib's build_discriminator(). List the layers yourself inside keras.Sequential.")
+_SHAPES = N_("Expected Input((28, 28, 1)) → (None, 1), channels last (Theano's first); got {given} → {made}.")
+_KINDS = N_(
+    "Layers with weights (parameters): yours {got}, the post's {want}. Convolve with 64, then 128 "
+    'filters of 5×5, strides=2, padding="same" (the Dense layer then sees 6,272 inputs).'
+)
 _SPREAD = N_("Initialise the first convolution with RandomNormal(stddev=0.02); its weights spread {spread}.")
 _RATES = N_("Expected two Dropout(0.3) layers (one after each convolution); rates found: {rates}.")
 _SIGMOID = N_('The output must be a probability between 0 and 1: the last layer needs activation="sigmoid".')
-_SLOPES = N_("After each convolution: one LeakyReLU(0.2), no activation of its own. Yours: {found}.")
+_SLOPE = N_("Same weights, other answers: your LeakyReLU's slope is 0.3 (Keras' default); the post's is 0.2.")
+_RELU = N_(
+    'Same weights, different answers: negatives are cut to 0 (a ReLU, or activation="relu" on a '
+    "convolution); the post lets them through ×0.2 with LeakyReLU(0.2) and no activation of its own."
+)
 _ORDER = N_("Same weights, different answers: compare the order of your layers with the chapter's table.")
-_GANLIB = N_("This is ganlib's build_discriminator(). List the layers yourself inside keras.Sequential.")
 _RIGHT = N_(
     "Right: with the same weights it gives the same answers as the post's discriminator; layer by layer "
     "{counts} = {total} parameters."
@@ -27,10 +32,7 @@ _RIGHT = N_(
 
 
 def _post(shape=(28, 28, 1), strides=2, filters=(64, 128), slope=0.2, dropout=0.3, init=0.02, last="sigmoid"):
-    """The post's discriminator as the chapter's solution lists it, with one thing changed (a mistake)."""
-    import keras
-    from keras import layers
-
+    """The post's discriminator as the chapter's solution lists it; a switch changed makes a known mistake."""
     body = [keras.Input(shape)]
     for n, stddev in zip(filters, (init, None)):
         kernel = keras.initializers.RandomNormal(stddev=stddev) if stddev else "glorot_uniform"
@@ -39,90 +41,63 @@ def _post(shape=(28, 28, 1), strides=2, filters=(64, 128), slope=0.2, dropout=0.
     return keras.Sequential([*body, layers.Flatten(), layers.Dense(1, activation=last)])
 
 
-def _ganlib():
-    from ganlib.models import build_discriminator
-
-    return build_discriminator()
-
-
+# Told apart by their answers with the post's weights (replayed): the other activations
+_REPLAYED = [
+    Mistake(lambda: _post(slope=0.3), _SLOPE),
+    Mistake(lambda: _post(slope=0.0), _RELU),
+    Mistake(lambda: _post(last=None), _SIGMOID),
+]
 _MISTAKES = [
-    Mistake(_ganlib, _GANLIB),
-    Mistake(lambda: _post(shape=(1, 28, 28)), _THEANO),
-    Mistake(lambda: _post(strides=1), _DENSE),
-    Mistake(lambda: _post(filters=(32, 128)), _CONV),
-    Mistake(lambda: _post(filters=(64, 64)), _CONV),
+    Mistake(build_discriminator, _GANLIB),
+    Mistake(lambda: _post(shape=(1, 28, 28)), _SHAPES),
+    Mistake(lambda: _post(strides=1), _KINDS),
+    Mistake(lambda: _post(filters=(32, 128)), _KINDS),
+    Mistake(lambda: _post(filters=(64, 64)), _KINDS),
     Mistake(lambda: _post(init=None), _SPREAD),
     Mistake(lambda: _post(dropout=0.5), _RATES),
     Mistake(lambda: _post(dropout=0.0), _RATES),
-    Mistake(lambda: _post(slope=0.3), _SLOPES),
-    Mistake(lambda: _post(last=None), _SIGMOID),
+    *_REPLAYED,
 ]
-
-# Eight fixed inputs in [-1, 1]: random pixels, a blank page, stripes, a square, a gradient.
 _IMAGES = np.random.default_rng(2).uniform(-1, 1, (8, 28, 28, 1)).astype("float32")
-_IMAGES[4] = _IMAGES[6] = -1.0
-_IMAGES[5, :, ::3] = _IMAGES[6, 8:20, 8:20] = 1.0
-_IMAGES[7] = np.linspace(-1, 1, 28, dtype="float32")[None, :, None]
 
 
-def _activation(layer, default="linear") -> str:
-    return getattr(getattr(layer, "activation", None), "__name__", default)
+def _weighted(model) -> str:
+    """The layers with weights and their parameters: "Conv2D (1,664), Conv2D (204,928), Dense (6,273)"."""
+    said = [f"{type(x).__name__} ({fmt.number(x.count_params())})" for x in model.layers if x.weights]
+    return ", ".join(said) or phrase("none")
+
+
+def _answers(model, weights) -> np.ndarray:
+    model.set_weights(weights)
+    return model.predict(_IMAGES, verbose=0)[:, 0]
 
 
 @register("check_discriminator", _post, _MISTAKES, wrap=lambda build: build())
 @checker
 def check_discriminator(model) -> None:
     """The post's discriminator built by hand: same layers, same answers with the same weights."""
-    import keras
-
     if not isinstance(model, keras.Model):
         fail(NOT_A_MODEL, kind=type(model).__name__)
     if any(type(layer).__module__ == "ganlib.models" for layer in model.layers):  # ganlib's own LeakyReLU
         fail(_GANLIB)
-    given, made = tuple(model.input_shape), tuple(model.output_shape)
-    if given != (None, 28, 28, 1) or made != (None, 1):
-        fail(_THEANO if given == (None, 1, 28, 28) else _SHAPES, given=given, made=made)
-    reference = _post()
-    layers, post = ([x for x in m.layers if x.weights] for m in (model, reference))
-    if (kinds := [type(x).__name__ for x in layers]) != ["Conv2D", "Conv2D", "Dense"]:
-        fail(_KINDS, kinds=", ".join(kinds) or phrase("none"))
-    for i, (got, want) in enumerate((x.count_params(), y.count_params()) for x, y in zip(layers, post)):
-        if got != want:
-            fail(_CONV if i < 2 else _DENSE, inputs=got - 1, i=i + 1, got=got, want=want)
-    if not 0.017 < (spread := float(np.std(keras.ops.convert_to_numpy(layers[0].kernel)))) < 0.023:
+    if (shapes := (tuple(model.input_shape), tuple(model.output_shape))) != ((None, 28, 28, 1), (None, 1)):
+        fail(_SHAPES, given=shapes[0], made=shapes[1])
+    if (got := _weighted(model)) != (want := _weighted(reference := _post())):
+        fail(_KINDS, got=got, want=want)
+    if not 0.017 < (spread := float(np.std(keras.ops.convert_to_numpy(model.weights[0])))) < 0.023:
         fail(_SPREAD, spread=fmt.number(spread, 3))
-    rates = [layer.rate for layer in model.layers if isinstance(layer, keras.layers.Dropout)]
-    if len(rates) != 2 or any(abs(rate - 0.3) > 1e-9 for rate in rates):
+    if (rates := [x.rate for x in model.layers if isinstance(x, layers.Dropout)]) != [0.3, 0.3]:
         fail(_RATES, rates=rates)
-    # The same weights in both, He-scaled: the answers spread over (0, 1) and a wrong activation shows
-    rng, shapes = np.random.default_rng(2), [w.shape for w in reference.get_weights()]
+    rng = np.random.default_rng(2)  # the same weights in all, He-scaled: the answers spread over (0, 1)
+    shapes = [w.shape for w in reference.get_weights()]
     weights = [rng.normal(0, np.sqrt(2 / np.prod(s[:-1])) if len(s) > 1 else 0.1, s) for s in shapes]
-    clone = keras.models.clone_model(model)
-    clone.set_weights(weights)
-    reference.set_weights(weights)
-    got = clone.predict(_IMAGES, verbose=0)[:, 0]
-    if np.allclose(got, reference.predict(_IMAGES, verbose=0)[:, 0], atol=1e-4):
-        counts = [y.count_params() for y in post]
+    got = _answers(keras.models.clone_model(model), weights)
+    if np.allclose(got, _answers(reference, weights), atol=1e-4):
+        counts = [x.count_params() for x in reference.layers if x.weights]
         return ok(_RIGHT, counts=" + ".join(fmt.number(c) for c in counts), total=sum(counts))
-    if got.min() < 0 or got.max() > 1 or _activation(layers[-1]) != "sigmoid":
+    if got.min() < 0 or got.max() > 1:
         fail(_SIGMOID)
-    slopes = [float(x.negative_slope) for x in model.layers if isinstance(x, keras.layers.LeakyReLU)]
-    wrong = len(slopes) != 2 or max(abs(s - 0.2) for s in slopes) > 1e-6
-    own = {_activation(x) for x in layers[:2]} != {"linear"}  # the convolutions' own activations
-    fail(_SLOPES if wrong or own else _ORDER, found=_after_convolutions(model))
-
-
-def _after_convolutions(model) -> str:
-    """After each convolution up to the next weights: "convolution 1: relu (its own), ELU"."""
-    from keras.layers import Conv2D, LeakyReLU
-
-    said, layers = [], list(model.layers)
-    for n, i in enumerate([i for i, layer in enumerate(layers) if isinstance(layer, Conv2D)], 1):
-        acts = [phrase("{name} (its own)", name=own)] if (own := _activation(layers[i])) != "linear" else []
-        for layer in itertools.takewhile(lambda x: not x.weights, layers[i + 1 :]):
-            if isinstance(layer, LeakyReLU):  # as the student writes it in code: LeakyReLU(0.3)
-                acts.append(f"LeakyReLU({float(layer.negative_slope):g})")
-            elif ".activations." in type(layer).__module__:  # ReLU(), ELU(), Activation("relu"), …
-                acts.append(_activation(layer, type(layer).__name__))
-        said.append(phrase("convolution {n}: {found}", n=n, found=", ".join(acts) or phrase("no activation")))
-    return "; ".join(said)
+    for mistake in _REPLAYED:
+        if np.allclose(got, _answers(mistake.answer(), weights), atol=1e-4):
+            fail(mistake.message)
+    fail(_ORDER)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ganlib import fmt
+from ganlib import fmt, ring
 from ganlib.exercises._core import N_, Mistake, call, checker, fail, ok, phrase, recognise, register, scalar
 
 __all__ = ["check_classifier_score", "check_broken_ring"]
@@ -46,12 +46,18 @@ def check_classifier_score(func) -> None:
 
 _RECORDING_ONLY = ("seed", "snapshot_every", "n_eval", "minibatch_std")
 _LIMITS = {"steps": 10_000, "batch_size": 2048, "hidden": 512, "noise_dim": 1024}  # runs of seconds
-_RUNS: dict = {}
+_RUNS: dict = {}  # the same settings give the same run: trained once per session
 _VERDICTS = {  # what the measure found, where it is not what was predicted
     "healthy": N_("This did not break the training ({said}, like a healthy run): try a stronger change."),
     "unclear": N_("The measure says nothing clear ({said}): try a stronger change."),
-    "quality": N_("You predicted a mode collapse, but the measure says {said}: most samples miss the ring."),
-    "modes": N_("You predicted a drop in quality, but the measure says {said}. That is a mode collapse."),
+    "quality": N_(
+        "You predicted a mode collapse, but the measure says {said}: most samples miss the ring, so it never "
+        "learned the ring at all. Why would your change do that?"
+    ),
+    "modes": N_(
+        "You predicted a drop in quality, but the measure says {said}: the samples sit on a few modes only. "
+        "That is a mode collapse. Why would your change do that?"
+    ),
 }
 
 
@@ -67,8 +73,6 @@ def _diagnose(final: dict) -> str:
 @checker
 def check_broken_ring(settings, predicted) -> None:
     """Trains the ring GAN with ``settings`` meant to break it; ``predicted``: "modes" or "quality"."""
-    from ganlib import ring
-
     if not isinstance(settings, dict) or not settings:
         fail("Give the settings you change as a dict, e.g. {{'lr_d': 1e-5}}; got {got}.", got=repr(settings))
     if unknown := [k for k in settings if k not in (known := ring.train_settings())]:
@@ -82,8 +86,7 @@ def check_broken_ring(settings, predicted) -> None:
             fail("Keep {name} at most {most} so that the check runs in seconds.", name=name, most=most)
     if predicted not in ("modes", "quality"):
         fail("Predict 'modes' (mode collapse) or 'quality' (samples miss the ring), not {p!r}.", p=predicted)
-    key = (ring.train_ring, repr(sorted(settings.items())))
-    if key not in _RUNS:  # the same settings give the same run: train once per session
+    if (key := (ring.train_ring, repr(sorted(settings.items())))) not in _RUNS:
         try:
             _RUNS[key] = ring.train_ring(**{"minibatch_std": True, **settings}).final
         except (TypeError, ValueError) as err:
