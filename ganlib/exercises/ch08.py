@@ -82,7 +82,7 @@ def reference_steps_to_forget(decay, share):
     return math.ceil(math.log(share) / math.log(decay))
 
 
-# Formulas students reach for, recognised on all the pairs however they are rounded.
+# Formulas students reach for, recognised on all the pairs.
 _FORGET_MISTAKES = [
     Mistake(lambda d, s: math.floor(math.log(s) / math.log(d)), _ROUND_UP),
     Mistake(lambda d, s: round(math.log(s) / math.log(d)), _ROUND_UP),
@@ -92,10 +92,8 @@ _FORGET_MISTAKES = [
     Mistake(lambda d, s: -math.log(s) / (1 - d), _APPROX),
     Mistake(lambda d, s: math.log(s) / math.log(1 - d), _NEWEST),
 ]
-_ROUNDINGS = (float, math.floor, math.ceil, round)
-_ROUNDED = [
-    Mistake([r(m.answer(*p)) for p in _PAIRS], m.message) for m in _FORGET_MISTAKES for r in _ROUNDINGS
-]
+_ROUNDS = (float, math.floor, math.ceil, round)  # however the formula's answers are rounded
+_ROUNDED = [Mistake([r(m.answer(*p)) for p in _PAIRS], m.message) for m in _FORGET_MISTAKES for r in _ROUNDS]
 
 
 @register("check_steps_to_forget", reference_steps_to_forget, _FORGET_MISTAKES)
@@ -107,9 +105,7 @@ def check_steps_to_forget(func) -> None:
     for (decay, share), answer, g, w in zip(_PAIRS, answers, got, want):
         if g != w:
             recognise(got, _ROUNDED, rtol=1e-9, atol=1e-9)
-            still, now = (
-                fmt.localize(f"{decay**n:.5g}") for n in (w - 1, w)
-            )  # the digits that tell them apart
+            still, now = (fmt.localize(f"{decay**n:.5g}") for n in (w - 1, w))  # digits that tell them apart
             fail(_STEPS, decay=decay, share=share, want=w, got=answer, still=still, now=now)
     if kinds := [type(a).__name__ for a in answers if not isinstance(a, (int, np.integer))]:
         fail(_NOT_INT, kind=kinds[0])
@@ -221,9 +217,7 @@ def solution_translate(images, dy, dx, fill=-1.0, wrap=False):
         return ops.stack([ops.roll(im, (int(y), int(x)), axis=(0, 1)) for im, y, x in zip(images, dy, dx)])
     h, w = images.shape[1:3]
     padded = ops.pad(images, [[0, 0], [4, 4], [4, 4], [0, 0]], constant_values=fill)
-    return ops.stack(
-        [padded[i, 4 - y : 4 - y + h, 4 - x : 4 - x + w] for i, (y, x) in enumerate(zip(dy, dx))]
-    )
+    return ops.stack([p[4 - y : 4 - y + h, 4 - x : 4 - x + w] for p, y, x in zip(padded, dy, dx)])
 
 
 _TRANSLATE_MISTAKES = [
@@ -248,10 +242,9 @@ def check_translate(func) -> None:
     for batch, dy, dx in _SHIFTS:
         images, dy, dx = _IMAGES[batch], np.array(dy), np.array(dx)
         pixels, weights = tf.Variable(images), images[:, ::-1]  # weights: of a sum of the result
+        shown = f"(images {images.shape}, dy={dy.tolist()}, dx={dx.tolist()})"
         with tf.GradientTape() as tape:
-            result = call(
-                func, pixels, dy, dx, shown=f"(images {images.shape}, dy={list(dy)}, dx={list(dx)})"
-            )
+            result = call(func, pixels, dy, dx, shown=shown)
             shape = tuple(result.shape) if hasattr(result, "shape") else type(result).__name__
             if shape != images.shape:
                 fail(_SHAPED, want=images.shape, got=shape)
