@@ -1,5 +1,4 @@
-"""Checkers for chapter 08's exercises: a step of the moving average (EMA), how long it remembers its
-start, the post's generator with BatchNormalization, and the shift that augments the discriminator's view."""
+"""Checkers for chapter 08's exercises: the EMA step, steps to forget, the BatchNorm generator, the shift."""
 
 import math
 
@@ -16,11 +15,6 @@ _AS_IT_WAS = N_("An input came back as it was: move the average (1 − decay) of
 _FIXED = N_("decay is fixed at 0.999 inside your function: use the decay argument, the check passes others.")
 _IN_PLACE = N_("Your function changes its input ({which}) in place: leave it alone and return a new list.")
 _NOT_MIXED = N_("With decay = {decay} the result is not decay·a + (1 − decay)·w (nearest: {x}·a + {y}·w).")
-_EMA_RIGHT = N_(
-    "Right: each step the average moves (1 − decay) of the way towards the generator, and the inputs "
-    "stay as they were. GAN(ema=0.999) does exactly this for every variable of ema_generator after "
-    "every training step (GAN.update_ema)."
-)
 _SHAPES = [(4, 3), (7,), (2, 3, 5)]  # like a kernel, a bias and a convolution's weights
 
 
@@ -59,7 +53,11 @@ def check_ema_update(func) -> None:
             recognise([flat], _EMA_MISTAKES, ([a], [w], decay))
             (x, y), *_ = np.linalg.lstsq(np.stack([a, w], axis=1), flat, rcond=None)
             fail(_NOT_MIXED, decay=decay, x=fmt.number(x, 3), y=fmt.number(y, 3))
-    ok(_EMA_RIGHT)
+    ok(
+        "Right: each step the average moves (1 − decay) of the way towards the generator, and the inputs "
+        "stay as they were. GAN(ema=0.999) does exactly this for every variable of ema_generator after "
+        "every training step (GAN.update_ema)."
+    )
 
 
 _ROUND_UP = N_("k is the smallest whole number with decay**k <= share: round the log ratio up (ceil).")
@@ -67,7 +65,6 @@ _LOGS = N_("The logarithms are swapped: solve decay**k <= share for k (log(decay
 _MEMORY = N_("1/(1 − decay) is the average's memory; it ignores share. The start's share is decay**k.")
 _APPROX = N_("You used log(decay) ≈ −(1 − decay): an approximation, a few steps too many. Use decay**k.")
 _NEWEST = N_("1 − decay is the weight of the newest step; the start's share after k steps is decay**k.")
-_NOT_INT = N_("The values are right, but a {kind}: return the number of steps as an int.")
 _STEPS = N_("decay = {decay}, share = {share}: k = {want}, not {got} (decay**k: {still} at k−1, {now} at k).")
 _FORGET_RIGHT = N_(
     "Right: with decay = {decay} the start's share falls to {share} in {steps} steps, about {times} "
@@ -108,7 +105,7 @@ def check_steps_to_forget(func) -> None:
             still, now = (fmt.localize(f"{decay**n:.5g}") for n in (w - 1, w))  # digits that tell them apart
             fail(_STEPS, decay=decay, share=share, want=w, got=answer, still=still, now=now)
     if kinds := [type(a).__name__ for a in answers if not isinstance(a, (int, np.integer))]:
-        fail(_NOT_INT, kind=kinds[0])
+        fail("The values are right, but a {kind}: return the number of steps as an int.", kind=kinds[0])
     (d, s), k = _PAIRS[0], want[0]
     ok(_FORGET_RIGHT, decay=d, share=s, steps=k, times=fmt.number(k * (1 - d), 1), memory=round(1 / (1 - d)))
 
@@ -116,7 +113,6 @@ def check_steps_to_forget(func) -> None:
 _BEFORE = N_("There is no BatchNormalization right before each LeakyReLU: put one there, not after it.")
 _OUTPUT = N_("DCGAN leaves the output unnormalised: remove the BatchNormalization after the last Conv2D.")
 _SPREAD = N_("The Dense weights start with a standard deviation of {spread}: use RandomNormal(stddev=0.02).")
-_BORROWED = N_("Your function calls ganlib's build_generator: write the post's layers yourself.")
 _LAYER = N_("With noise_dim={noise_dim}, layer {n} is {got}, where the chapter's generator has {want}.")
 _PARAMS = N_("With noise_dim={noise_dim} there are {got} parameters, not {want}: check kernels and biases.")
 _BN_RIGHT = N_(
@@ -126,8 +122,7 @@ _BN_RIGHT = N_(
 
 
 def solution_bn_generator(noise_dim, block=("norm", "act"), init="post", norm_output=False):
-    """The chapter's solution: the post's generator, each LeakyReLU(0.2) in a ``block`` ("norm": a
-    BatchNormalization); the switches make the mistakes (``init``: the Dense kernel's, ``norm_output``)."""
+    """The post's generator, a BatchNormalization before each LeakyReLU(0.2); the switches make mistakes."""
     import keras
     from keras import layers
 
@@ -170,7 +165,7 @@ def check_bn_generator(func) -> None:
     """``func(noise_dim)``: the post's generator, a BatchNormalization right before each LeakyReLU."""
     code = getattr(func, "__code__", None)
     if "build_generator" in (*getattr(code, "co_names", ()), *getattr(code, "co_freevars", ())):
-        fail(_BORROWED)
+        fail("Your function calls ganlib's build_generator: write the post's layers yourself.")
     for noise_dim in (200, 16):  # noise_dim changes only the input
         model, solution = built_model(func, noise_dim), solution_bn_generator(noise_dim)
         got, want = _described(model), _described(solution)
@@ -199,18 +194,10 @@ _DY_DX = N_("dy and dx are swapped: dy moves the rows (axis 1, down), dx the col
 _ONE_SHIFT = N_("Every image got the first image's shift: each image i has its own (dy[i], dx[i]).")
 _UNSHIFTED = N_("The images came back unshifted: move image i by dy[i] rows and dx[i] columns.")
 _PIXELS = N_("For dy={dy}, dx={dx} the pixels are misplaced: (r, c) comes from (r − dy, c − dx), or is −1.")
-_NO_GRADIENT = N_("The shift is right, but no gradient flows back through it to the images: use keras.ops.")
-_TRANSLATE_RIGHT = N_(
-    "Right: each image moves by its own shift, the background moves in, and the gradient flows back "
-    'through the shift to the pixels. GAN(augment="translation") draws dy and dx at random in −4 … 4 '
-    "for every batch and shows the discriminator every image through it, the real digits and the "
-    "generator's fakes, in both phases (ganlib.augment.translate)."
-)
 
 
 def solution_translate(images, dy, dx, fill=-1.0, wrap=False):
-    """Image i moved down ``dy[i]`` and right ``dx[i]`` pixels (at most 4, as ganlib.augment.translate), the
-    background (``fill``) moving in, with keras.ops (differentiable); ``wrap`` (a mistake): np.roll's."""
+    """Image i moved down dy[i], right dx[i] (≤ 4) by keras.ops, ``fill`` moving in (``wrap``: a mistake)."""
     from keras import ops
 
     if wrap:
@@ -249,11 +236,15 @@ def check_translate(func) -> None:
             if shape != images.shape:
                 fail(_SHAPED, want=images.shape, got=shape)
             total = tf.reduce_sum(tf.cast(result, tf.float32) * weights)
-        got = np.asarray(result, dtype=np.float64)
-        if not np.allclose(got, solution_translate(images, dy, dx), rtol=1e-5, atol=1e-6):
-            recognise(got, _TRANSLATE_MISTAKES, (images, dy, dx), rtol=1e-5, atol=1e-6)
+        if not np.allclose(result, solution_translate(images, dy, dx), rtol=1e-5, atol=1e-6):
+            recognise(result, _TRANSLATE_MISTAKES, (images, dy, dx), rtol=1e-5, atol=1e-6)
             fail(_PIXELS, dy=str(dy.tolist()), dx=str(dx.tolist()))
         grad, back = tape.gradient(total, pixels), solution_translate(weights, -dy, -dx, fill=0.0)
         if grad is None or not np.allclose(grad, back, rtol=1e-4, atol=1e-5):
-            fail(_NO_GRADIENT)
-    ok(_TRANSLATE_RIGHT)
+            fail("The shift is right, but no gradient flows back through it to the images: use keras.ops.")
+    ok(
+        "Right: each image moves by its own shift, the background moves in, and the gradient flows back "
+        'through the shift to the pixels. GAN(augment="translation") draws dy and dx at random in −4 … 4 '
+        "for every batch and shows the discriminator every image through it, the real digits and the "
+        "generator's fakes, in both phases (ganlib.augment.translate)."
+    )
