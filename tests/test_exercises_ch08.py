@@ -13,7 +13,6 @@ from ganlib import exercises as ex
 from ganlib.exercises.ch08 import (
     reference_ema_update,
     reference_steps_to_forget,
-    reference_translate,
     solution_translate,
 )
 from ganlib.models import build_generator, leaky_relu_layer
@@ -78,7 +77,7 @@ def forgot_return(average, current, decay):
 
 
 EMA_WRONG = [
-    (lambda a, w, d: [y.copy() for y in w], "Yalnızca üreticinin", "Only the generator's current"),
+    (lambda a, w, d: [y.copy() for y in w], "olduğu gibi geri döndü", "came back as it was"),
     (scaled_in_place, r"\(average\) yerinde değiştiriyor", r"in place"),
     (replaced_in_list, "yerinde", "in place"),
     (lambda a, w, d: scaled_in_place(w, a, 1 - d), r"\(current\) yerinde", r"\(current\) in place"),
@@ -90,11 +89,11 @@ EMA_WRONG = [
     (lambda a, w, d: [d * x + y for x, y in zip(a, w)], r"0,900·a \+ 1,000·w", r"0.900·a \+ 1.000·w"),
     (
         lambda a, w, d: [d * x + y for x, y in zip(a, w)],
-        r"decay·a \+ \(1 − decay\)·w olmalı",
-        "must be decay·a",
+        r"decay·a \+ \(1 − decay\)·w değil",
+        r"is not decay·a \+ \(1 − decay\)·w",
     ),
     (lambda a, w, d: reference_ema_update(a, w, 0.9), r"0,75 iken", r"decay = 0.75"),
-    (lambda a, w, d: [d * x + (1 - d) * y**2 for x, y in zip(a, w)], "eleman eleman", "element by element"),
+    (lambda a, w, d: [d * x + (1 - d) * y**2 for x, y in zip(a, w)], "en yakını", "nearest: "),
     (
         lambda a, w, d: 1 / 0,
         r"ndarray\(4, 3\).* ZeroDivisionError",
@@ -141,28 +140,37 @@ def ratio(d, s):
 
 
 FORGET_WRONG = [
-    (
-        lambda d, s: int(ratio(d, s)),
-        "Bir adım eksik: aşağı.*0,010009 > 0,01",
-        "One step short: .*0.010009 > 0.01",
-    ),
+    (lambda d, s: int(ratio(d, s)), "yukarı yuvarlayın", "round the log ratio up"),
+    (lambda d, s: round(ratio(d, s)), "yukarı yuvarlayın", "round the log ratio up"),
     (
         lambda d, s: math.ceil(math.log(d) / math.log(s)),
         "Logaritmalar yer değiştirmiş",
         "logarithms are swapped",
     ),
-    (lambda d, s: round(1 / (1 - d)), r"1/\(1 − decay\) \(decay = 0,999 için 1.000\)", r"1,000 for decay"),
+    (
+        lambda d, s: round(1 / (1 - d)),
+        r"1/\(1 − decay\) ortalamanın belleği",
+        r"1/\(1 − decay\) is the average's",
+    ),
     (lambda d, s: math.ceil(-math.log(s) / (1 - d)), "yaklaşımını", "approximation"),
     (lambda d, s: math.ceil(math.log(s) / math.log(1 - d)), "en yeni adımın", "newest step"),
-    (lambda d, s: np.ceil(ratio(d, s)), "int döndürün", "return an int"),
+    (lambda d, s: np.ceil(ratio(d, s)), "float64 türünde: .* int olarak", "a float64: .* as an int"),
     (lambda d, s: float(math.ceil(ratio(d, s))), "float türünde", "but a float"),
-    (lambda d, s: math.ceil(ratio(d, s)) + 1, "bir adım fazla.* zaten 0,0099987", "too many.* 0.0099987"),
-    (lambda d, s: math.ceil(ratio(d, s)) - (d == 0.6), "0,6, share = 0,1: bir adım eksik", "0.6, .*one step"),
-    (lambda d, s: 42, "4.603 bekleniyordu, 42 geldi", "expected 4,603, got 42"),
+    (
+        lambda d, s: math.ceil(ratio(d, s)) + 1,
+        "k = 4.603 olmalı, 4.604 değil.*0,010009.*0,0099987",
+        "k = 4,603, not 4,604 .*0.010009 at k−1, 0.0099987 at k",
+    ),
+    (
+        lambda d, s: math.ceil(ratio(d, s)) - (d == 0.6),
+        "0,6, share = 0,1: k = 5 olmalı, 4",
+        "0.6, .*k = 5, not 4",
+    ),
+    (lambda d, s: 42, "k = 4.603 olmalı, 42 değil", "k = 4,603, not 42"),
     (
         lambda d, s: str(math.ceil(ratio(d, s))),
-        "bir sayı bekleniyordu, str",
-        "Expected a number of steps, got str",
+        "Tek bir sayı bekleniyordu, str",
+        "Expected one number, got str",
     ),
 ]
 
@@ -180,11 +188,11 @@ L = keras.layers
 
 
 def generator(
-    noise_dim=200, first=None, second=None, output=None, act=None, c2=64, fixed_input=False, init=None
+    noise_dim=200, first=None, second=None, output=None, act=None, c2=64, fixed_input=False, init=None, k2=5
 ):
     """The post's generator with the given layers (lists) after the Dense, after the 64-filter
     Conv2D and after the last Conv2D (which then has no activation of its own); ``init`` replaces
-    the Dense layer's RandomNormal(0.02)."""
+    the Dense layer's RandomNormal(0.02), ``k2`` the middle Conv2D's kernel size."""
     act = act or (lambda: L.LeakyReLU(negative_slope=0.2))
     first = [L.BatchNormalization(), act()] if first is None else first
     second = [L.BatchNormalization(), act()] if second is None else second
@@ -196,7 +204,7 @@ def generator(
             *first,
             L.Reshape((7, 7, 128)),
             L.UpSampling2D(2),
-            L.Conv2D(c2, 5, padding="same"),
+            L.Conv2D(c2, k2, padding="same"),
             *second,
             L.UpSampling2D(2),
             last,
@@ -232,35 +240,44 @@ def after(n=200):
 
 
 BN_WRONG = [
-    (build_generator, "BatchNormalization katmanı yok", "no BatchNormalization layer"),
-    (after, "etkinleştirmeden sonra", "after the activation"),
+    (build_generator, "hemen önünde BatchNormalization yok", "no BatchNormalization right before each"),
+    (after, "hemen önünde BatchNormalization yok", "no BatchNormalization right before each"),
     (
         lambda n=200: generator(n, output=[L.BatchNormalization(), L.Activation("tanh")]),
         "çıkışını normalleştirmez",
         "DCGAN leaves the output unnormalised",
     ),
-    (lambda n=200: generator(n, second=[L.LeakyReLU(0.2)]), "Yalnızca bir .* Conv2D", "Only one .* Conv2D"),
-    (lambda n=200: generator(n, first=[L.LeakyReLU(0.2)]), "Dense ile", "between the Dense"),
+    (lambda n=200: generator(n, second=[L.LeakyReLU(0.2)]), "hemen önünde", "right before each LeakyReLU"),
+    (lambda n=200: generator(n, first=[L.LeakyReLU(0.2)]), "hemen önünde", "right before each LeakyReLU"),
     (
         lambda n=200: generator(n, first=[L.BatchNormalization(), L.ReLU()]),
-        "2. katman ReLU",
-        "layer 2 is ReLU, not LeakyReLU",
+        r"3. katman ReLU → \(None, 6272\); .* LeakyReLU\(0.2\)",
+        r"layer 3 is ReLU → \(None, 6272\), where the chapter's generator has LeakyReLU\(0.2\)",
     ),
     (
         lambda n=200: generator(n, first=[L.BatchNormalization()], second=[L.BatchNormalization(), L.ReLU()]),
-        "katman",
-        "layers must be the post's",
+        r"3. katman Reshape",
+        r"layer 3 is Reshape → \(None, 7, 7, 128\), where .* has LeakyReLU\(0.2\)",
     ),
-    (lambda n=200: generator(n, c2=32), "1.389.121 parametre", "1,389,121 parameters, not 1,492,481"),
+    (
+        lambda n=200: generator(n, c2=32),
+        r"6. katman Conv2D → \(None, 14, 14, 32\)",
+        r"layer 6 is Conv2D → \(None, 14, 14, 32\), where .* Conv2D → \(None, 14, 14, 64\)",
+    ),
+    (
+        lambda n=200: generator(n, k2=3),
+        "1.492.481 değil 1.361.409 parametre",
+        "1,361,409 parameters, not 1,492,481",
+    ),
     (
         lambda n=200: generator(n, first=[L.BatchNormalization(), L.LeakyReLU()]),
-        "0,3",
-        "Keras' default is 0.3",
+        r"LeakyReLU\(0.3\)",
+        r"layer 3 is LeakyReLU\(0.3\) → \(None, 6272\), where .* LeakyReLU\(0.2\)",
     ),
     (
         lambda n=200: generator(n, fixed_input=True),
-        r"Input\(\(noise_dim,\)\)",
-        r"\(None, 200\) for noise_dim=16",
+        r"noise_dim=16 iken 0. katman Input \(None, 200\)",
+        r"noise_dim=16, layer 0 is Input \(None, 200\), where .* Input \(None, 16\)",
     ),
     (lambda n=200: generator(n, init="glorot_uniform"), "0,018", r"RandomNormal\(stddev=0.02\)"),
     (lambda n=200: generator(n, init="random_normal"), "0,05", "deviation of 0.05"),
@@ -280,14 +297,16 @@ def test_bn_generator_output_shape_and_tanh_are_checked():
         model.layers[-1].activation = keras.activations.sigmoid
         return model
 
-    assert_explained(ex.check_bn_generator, sigmoid, "tanh", "tanh")
+    assert_explained(
+        ex.check_bn_generator, sigmoid, r"Conv2D\(sigmoid\)", r"Conv2D\(sigmoid\) → .* Conv2D\(tanh\)"
+    )
 
-    def no_upsampling(n=200):
-        return keras.Sequential(
-            [keras.Input((n,)), L.Dense(6272), L.Reshape((7, 7, 128)), L.Conv2D(1, 5, padding="same")]
-        )
+    def valid_padding(n=200):  # the last Conv2D shrinks the image to 24×24
+        model = generator(n)
+        return keras.Sequential([keras.Input((n,)), *model.layers[:-1], L.Conv2D(1, 5, activation="tanh")])
 
-    assert_explained(ex.check_bn_generator, no_upsampling, r"\(None, 28, 28, 1\)", r"\(None, 28, 28, 1\)")
+    out = r"Conv2D\(tanh\) → \(None, 24, 24, 1\)"
+    assert_explained(ex.check_bn_generator, valid_padding, out, out + r", where .* \(None, 28, 28, 1\)")
 
 
 WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
@@ -297,8 +316,8 @@ WRONG_ANSWERS = Path(__file__).parent / "notebooks" / "wrong_answers"
     ("label", "name", "checker", "en_words"),
     [
         ("08-ema-update", "ema_update", "check_ema_update", "roles are swapped"),
-        ("08-steps-to-forget", "steps_to_forget", "check_steps_to_forget", "One step short"),
-        ("08-bn-generator", "build_bn_generator", "check_bn_generator", "after the activation"),
+        ("08-steps-to-forget", "steps_to_forget", "check_steps_to_forget", "round the log ratio up"),
+        ("08-bn-generator", "build_bn_generator", "check_bn_generator", "right before each LeakyReLU"),
         ("08-translate", "translate", "check_translate", "come back in on the other"),
     ],
 )
@@ -328,7 +347,7 @@ def test_bn_generator_must_be_written_not_borrowed():
 
 def test_translate_reference_shifts_down_and_right_with_background():
     image = np.arange(1, 13, dtype=np.float32).reshape(1, 3, 4, 1)
-    got = reference_translate(image, [1], [-2])[0, ..., 0]
+    got = np.asarray(solution_translate(image, [1], [-2]))[0, ..., 0]
     assert got.tolist() == [[-1, -1, -1, -1], [3, 4, -1, -1], [7, 8, -1, -1]]
 
 
@@ -347,7 +366,7 @@ def test_translate_agrees_with_ganlibs_augmentation():
             (y, x)
             for y in range(-4, 5)
             for x in range(-4, 5)
-            if np.allclose(reference_translate(images[i : i + 1], [y], [x])[0], shifted[i])
+            if np.allclose(solution_translate(images[i : i + 1], [y], [x])[0], shifted[i])
         ]
         assert len(matches) == 1
 
@@ -361,7 +380,7 @@ def test_translate_solution_passes(lang, capsys):
 
 def test_translate_in_numpy_is_refused_for_its_missing_gradient():
     def in_numpy(images, dy, dx):
-        return reference_translate(np.asarray(images), dy, dx)
+        return np.asarray(solution_translate(np.asarray(images), dy, dx))
 
     assert_explained(ex.check_translate, in_numpy, "gradyan", "no gradient flows back")
 
@@ -391,7 +410,11 @@ def test_translate_other_right_answers_pass(capsys):
 @pytest.mark.parametrize(
     ("wrong", "tr_words", "en_words"),
     [
-        (lambda im, dy, dx: im[:, 4:-4], "biçim", "shape"),
+        (
+            lambda im, dy, dx: im[:, 4:-4],
+            r"\(5, 20, 28, 1\) geldi",
+            r"shaped \(5, 28, 28, 1\), got \(5, 20, 28, 1\)",
+        ),
         (lambda im, dy, dx: None, "NoneType", "got NoneType"),
         (lambda im, dy, dx: "images", "str", "got str"),
     ],
