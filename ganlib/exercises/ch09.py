@@ -30,8 +30,7 @@ def reference_join_digit(z, digits, width=10, shift=0, first=False):
     return np.hstack([code, z] if first else [np.asarray(z, dtype=np.float32), code])
 
 
-# (noise_dim, digits): the first case holds 0 and 9 (shifted or eleven-wide codes show), the second's
-# largest digit is 4 (a code cut at the batch's largest digit shows), the last is MNIST's uint8 labels.
+# (noise_dim, digits): 0 and 9 (shifted or eleven-wide codes show), at most 4 (cut codes show), MNIST's uint8
 _JOIN_CASES = [
     (200, np.array([3, 0, 9, 5, 1, 7])),
     (3, [1, 2, 3, 4]),
@@ -181,9 +180,6 @@ def check_wrong_digits(func) -> None:
     )
 
 
-_POST_PARAMS = 212_865
-
-
 def reference_blind_discriminator(filters=64, activation="sigmoid", digit=(), swap=False, trainable=True):
     """The post's discriminator behind two inputs, [image, digit], the digit never read (Keras 3 trains such
     a model without a warning); the switches make known mistakes (digit: its shape; None: no digit input)."""
@@ -201,6 +197,7 @@ def reference_blind_discriminator(filters=64, activation="sigmoid", digit=(), sw
     return model
 
 
+_POST_PARAMS = 212_865
 _INPUTS = N_("The inputs are {shapes}; expected two keras.Input layers, [image (28, 28, 1), digit ()].")
 _OUT_SHAPE = N_("For {n} images the output must be ({n}, 1), one probability per image; got {shape}.")
 _SOFTMAX = N_('Every verdict is 1, as a softmax of one number always is: use Dense(1, activation="sigmoid").')
