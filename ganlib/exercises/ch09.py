@@ -63,8 +63,7 @@ _DTYPE = N_("The array is {dtype}; Keras computes in float32: use np.eye(10, dty
 @register("check_join_digit", reference_join_digit, _JOIN_MISTAKES)
 @checker
 def check_join_digit(func) -> None:
-    """``func(z, digits)`` must return float32 ``(n, noise_dim + 10)``: each noise vector, then the one-hot
-    code of its digit; its inputs unchanged."""
+    """``func(z, digits)``: float32 ``(n, noise_dim + 10)``, each noise vector then its digit's code."""
     for case, (noise_dim, digits) in enumerate(_JOIN_CASES):
         z = np.random.default_rng(case).standard_normal((len(digits), noise_dim)).astype(np.float32)
         digits = digits.copy()  # the case itself stays as it is if the answer changes its input
@@ -153,8 +152,7 @@ def _wrong(func, digits: np.ndarray, seed: int) -> np.ndarray:
 @register("check_wrong_digits", reference_wrong_digits, _WRONG_MISTAKES)
 @checker
 def check_wrong_digits(func) -> None:
-    """``func(digits, seed)`` must return, for each digit, a different one (each of the nine others
-    equally likely), the same for the same seed, leaving its input unchanged."""
+    """``func(digits, seed)``: for each digit another, each of the nine others equally likely, seeded."""
     few, many = _wrong(func, _FEW.copy(), 0), _MANY.copy()
     got = _wrong(func, many, 0)
     for digits, wrong in ((many, got), (_FEW, few)):
@@ -223,8 +221,7 @@ _BLIND_MISTAKES = [
 @register("check_blind_discriminator", reference_blind_discriminator, _BLIND_MISTAKES)
 @checker
 def check_blind_discriminator(func) -> None:
-    """``func()`` must build a model of ``[image (28, 28, 1), digit ()]`` that ignores the digit, is otherwise
-    the post's discriminator (212,865 parameters, sigmoid output), and that ConditionalGAN trains."""
+    """``func()``: the post's discriminator on ``[image, digit]``, blind to the digit, trainable."""
     from ganlib.models import build_conditional_generator
     from ganlib.training import ConditionalGAN
 
@@ -304,8 +301,7 @@ _PAIRS = N_("Expected {n} real pairs (0.9), {n} fakes, {n} real images with wron
 @register("check_matching_aware_batch", reference_matching_aware_batch, _MATCHING_MISTAKES)
 @checker
 def check_matching_aware_batch(func) -> None:
-    """``func(images, digits, fakes, wrong)`` must return the matching-aware discriminator's batch, in any
-    order: real images with their digits (0.9), fakes with theirs (0), real images with wrong digits (0)."""
+    """``func(images, digits, fakes, wrong)``: the matching-aware discriminator's batch, in any order."""
     images, fakes = np.random.default_rng(16).uniform(-1, 1, (2, 6, 28, 28, 1)).astype(np.float32)
     case = images, np.array([3, 0, 9, 5, 1, 7]), fakes, np.array([8, 4, 2, 6, 6, 0])  # wrong: never right
     got = call(func, *case, shown="(images (6, 28, 28, 1), digits (6,), fakes (6, 28, 28, 1), wrong (6,))")
