@@ -114,7 +114,7 @@ def test_right_steps_pass(answer, lang, capsys):
 
 
 STEP_MISTAKES = {
-    "one_tape": (step(one_tape=True), "both networks. weights", "iki ağın"),
+    "one_tape": (step(one_tape=True), "gradients for both networks", "iki ağın ağırlıklarına da"),
     "g target 0": (step(g_target=0.0), "say 0", "0 \\(sahte\\) dedirtmek"),
     "saturating": (step(saturating=True), "saturating", "doyan"),
     "detached": (step(detach=True), "missing or zero", "bandının içinde"),

@@ -2,113 +2,52 @@
 
 from __future__ import annotations
 
+import keras
 import numpy as np
+import tensorflow as tf
 
 from ganlib import fmt
 from ganlib.exercises._core import (
     N_,
-    TWO_LOSSES,
-    WRONG_LOSSES,
     Mistake,
-    check_own_weights,
+    Step,
     checker,
     fail,
+    flat,
     ok,
-    optimizer_owners,
     recognise,
     recording_optimizer,
     register,
     run_step,
     same,
     scalar,
-    step_losses,
+    small_pair,
 )
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
-_UNSMOOTHED = N_("The discriminator was trained without smoothing (real targets 1): real targets are 0.9.")
-_FAKES = N_("The fakes' target was smoothed too (0.1): smoothing is one-sided, fakes stay at 0.")
-_TARGETS = N_("The targets do not follow concat([real, fake]): first n times 0.9, then n times 0.")
-_SAME_NOISE = N_("The generator phase reuses the discriminator phase's noise: use the noise drawn second.")
-_G_SMOOTHED = N_("The generator's target was smoothed (0.9): it wants its fakes called fully real, 1.")
-_G_ZERO = N_("The generator's target is 0: the generator wants its fakes called real, target 1.")
-_SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use −log D(G(z)), cross-entropy against 1.")
-_STALE = N_("The generator's loss was taken before the discriminator's update: take it after d_optimizer's.")
-_NONE = {
-    "d": N_("Some of the discriminator's gradients are None: call it inside the GradientTape block."),
-    "g": N_("Some of the generator's gradients are None: make the fakes inside the GradientTape block."),
-}
-_SUMMED = {
-    "d": N_("The discriminator's gradient is {factor} times ganlib's: take the mean over the 2n images."),
-    "g": N_("The generator's gradient is {factor} times ganlib's: take the mean over the n fakes."),
-}
-_DIFFERS = {
-    "d": N_("The discriminator's gradient differs from ganlib's: first noise, targets 0.9 then 0, mean BCE."),
-    "g": N_("The generator's gradient differs from ganlib's: second noise in the tape, targets 1, mean BCE."),
-}
-_ASCENT = {
-    "d": N_("The discriminator's update raises its loss: give the optimizer the loss's own gradients."),
-    "g": N_("The generator's update raises its loss: minimise −log D(G(z)) (targets 1), not its negative."),
-}
-_BOTH = {
-    "d": N_("The discriminator phase took gradients for both networks: the generator must not change."),
-    "g": N_("The generator phase took gradients for the discriminator too: only the generator learns."),
-}
-_DRAWS = {
-    0: N_("draw_noise was never called: draw the noise with draw_noise(n), seeded by the checker."),
-    1: N_("Noise was drawn only once: draw fresh noise for each phase (draw_noise twice)."),
-    3: N_("draw_noise was called {count} times: draw once per phase, twice in all."),
-}
-_BATCH = N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn}).")
-_OPTIMIZERS = N_("Apply each phase's gradients with its own optimizer: d_optimizer, then g_optimizer.")
-_ORDER = N_("First the discriminator's update, then the generator's; your order: {order}.")
-_WEIGHTS = N_("After step {step} the weights differ from ganlib's: apply each phase's gradients once.")
-_STEP_RIGHT = N_(
-    "Right: after two steps both networks' weights match ganlib's GAN.train_step (fresh noise, targets "
-    "0.9/0, target 1, one network per phase)."
-)
-_NOISE, _SHAPE, _SEED, _TOL = 4, (4, 4, 1), 3, {"rtol": 1e-4, "atol": 1e-6}
 
-
-def _networks():
-    """A small generator and discriminator, always with the same starting weights (and no dropout)."""
-    import keras
-    from keras import layers
-    from keras.initializers import GlorotUniform as Glorot
-    from keras.initializers import RandomNormal as Normal
-
-    def net(shape, units, activation, seed, first=(), last=()):
-        hidden = layers.Dense(8, kernel_initializer=Glorot(seed), bias_initializer=Normal(seed=seed + 1))
-        out = layers.Dense(units, activation, kernel_initializer=Glorot(seed + 2))
-        return keras.Sequential([keras.Input(shape), *first, hidden, layers.LeakyReLU(0.2), out, *last])
-
-    generator = net((_NOISE,), 16, "tanh", 1, last=[layers.Reshape(_SHAPE)])
-    return generator, net(_SHAPE, 1, "sigmoid", 4, first=[layers.Flatten()])
-
-
-def _flat(arrays) -> np.ndarray:
-    return np.concatenate([np.ravel(np.array(a)) for a in arrays])
-
-
-def _train_step(smoothing=0.9, fake_target=0.0, g_target=1.0, sign=1.0, g_noise=1, stale=False):
+def _train_step(
+    smoothing=0.9, fake_target=0.0, g_target=1.0, signs=(1, 1), sums=(False, False), g_noise=1, stale=False
+):
     """The chapter's train_step (ganlib's GAN.train_step written out); the switches make known mistakes."""
 
     def train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise):
-        import keras
-        import tensorflow as tf
-
-        n, bce = len(real), keras.losses.BinaryCrossentropy()
+        n = len(real)
+        d_bce, g_bce = (
+            keras.losses.BinaryCrossentropy(reduction="sum" if s else "sum_over_batch_size") for s in sums
+        )
         noise = [draw_noise(n), draw_noise(n)]
         images = tf.concat([real, generator(noise[0])], axis=0)
         targets = np.repeat([[smoothing], [fake_target]], n, axis=0).astype(np.float32)
         with tf.GradientTape() as tape:
-            d_loss = bce(targets, discriminator(images))
+            d_loss = signs[0] * d_bce(targets, discriminator(images))
         d_grads = tape.gradient(d_loss, discriminator.trainable_variables)
 
         def generator_phase():
             with tf.GradientTape() as tape:
                 judged = discriminator(generator(noise[g_noise]))
-                g_loss = sign * bce(np.full((n, 1), g_target, np.float32), judged)
+                g_loss = signs[1] * g_bce(np.full((n, 1), g_target, np.float32), judged)
             return g_loss, tape.gradient(g_loss, generator.trainable_variables)
 
         early = generator_phase() if stale else None  # the generator's loss before the discriminator's update
@@ -120,6 +59,20 @@ def _train_step(smoothing=0.9, fake_target=0.0, g_target=1.0, sign=1.0, g_noise=
     return train_step
 
 
+_SUMMED = {
+    "d": N_("The discriminator's gradient is {factor} times ganlib's: take the mean over the 2n images."),
+    "g": N_("The generator's gradient is {factor} times ganlib's: take the mean over the n fakes."),
+}
+_UNSMOOTHED = N_("The discriminator was trained without smoothing (real targets 1): real targets are 0.9.")
+_FAKES = N_("The fakes' target was smoothed too (0.1): smoothing is one-sided, fakes stay at 0.")
+_TARGETS = N_("The targets do not follow concat([real, fake]): first n times 0.9, then n times 0.")
+_SAME_NOISE = N_("The generator phase reuses the discriminator phase's noise: use the noise drawn second.")
+_G_SMOOTHED = N_("The generator's target was smoothed (0.9): it wants its fakes called fully real, 1.")
+_G_ZERO = N_("The generator's target is 0: the generator wants its fakes called real, target 1.")
+_SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use −log D(G(z)), cross-entropy against 1.")
+_STALE = N_("The generator's loss was taken before the discriminator's update: take it after d_optimizer's.")
+_D_ASCENT = N_("The discriminator's update raises its loss: give the optimizer the loss's own gradients.")
+_G_ASCENT = N_("The generator's update raises its loss: minimise −log D(G(z)) (targets 1), not its negative.")
 _MISTAKES = [
     Mistake(_train_step(smoothing=1.0), _UNSMOOTHED),
     Mistake(_train_step(fake_target=0.1), _FAKES),
@@ -127,84 +80,78 @@ _MISTAKES = [
     Mistake(_train_step(g_noise=0), _SAME_NOISE),
     Mistake(_train_step(g_target=0.9), _G_SMOOTHED),
     Mistake(_train_step(g_target=0.0), _G_ZERO),
-    Mistake(_train_step(g_target=0.0, sign=-1.0), _SATURATING),
+    Mistake(_train_step(g_target=0.0, signs=(1, -1)), _SATURATING),
     Mistake(_train_step(stale=True), _STALE),
+    Mistake(_train_step(signs=(-1, 1)), _D_ASCENT),
+    Mistake(_train_step(signs=(1, -1)), _G_ASCENT),
+    Mistake(_train_step(sums=(True, False)), _SUMMED["d"], {"factor": 8}),
+    Mistake(_train_step(sums=(False, True)), _SUMMED["g"], {"factor": 4}),
 ]
+_SEED, _REAL = 3, np.random.default_rng(7).uniform(-1, 1, (4, 4, 4, 1)).astype(np.float32)
 
 
-def _run(train_step, real, draw_noise):
-    """``train_step`` on fresh networks and optimizers: the networks, the optimizers' log, result, args."""
-    from keras.optimizers import Adam
+def _draw_noise():
+    """draw_noise as the checker hands it over: the noise ganlib's GAN(seed=_SEED) draws, each draw kept."""
+    seed, draws = keras.random.SeedGenerator(_SEED), []
 
-    log, networks = [], _networks()
-    optimizers = [recording_optimizer(Adam, log, who, learning_rate=2e-4, beta_1=0.5) for who in "dg"]
-    args = (*networks, *optimizers, real, draw_noise)
-    return networks, log, run_step(train_step, args, log, *networks), args
+    def draw_noise(batch):
+        draws.append(keras.random.normal((int(batch), 4), seed=seed))
+        return draws[-1]
+
+    draw_noise.draws = draws
+    return draw_noise
 
 
-def _phase(train_step, real, draws, phase):
-    """The gradients ``train_step`` gives in ``phase`` (0: the discriminator's, 1: the generator's)."""
-    noise = iter(draws)
-    return _flat(_run(train_step, real, lambda n: next(noise))[1][phase][1])
+_DRAWS = N_("draw_noise was called {count} times: draw fresh noise for each phase, draw_noise(n) twice.")
+_BATCH = N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn}).")
+
+
+def _drawn(args) -> None:
+    """Two draws of the real batch's size, one per phase."""
+    if len(draws := args[-1].draws) != 2:
+        fail(_DRAWS, count=len(draws))
+    if drawn := [len(z) for z in draws if len(z) != len(_REAL)]:
+        fail(_BATCH, n=len(_REAL), drawn=drawn[0])
+
+
+_DIFFERS = {
+    "d": N_("The discriminator's gradient differs from ganlib's: first noise, targets 0.9 then 0, mean BCE."),
+    "g": N_("The generator's gradient differs from ganlib's: second noise in the tape, targets 1, mean BCE."),
+}
+_WEIGHTS = N_("After step {step} the weights differ from ganlib's: apply each phase's gradients once.")
+_STEP = Step(
+    lambda: small_pair(batch_norm=False, sigmoid=True),
+    lambda: (_REAL, _draw_noise()),
+    lambda log, who: recording_optimizer(keras.optimizers.Adam, log, who, learning_rate=2e-4, beta_1=0.5),
+    [_train_step()],
+    _MISTAKES,
+    _DIFFERS,
+    ordered=True,
+    inspect=_drawn,
+)
 
 
 @register("check_train_step", _train_step(), _MISTAKES)
 @checker
 def check_train_step(train_step) -> None:
     """``train_step(...)`` beside ganlib's GAN.train_step: the same noise, gradients, losses and weights."""
-    import keras
-
     from ganlib.training import GAN
 
-    if not callable(train_step):
-        fail("Expected a function, got {kind}.", kind=type(train_step).__name__)
-    real = np.random.default_rng(7).uniform(-1, 1, (4, *_SHAPE)).astype(np.float32)
-    draws, seed = [], keras.random.SeedGenerator(_SEED)  # the noise ganlib's GAN(seed=_SEED) draws
-
-    def draw_noise(batch):
-        draws.append(keras.random.normal((int(batch), _NOISE), seed=seed))
-        return draws[-1]
-
-    theirs, log, out, args = _run(train_step, real, draw_noise)
-    if not isinstance(out, (tuple, list)) or len(out) != 2:
-        fail(TWO_LOSSES)
-    if len(draws) != 2:
-        fail(_DRAWS[min(len(draws), 3)], count=len(draws))
-    if drawn := [len(z) for z in draws if len(z) != len(real)]:
-        fail(_BATCH, n=len(real), drawn=drawn[0])
-    calls = optimizer_owners(log, *theirs)
-    if {who for who, _ in calls} != {"d", "g"}:
-        fail(_OPTIMIZERS)
-    check_own_weights(calls, _BOTH)
-    if [who for who, _ in calls] != ["d", "g"]:
-        fail(_ORDER, order=", ".join(who for who, _ in calls))
-    for phase, (who, grads, _) in enumerate(log):  # against the chapter's step and its known mistakes
-        if any(g is None for g in grads):
-            fail(_NONE[who])
-        got, want = _flat(grads), _phase(_train_step(), real, draws, phase)
-        if not same(got, want, **_TOL):
-            replayed = [Mistake(_phase(m.answer, real, draws, phase), m.message) for m in _MISTAKES]
-            recognise(got, replayed, **_TOL)
-            if np.allclose(got, -want, rtol=1e-3, atol=1e-7):  # the loss's negative: gradient ascent
-                fail(_ASCENT[who])
-            k = float(got @ want / max(want @ want, 1e-30))  # got = k · want: a summed, not averaged, loss
-            if abs(k - 1) > 1e-3 and k > 0 and np.allclose(got, k * want, rtol=1e-3, atol=1e-7):
-                fail(_SUMMED[who], factor=fmt.localize(f"{k:.3g}"))
-            fail(_DIFFERS[who])
-    noise = iter(draws)
-    if not same(step_losses(out), step_losses(_run(_train_step(), real, lambda n: next(noise))[2]), **_TOL):
-        fail(WRONG_LOSSES)
-    gan = GAN(*_networks(), smoothing=0.9, seed=_SEED)
+    theirs, log, _, args = _STEP.check(train_step)
+    gan = GAN(*_STEP.networks(), smoothing=0.9, seed=_SEED)
     gan.compile()
     for step in (1, 2):  # the weights of both networks, after one step and after a second one
-        gan.train_step(real)
+        gan.train_step(_REAL)
         if step == 2:
             run_step(train_step, args, log, *theirs)
-        ours = gan.generator.trainable_variables + gan.discriminator.trainable_variables
-        mine = theirs[0].trainable_variables + theirs[1].trainable_variables
-        if not same(_flat(mine), _flat(ours), **_TOL):
+        mine = flat(theirs[0].trainable_variables + theirs[1].trainable_variables)
+        ours = flat(gan.generator.trainable_variables + gan.discriminator.trainable_variables)
+        if not same(mine, ours, rtol=1e-4, atol=1e-6):
             fail(_WEIGHTS, step=step)
-    ok(_STEP_RIGHT)
+    ok(
+        "Right: after two steps both networks' weights match ganlib's GAN.train_step (fresh noise, targets "
+        "0.9/0, target 1, one network per phase)."
+    )
 
 
 _HALF = N_("That is the real half's floor alone: d_loss averages 2n images, and a fake's loss can reach 0.")
