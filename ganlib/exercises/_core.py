@@ -166,9 +166,7 @@ def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
 
 
-def recognise(
-    result, mistakes: Sequence[Mistake], args: tuple = (), fields: dict | None = None, **tolerance
-) -> None:
+def recognise(result, mistakes: Sequence[Mistake], args=(), fields=None, **tolerance) -> None:
     """Fail with the message of the first mistake whose answer gives ``result`` (called on ``args`` if a
     function; ``tolerance`` as for :func:`same`); ``fields`` fill in its message."""
     for mistake in mistakes:
@@ -177,20 +175,15 @@ def recognise(
             fail(mistake.message, **{**(fields or {}), **mistake.fields})
 
 
+_OTHERWISE = N_("For {case} the answer should be {want}, got {got}.")
+
+
 def compare(
-    answer: Callable,
-    reference: Callable,
-    cases: Sequence[tuple],
-    mistakes: Sequence[Mistake] = (),
-    otherwise: str = N_("For {case} the answer should be {want}, got {got}."),
-    describe: Callable[[tuple], str] = lambda case: ", ".join(map(repr, case)),
-    shown: Callable[[Any], str] | None = None,
-    **tolerance,
+    answer, reference, cases, mistakes=(), otherwise=_OTHERWISE, describe=None, shown=_shown, **tolerance
 ):
     """``answer(*case)`` must give ``reference(*case)`` on every case; at the first that differs, a known
     mistake's message, else ``otherwise`` (fields ``{case}``, ``{got}``, ``{want}``). Returns the answers."""
-    shown = shown or _shown
-    results = []
+    describe, results = describe or (lambda case: ", ".join(map(repr, case))), []
     for case in cases:
         got = call(answer, *case)
         want = reference(*case)
@@ -354,15 +347,50 @@ def flat(arrays) -> np.ndarray:
     return np.concatenate([np.ravel(np.array(a)) for a in arrays])
 
 
+def reference_step(targets=(1.0, 0.0, 1.0), scales=(1, 1), logits=True, modes=(1, 1), reuse=0, stale=0):
+    """A training step, one cross-entropy per network (``noise``: an array, or draw_noise called per phase).
+    The switches make known mistakes: ``targets`` (real, fake; the generator's), loss ``scales`` (−1: ascent,
+    n: summed), probabilities for logits, the generator's ``modes``, reused noise, its loss taken early."""
+    import keras
+    import tensorflow as tf
+
+    def bce(value, out):  # against targets of value
+        return keras.losses.BinaryCrossentropy(from_logits=logits)(keras.ops.full_like(out, value), out)
+
+    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
+        d_w, g_w = discriminator.trainable_variables, generator.trainable_variables
+        z = (noise(len(real)), noise(len(real))) if callable(noise) else (noise, noise)
+        z = (z[0], z[0]) if reuse else z
+        with tf.GradientTape() as tape:
+            fake = generator(z[0], training=bool(modes[0]))
+            real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
+            d_loss = scales[0] * (bce(targets[0], real_out) + bce(targets[1], fake_out)) / 2
+        d_grads = tape.gradient(d_loss, d_w)
+
+        def generator_phase():
+            with tf.GradientTape() as tape:
+                judged = discriminator(generator(z[1], training=bool(modes[1])), training=True)
+                g_loss = scales[1] * bce(targets[2], judged)
+            return g_loss, tape.gradient(g_loss, g_w)
+
+        early = generator_phase() if stale else None
+        d_optimizer.apply_gradients(zip(d_grads, d_w))
+        g_loss, g_grads = early or generator_phase()
+        g_optimizer.apply_gradients(zip(g_grads, g_w))
+        return d_loss, g_loss
+
+    return train_step
+
+
 @dataclass(frozen=True)
 class Step:
-    """A training-step exercise: fresh ``networks()``, the ``inputs()`` after the two optimizers (built by
-    ``optimizer(log, who)``), right steps, known wrong ones, the chapter's words for a gradient that differs
-    from every right one, whether the discriminator's update must come first, and a look at the ``inputs``."""
+    """A training-step exercise: fresh ``networks()``, the ``inputs()`` after the optimizers (a Keras class
+    and its settings), right steps, wrong ones, the words for a gradient unlike every right one's, whether
+    the discriminator's update must come first, and a look at the ``inputs`` after the step."""
 
     networks: Callable
     inputs: Callable
-    optimizer: Callable
+    optimizer: tuple[type, dict]
     rights: Sequence[Callable]
     mistakes: Sequence[Mistake]
     differs: dict
@@ -372,7 +400,9 @@ class Step:
     def replay(self, train_step) -> tuple:
         """``train_step`` on fresh networks and optimizers: (networks, optimizers' log, result, args)."""
         log, networks = [], self.networks()
-        args = (*networks, *(self.optimizer(log, who) for who in "dg"), *self.inputs())
+        kind, settings = self.optimizer
+        optimizers = (recording_optimizer(kind, log, who, **settings) for who in "dg")
+        args = (*networks, *optimizers, *self.inputs())
         return networks, log, run_step(train_step, args, log, *networks), args
 
     def check(self, train_step) -> tuple:

@@ -2,63 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 import keras
 import numpy as np
-import tensorflow as tf
 
 from ganlib import fmt
-from ganlib.exercises._core import (
-    N_,
-    Mistake,
-    Step,
-    checker,
-    fail,
-    flat,
-    ok,
-    recognise,
-    recording_optimizer,
-    register,
-    run_step,
-    same,
-    scalar,
-    small_pair,
-)
+from ganlib.exercises import _core
+from ganlib.exercises._core import N_, Mistake, fail, ok
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
 
-def _train_step(
-    smoothing=0.9, fake_target=0.0, g_target=1.0, signs=(1, 1), sums=(False, False), g_noise=1, stale=False
-):
-    """The chapter's train_step (ganlib's GAN.train_step written out); the switches make known mistakes."""
-
-    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise):
-        n = len(real)
-        d_bce, g_bce = (
-            keras.losses.BinaryCrossentropy(reduction="sum" if s else "sum_over_batch_size") for s in sums
-        )
-        noise = [draw_noise(n), draw_noise(n)]
-        images = tf.concat([real, generator(noise[0])], axis=0)
-        targets = np.repeat([[smoothing], [fake_target]], n, axis=0).astype(np.float32)
-        with tf.GradientTape() as tape:
-            d_loss = signs[0] * d_bce(targets, discriminator(images))
-        d_grads = tape.gradient(d_loss, discriminator.trainable_variables)
-
-        def generator_phase():
-            with tf.GradientTape() as tape:
-                judged = discriminator(generator(noise[g_noise]))
-                g_loss = signs[1] * g_bce(np.full((n, 1), g_target, np.float32), judged)
-            return g_loss, tape.gradient(g_loss, generator.trainable_variables)
-
-        early = generator_phase() if stale else None  # the generator's loss before the discriminator's update
-        d_optimizer.apply_gradients(zip(d_grads, discriminator.trainable_variables))
-        g_loss, g_grads = early or generator_phase()
-        g_optimizer.apply_gradients(zip(g_grads, generator.trainable_variables))
-        return d_loss, g_loss
-
-    return train_step
-
-
+# The chapter's train_step (ganlib's GAN.train_step written out); its switches make the known mistakes.
+_train_step = functools.partial(_core.reference_step, targets=(0.9, 0.0, 1.0), logits=False)
 _SUMMED = {
     "d": N_("The discriminator's gradient is {factor} times ganlib's: take the mean over the 2n images."),
     "g": N_("The generator's gradient is {factor} times ganlib's: take the mean over the n fakes."),
@@ -74,18 +31,18 @@ _STALE = N_("The generator's loss was taken before the discriminator's update: t
 _D_ASCENT = N_("The discriminator's update raises its loss: give the optimizer the loss's own gradients.")
 _G_ASCENT = N_("The generator's update raises its loss: minimise −log D(G(z)) (targets 1), not its negative.")
 _MISTAKES = [
-    Mistake(_train_step(smoothing=1.0), _UNSMOOTHED),
-    Mistake(_train_step(fake_target=0.1), _FAKES),
-    Mistake(_train_step(smoothing=0.0, fake_target=0.9), _TARGETS),
-    Mistake(_train_step(g_noise=0), _SAME_NOISE),
-    Mistake(_train_step(g_target=0.9), _G_SMOOTHED),
-    Mistake(_train_step(g_target=0.0), _G_ZERO),
-    Mistake(_train_step(g_target=0.0, signs=(1, -1)), _SATURATING),
+    Mistake(_train_step(targets=(1.0, 0.0, 1.0)), _UNSMOOTHED),
+    Mistake(_train_step(targets=(0.9, 0.1, 1.0)), _FAKES),
+    Mistake(_train_step(targets=(0.0, 0.9, 1.0)), _TARGETS),
+    Mistake(_train_step(reuse=True), _SAME_NOISE),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.9)), _G_SMOOTHED),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.0)), _G_ZERO),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.0), scales=(1, -1)), _SATURATING),
     Mistake(_train_step(stale=True), _STALE),
-    Mistake(_train_step(signs=(-1, 1)), _D_ASCENT),
-    Mistake(_train_step(signs=(1, -1)), _G_ASCENT),
-    Mistake(_train_step(sums=(True, False)), _SUMMED["d"], {"factor": 8}),
-    Mistake(_train_step(sums=(False, True)), _SUMMED["g"], {"factor": 4}),
+    Mistake(_train_step(scales=(-1, 1)), _D_ASCENT),
+    Mistake(_train_step(scales=(1, -1)), _G_ASCENT),
+    Mistake(_train_step(scales=(8, 1)), _SUMMED["d"], {"factor": 8}),
+    Mistake(_train_step(scales=(1, 4)), _SUMMED["g"], {"factor": 4}),
 ]
 _SEED, _REAL = 3, np.random.default_rng(7).uniform(-1, 1, (4, 4, 4, 1)).astype(np.float32)
 
@@ -119,10 +76,10 @@ _DIFFERS = {
     "g": N_("The generator's gradient differs from ganlib's: second noise in the tape, targets 1, mean BCE."),
 }
 _WEIGHTS = N_("After step {step} the weights differ from ganlib's: apply each phase's gradients once.")
-_STEP = Step(
-    lambda: small_pair(batch_norm=False, sigmoid=True),
+_STEP = _core.Step(
+    lambda: _core.small_pair(batch_norm=False, sigmoid=True),
     lambda: (_REAL, _draw_noise()),
-    lambda log, who: recording_optimizer(keras.optimizers.Adam, log, who, learning_rate=2e-4, beta_1=0.5),
+    (keras.optimizers.Adam, {"learning_rate": 2e-4, "beta_1": 0.5}),
     [_train_step()],
     _MISTAKES,
     _DIFFERS,
@@ -131,8 +88,8 @@ _STEP = Step(
 )
 
 
-@register("check_train_step", _train_step(), _MISTAKES)
-@checker
+@_core.register("check_train_step", _train_step(), _MISTAKES)
+@_core.checker
 def check_train_step(train_step) -> None:
     """``train_step(...)`` beside ganlib's GAN.train_step: the same noise, gradients, losses and weights."""
     from ganlib.training import GAN
@@ -143,10 +100,10 @@ def check_train_step(train_step) -> None:
     for step in (1, 2):  # the weights of both networks, after one step and after a second one
         gan.train_step(_REAL)
         if step == 2:
-            run_step(train_step, args, log, *theirs)
-        mine = flat(theirs[0].trainable_variables + theirs[1].trainable_variables)
-        ours = flat(gan.generator.trainable_variables + gan.discriminator.trainable_variables)
-        if not same(mine, ours, rtol=1e-4, atol=1e-6):
+            _core.run_step(train_step, args, log, *theirs)
+        mine = _core.flat(theirs[0].trainable_variables + theirs[1].trainable_variables)
+        ours = _core.flat(gan.generator.trainable_variables + gan.discriminator.trainable_variables)
+        if not _core.same(mine, ours, rtol=1e-4, atol=1e-6):
             fail(_WEIGHTS, step=step)
     ok(
         "Right: after two steps both networks' weights match ganlib's GAN.train_step (fresh noise, targets "
@@ -167,14 +124,14 @@ _FLOOR_MISTAKES = [Mistake(_REAL_FLOOR, _HALF), Mistake(0.0, _ZERO), Mistake(np.
 _FLOOR_MISTAKES += [Mistake(-np.log(0.9), _TARGET_ONE), Mistake(-np.log(0.9) / 2, _HALF_ONE)]
 
 
-@register("check_loss_floor", _FLOOR, _FLOOR_MISTAKES)
-@checker
+@_core.register("check_loss_floor", _FLOOR, _FLOOR_MISTAKES)
+@_core.checker
 def check_loss_floor(floor) -> None:
     """The smallest d_loss a discriminator can report with targets 0.9 (real) and 0 (fake)."""
-    value = scalar(floor)
+    value = _core.scalar(floor)
     if abs(value - _FLOOR) < 2e-3:
         return ok(_FLOOR_RIGHT, value=fmt.number(_FLOOR, 3))
-    recognise(value, _FLOOR_MISTAKES, rtol=0, atol=2e-3)
+    _core.recognise(value, _FLOOR_MISTAKES, rtol=0, atol=2e-3)
     fail(_NOT_FLOOR)
 
 
@@ -191,11 +148,11 @@ _NEVER = (1 - 1 / 60_000) ** ((60_000 // 128) * 128)  # the post's epoch: 468 ba
 _NEVER_MISTAKES = [Mistake(0.0, _EPOCH), Mistake(96 / 60_000, _EPOCH), Mistake(1 - _NEVER, _SEEN)]
 
 
-@register("check_never_seen", _NEVER, _NEVER_MISTAKES)
-@checker
+@_core.register("check_never_seen", _NEVER, _NEVER_MISTAKES)
+@_core.checker
 def check_never_seen(fraction) -> None:
     """The share of the 60,000 images the post's epoch never draws: exact, or estimated to within 0.02."""
-    value = scalar(fraction)
+    value = _core.scalar(fraction)
     if abs(value - _NEVER) < 5e-3:
         return ok(_NEVER_RIGHT, share=fmt.number(100 * _NEVER, 1))
     if abs(value - _NEVER) < 2e-2:
@@ -203,5 +160,5 @@ def check_never_seen(fraction) -> None:
         return ok(_ESTIMATE, value=fmt.number(value, 3), tolerance=tolerance, exact=exact)
     if 1 < value <= 100:
         fail(_PERCENT)
-    recognise(value, _NEVER_MISTAKES, rtol=8e-3, atol=5e-4)  # 1 − never within about 0.005
+    _core.recognise(value, _NEVER_MISTAKES, rtol=8e-3, atol=5e-4)  # 1 − never within about 0.005
     fail(_NOT_NEVER)

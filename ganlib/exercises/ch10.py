@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import keras
 import numpy as np
 import tensorflow as tf
@@ -12,16 +10,10 @@ from keras.optimizers import SGD, Adam, Optimizer
 
 from ganlib import config, data, fmt, metrics, models
 from ganlib.exercises import _core
-from ganlib.exercises._core import N_, Mistake, Step, fail, run_step, small_pair
+from ganlib.exercises._core import N_, Mistake, Step, fail, reference_step, run_step, small_pair
 
-__all__ = [
-    "check_dcgan_generator",
-    "check_dcgan_discriminator",
-    "check_gan_step",
-    "check_training_loop",
-    "check_frechet_distance",
-    "check_own_gan",
-]
+__all__ = ["check_dcgan_generator", "check_dcgan_discriminator", "check_gan_step", "check_training_loop"]
+__all__ += ["check_frechet_distance", "check_own_gan"]
 
 
 def _run(model, x, training=False) -> np.ndarray:
@@ -149,42 +141,19 @@ def check_dcgan_discriminator(build_discriminator) -> None:
     )
 
 
-def _gan_step(
-    real_target=1.0, fake_target=0.0, target=1.0, sign=1, d_train=True, g_train=True, logits=True, halve=True
-):
-    """The chapter's step (each phase in turn), or with one thing changed (a known mistake)."""
-
-    def bce(value, out):  # against targets of value
-        return keras.losses.BinaryCrossentropy(from_logits=logits)(keras.ops.full_like(out, value), out)
-
-    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
-        d_w, g_w = discriminator.trainable_variables, generator.trainable_variables
-        with tf.GradientTape() as tape:
-            fake = generator(noise, training=d_train)
-            real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
-            d_loss = (bce(real_target, real_out) + bce(fake_target, fake_out)) / (2 if halve else 1)
-        d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), d_w))
-        with tf.GradientTape() as tape:
-            g_loss = sign * bce(target, discriminator(generator(noise, training=g_train), training=True))
-        g_optimizer.apply_gradients(zip(tape.gradient(g_loss, g_w), g_w))
-        return d_loss, g_loss
-
-    return train_step
-
-
 _D_TARGETS = N_("The discriminator's targets are wrong (swapped, or 1 for fakes): real → 1, fakes → 0.")
 _TRAINING = N_("The generator ran without training=True in a phase: call generator(noise, training=True).")
 _LOGITS = N_("The loss takes logits for probabilities: use BinaryCrossentropy(from_logits=True).")
 _SAY_0 = N_("The generator is trained to make the discriminator say 0 (fake): its target is 1.")
 _SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use targets of 1.")
 _STEP_MISTAKES = [
-    Mistake(_gan_step(real_target=0.0, fake_target=1.0), _D_TARGETS),
-    Mistake(_gan_step(fake_target=1.0), _D_TARGETS),
-    Mistake(_gan_step(d_train=False), _TRAINING),
-    Mistake(_gan_step(logits=False), _LOGITS),
-    Mistake(_gan_step(target=0.0), _SAY_0),
-    Mistake(_gan_step(target=0.0, sign=-1.0), _SATURATING),
-    Mistake(_gan_step(g_train=False), _TRAINING),
+    Mistake(reference_step((0.0, 1.0, 1.0)), _D_TARGETS),
+    Mistake(reference_step((1.0, 1.0, 1.0)), _D_TARGETS),
+    Mistake(reference_step(modes=(0, 1)), _TRAINING),
+    Mistake(reference_step(logits=False), _LOGITS),
+    Mistake(reference_step((1.0, 0.0, 0.0)), _SAY_0),
+    Mistake(reference_step((1.0, 0.0, 0.0), scales=(1, -1)), _SATURATING),
+    Mistake(reference_step(modes=(1, 0)), _TRAINING),
 ]
 _RNG = np.random.default_rng(0)
 _REAL = np.tanh(_RNG.standard_normal((6, 4, 4, 1)) + 0.5).astype(np.float32)
@@ -193,15 +162,12 @@ _DIFFERS = {
     "d": N_("The discriminator's gradient is not that of its loss: from_logits=True, real → 1, fakes → 0."),
     "g": N_("The generator's gradient is not that of its loss: from_logits=True, fakes → 1, mean over n."),
 }
-_RIGHT = [_gan_step(), _gan_step(halve=False)]  # the tutorial adds the two halves' losses
-# SGD at rate 0: the generator's gradient is the same before and after the discriminator's update
-_SGD = functools.partial(_core.recording_optimizer, SGD, learning_rate=0.0)
-_STEP = Step(
-    small_pair, lambda: (_REAL, _NOISE), lambda log, who: _SGD(log, who), _RIGHT, _STEP_MISTAKES, _DIFFERS
-)
+_RIGHT = [reference_step(), reference_step(scales=(2, 1))]  # the tutorial adds the two halves' losses
+_SGD = (SGD, {"learning_rate": 0.0})  # the generator's gradient the same before and after the other's update
+_STEP = Step(small_pair, lambda: (_REAL, _NOISE), _SGD, _RIGHT, _STEP_MISTAKES, _DIFFERS)
 
 
-@_core.register("check_gan_step", _gan_step(), _STEP_MISTAKES)
+@_core.register("check_gan_step", reference_step(), _STEP_MISTAKES)
 @_core.checker
 def check_gan_step(train_step) -> None:
     """Each optimizer given its network's weights, a right step's gradients and losses; 40 steps finite."""
