@@ -26,14 +26,13 @@ def _kinds(model) -> list[str]:
     return [kind for kinds in nested for kind in kinds]
 
 
-_INPUT = N_(
-    "The input must be {want}, not {shape}: give keras.Input that shape (noise_dim for the generator)."
-)
+_INPUT = N_("Inputs must be {want}, not {shape}: give keras.Input that shape (noise_dim for the generator).")
 
 
 def _model(build, args, x, out_shape, shape_message, needs):
-    """The student's model built from ``args``: takes ``x``, gives ``out_shape`` in training, has a layer of
-    each kind in ``needs`` ({kind: message}). Returns it, its layers' kinds and its output for 50·x."""
+    """The student's model from ``args``: takes ``x``, gives ``out_shape`` in training, has each layer kind in
+    ``needs`` ({kind: message}). Returns it, its layers' kinds and its output for 50·x (the moving averages'
+    view: unless the last layer squashes, it grows)."""
     model = _core.built_model(build, *args)
     if tuple(model.input_shape) != (None, *x.shape[1:]):
         fail(_INPUT, want=(None, *x.shape[1:]), shape=model.input_shape)
@@ -42,11 +41,7 @@ def _model(build, args, x, out_shape, shape_message, needs):
     kinds = _kinds(model)
     for kind in (kind for kind in needs if kind not in kinds):
         fail(needs[kind])
-    return (
-        model,
-        kinds,
-        _run(model, 50 * x),
-    )  # the moving averages' view: unless the last layer squashes, it grows
+    return model, kinds, _run(model, 50 * x)
 
 
 def reference_generator(noise_dim, strides=(1, 2, 2), last="tanh", batch_norm=True):
