@@ -295,7 +295,6 @@ _BOTH = {
     "g": N_("The generator phase took gradients for the discriminator too: only the generator learns."),
 }
 _ONCE = N_("Apply d_optimizer once and g_optimizer once per step (yours: {order}).")
-_ORDER = N_("First the discriminator's update, then the generator's; your order: {order}.")
 TWO_LOSSES = N_("train_step must return the two losses: return d_loss, g_loss.")
 WRONG_LOSSES = N_(
     "The updates are right but the returned losses are not: return the two losses you took gradients of, "
@@ -382,59 +381,75 @@ def reference_step(targets=(1.0, 0.0, 1.0), scales=(1, 1), logits=True, modes=(1
     return train_step
 
 
+def draw_noise(seed: int, noise_dim: int = 4):
+    """draw_noise(n) for a student's step: the normal noise ganlib's GAN(seed=seed) draws, each draw kept."""
+    import keras
+
+    generator, draws = keras.random.SeedGenerator(seed), []
+
+    def draw(batch):
+        draws.append(keras.random.normal((int(batch), noise_dim), seed=generator))
+        return draws[-1]
+
+    draw.draws = draws
+    return draw
+
+
 @dataclass(frozen=True)
 class Step:
     """A training-step exercise: fresh ``networks()``, the ``inputs()`` after the optimizers (a Keras class
-    and its settings), right steps, wrong ones, the words for a gradient unlike every right one's, whether
-    the discriminator's update must come first, and a look at the ``inputs`` after the step."""
+    and its settings), right steps and known wrong ones."""
 
     networks: Callable
     inputs: Callable
     optimizer: tuple[type, dict]
     rights: Sequence[Callable]
     mistakes: Sequence[Mistake]
-    differs: dict
-    ordered: bool = False
-    inspect: Callable = lambda args: None
 
-    def replay(self, train_step) -> tuple:
-        """``train_step`` on fresh networks and optimizers: (networks, optimizers' log, result, args)."""
-        log, networks = [], self.networks()
-        kind, settings = self.optimizer
-        optimizers = (recording_optimizer(kind, log, who, **settings) for who in "dg")
-        args = (*networks, *optimizers, *self.inputs())
-        return networks, log, run_step(train_step, args, log, *networks), args
 
-    def check(self, train_step) -> tuple:
-        """The student's step: two losses, each optimizer given its own network's weights once, the gradients
-        (a known mistake's named) and losses of a right step. Returns its :meth:`replay`."""
-        if not callable(train_step):
-            fail(N_("Expected a function, got {kind}."), kind=type(train_step).__name__)
-        networks, log, out, args = run = self.replay(train_step)
-        if not isinstance(out, (tuple, list)) or len(out) != 2:
-            fail(TWO_LOSSES)
-        self.inspect(args)
-        calls = optimizer_owners(log, *networks)
-        check_own_weights(calls, _BOTH)
-        order = ", ".join(who for who, _ in calls) or "—"
-        if sorted(who for who, _ in calls) != ["d", "g"]:
-            fail(_ONCE, order=order)
-        if self.ordered and order != "d, g":
-            fail(_ORDER, order=order)
-        for who, grads, _given in log:
-            if any(g is None for g in grads) or not any(np.any(g) for g in grads):
-                fail(_NONE[who])
-        got, rights = self._gradients(log), [self.replay(right) for right in self.rights]
-        for who in "dg":
-            if not any(same(got[who], self._gradients(r[1]).get(who), rtol=1e-4, atol=1e-6) for r in rights):
-                for mistake in self.mistakes:
-                    if same(got[who], self._gradients(self.replay(mistake.answer)[1]).get(who), 1e-4, 1e-6):
-                        fail(mistake.message, **mistake.fields)
-                fail(self.differs[who])
-        if not any(same(step_losses(out), step_losses(r[2]), rtol=1e-4, atol=1e-6) for r in rights):
-            fail(WRONG_LOSSES)
-        return run
+def replay_step(step: Step, train_step) -> tuple:
+    """``train_step`` on fresh networks and optimizers: (networks, optimizers' log, result, args)."""
+    log, networks = [], step.networks()
+    kind, settings = step.optimizer
+    optimizers = (recording_optimizer(kind, log, who, **settings) for who in "dg")
+    args = (*networks, *optimizers, *step.inputs())
+    return networks, log, run_step(train_step, args, log, *networks), args
 
-    @staticmethod
-    def _gradients(log) -> dict:
-        return {who: flat(grads) for who, grads, _ in log}
+
+def check_step(train_step, step: Step, words: dict) -> tuple:
+    """The student's step: two losses, noise drawn once per phase (else ``words["draws"]``, ``["batch"]``),
+    each optimizer given its own network's weights once (first d's, else ``words["order"]``, if given), the
+    gradients (a known mistake's named, else ``words[who]``) and losses of a right step."""
+    if not callable(train_step):
+        fail(N_("Expected a function, got {kind}."), kind=type(train_step).__name__)
+    networks, log, out, args = run = replay_step(step, train_step)
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        fail(TWO_LOSSES)
+    if callable(args[-1]) and len(args[-1].draws) != 2:
+        fail(words["draws"], count=len(args[-1].draws))
+    if callable(args[-1]) and (drawn := [len(z) for z in args[-1].draws if len(z) != len(args[-2])]):
+        fail(words["batch"], n=len(args[-2]), drawn=drawn[0])
+    calls = optimizer_owners(log, *networks)
+    check_own_weights(calls, _BOTH)
+    order = ", ".join(who for who, _ in calls) or "—"
+    if sorted(who for who, _ in calls) != ["d", "g"]:
+        fail(_ONCE, order=order)
+    if "order" in words and order != "d, g":
+        fail(words["order"], order=order)
+    for who, grads, _given in log:
+        if any(g is None for g in grads) or not any(np.any(g) for g in grads):
+            fail(_NONE[who])
+    got, rights = _gradients(log), [replay_step(step, right) for right in step.rights]
+    for who in "dg":
+        if not any(same(got[who], _gradients(r[1]).get(who), rtol=1e-4, atol=1e-6) for r in rights):
+            for mistake in step.mistakes:
+                if same(got[who], _gradients(replay_step(step, mistake.answer)[1]).get(who), 1e-4, 1e-6):
+                    fail(mistake.message, **mistake.fields)
+            fail(words[who])
+    if not any(same(step_losses(out), step_losses(r[2]), rtol=1e-4, atol=1e-6) for r in rights):
+        fail(WRONG_LOSSES)
+    return run
+
+
+def _gradients(log) -> dict:
+    return {who: flat(grads) for who, grads, _ in log}

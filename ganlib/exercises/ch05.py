@@ -9,7 +9,7 @@ import numpy as np
 
 from ganlib import fmt
 from ganlib.exercises import _core
-from ganlib.exercises._core import N_, Mistake, fail, ok
+from ganlib.exercises._core import N_, Mistake, check_step, fail, ok
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
@@ -47,44 +47,20 @@ _MISTAKES = [
 _SEED, _REAL = 3, np.random.default_rng(7).uniform(-1, 1, (4, 4, 4, 1)).astype(np.float32)
 
 
-def _draw_noise():
-    """draw_noise as the checker hands it over: the noise ganlib's GAN(seed=_SEED) draws, each draw kept."""
-    seed, draws = keras.random.SeedGenerator(_SEED), []
-
-    def draw_noise(batch):
-        draws.append(keras.random.normal((int(batch), 4), seed=seed))
-        return draws[-1]
-
-    draw_noise.draws = draws
-    return draw_noise
-
-
-_DRAWS = N_("draw_noise was called {count} times: draw fresh noise for each phase, draw_noise(n) twice.")
-_BATCH = N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn}).")
-
-
-def _drawn(args) -> None:
-    """Two draws of the real batch's size, one per phase."""
-    if len(draws := args[-1].draws) != 2:
-        fail(_DRAWS, count=len(draws))
-    if drawn := [len(z) for z in draws if len(z) != len(_REAL)]:
-        fail(_BATCH, n=len(_REAL), drawn=drawn[0])
-
-
-_DIFFERS = {
+_WORDS = {  # what the step check says where the student's differs from every right step
     "d": N_("The discriminator's gradient differs from ganlib's: first noise, targets 0.9 then 0, mean BCE."),
     "g": N_("The generator's gradient differs from ganlib's: second noise in the tape, targets 1, mean BCE."),
+    "order": N_("First the discriminator's update, then the generator's; your order: {order}."),
+    "draws": N_("draw_noise was called {count} times: draw fresh noise for each phase, draw_noise(n) twice."),
+    "batch": N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn})."),
 }
 _WEIGHTS = N_("After step {step} the weights differ from ganlib's: apply each phase's gradients once.")
 _STEP = _core.Step(
     lambda: _core.small_pair(batch_norm=False, sigmoid=True),
-    lambda: (_REAL, _draw_noise()),
+    lambda: (_REAL, _core.draw_noise(_SEED)),
     (keras.optimizers.Adam, {"learning_rate": 2e-4, "beta_1": 0.5}),
     [_train_step()],
     _MISTAKES,
-    _DIFFERS,
-    ordered=True,
-    inspect=_drawn,
 )
 
 
@@ -94,7 +70,7 @@ def check_train_step(train_step) -> None:
     """``train_step(...)`` beside ganlib's GAN.train_step: the same noise, gradients, losses and weights."""
     from ganlib.training import GAN
 
-    theirs, log, _, args = _STEP.check(train_step)
+    theirs, log, _, args = check_step(train_step, _STEP, _WORDS)
     gan = GAN(*_STEP.networks(), smoothing=0.9, seed=_SEED)
     gan.compile()
     for step in (1, 2):  # the weights of both networks, after one step and after a second one
