@@ -114,7 +114,7 @@ def test_right_steps_pass(answer, lang, capsys):
 
 
 STEP_MISTAKES = {
-    "one_tape": (step(one_tape=True), "both networks. weights", "iki ağın"),
+    "one_tape": (step(one_tape=True), "gradients for both networks", "iki ağın ağırlıklarına da"),
     "g target 0": (step(g_target=0.0), "say 0", "0 \\(sahte\\) dedirtmek"),
     "saturating": (step(saturating=True), "saturating", "doyan"),
     "detached": (step(detach=True), "missing or zero", "bandının içinde"),
@@ -257,7 +257,7 @@ class _FirstNone:
 
 
 def _solved(change=lambda step, args: step(*args)):
-    return lambda *args: change(ch10._gan_step(), args)
+    return lambda *args: change(ch10.reference_step(), args)
 
 
 def _nan_in_training(step, args):
@@ -273,14 +273,18 @@ OWN_STEP_MESSAGES = {
         r"once per step \(yours: d\)",
         r"\(sizinki: d\)",
     ),
-    "zero gradients": (ch10._gan_step(sign=0.0), "missing or zero", "bandının içinde"),
+    "zero gradients": (ch10.reference_step(scales=(1, 0)), "missing or zero", "bandının içinde"),
     "d gradient None": (
         _solved(lambda step, a: step(*a[:2], _FirstNone(a[2]), *a[3:])),
         "discriminator's gradients are None",
         "None",
     ),
-    "d differs": (ch10._gan_step(real_target=0.8), "discriminator's gradient is not", "Ayırtacın gradyanı"),
-    "g differs": (ch10._gan_step(target=0.5), "generator's gradient is not", "Üreticinin gradyanı"),
+    "d differs": (
+        ch10.reference_step((0.8, 0.0, 1.0)),
+        "discriminator's gradient is not",
+        "Ayırtacın gradyanı",
+    ),
+    "g differs": (ch10.reference_step((1.0, 0.0, 0.5)), "generator's gradient is not", "Üreticinin gradyanı"),
     "returned strings": (
         _solved(lambda step, args: (step(*args), ("a", "b"))[1]),
         "returned losses",

@@ -1,17 +1,6 @@
-"""The checking core: what every exercise's check does, written once.
-
-Most checks have one shape: refuse an answer that is not there yet; run the student's answer on
-fixed cases beside a reference; where they differ, recognise a known mistake by giving the same
-result as that mistake's own (wrong) code, and say what it is; else say what differs. A chapter
-keeps only data — the cases, the reference and a table of :class:`Mistake` — and calls
-:func:`compare`. Messages are English gettext ids (marked with :func:`N_` where they sit in a
-table), translated into the language set by ``ganlib.set_language`` when they are shown.
-
-Every checker is declared with :func:`checker`, which gives it the ``lang=`` override and the
-"no answer yet" guard; :func:`register` records a checker's solution and mistake table in
-:data:`EXERCISES`, which one parametrized test runs: the solution must pass, each mistake must
-get its own message.
-"""
+"""The checking core: a checker is data (fixed cases, a reference, a table of :class:`Mistake`) that
+:func:`compare` runs; :func:`register` records its table in :data:`EXERCISES` for one parametrized test.
+Messages are English gettext ids (marked with :func:`N_`), shown in the language set by ``set_language``."""
 
 from __future__ import annotations
 
@@ -30,21 +19,15 @@ from ganlib.language import using
 
 
 class ExerciseError(Exception):
-    """The answer is not right yet; the message says why and what to try.
-
-    In Jupyter and Colab a failed check shows this message and nothing else: IPython asks an
-    exception for ``_render_traceback_`` before it formats a traceback, so the student sees no
-    frames of the checker (which would print its reference lines) and no paths. The cell still
-    fails (nbval and "Run all" stop there); pytest and plain Python show the usual traceback.
-    """
+    """The answer is not right yet. Jupyter shows only the message (IPython asks for
+    ``_render_traceback_``): no frames of the checker, no paths; the cell still fails."""
 
     def _render_traceback_(self) -> list[str]:
         return [str(self)]
 
 
 def phrase(message: str, **fields: Any) -> str:
-    """``message`` (an English id) in the language set, its ``{fields}`` filled in. Numbers among
-    the fields are written the language's way (``fmt.number``)."""
+    """``message`` (an English id) in the language set, its ``{fields}`` filled in the language's way."""
     shown = {k: _localized(v) for k, v in fields.items()}
     return _(message).format(**shown)
 
@@ -60,8 +43,7 @@ def ok(message: str, **fields: Any) -> None:
 
 
 def _localized(value):
-    """A field as the page writes it: numbers, and lists or arrays of fractions, the language's way
-    (a list of whole numbers reads the same in both languages: [4, 1])."""
+    """Numbers, and lists or arrays of fractions, the language's way (whole numbers read the same: [4, 1])."""
     if _is_number(value):
         return fmt.number(value)
     try:
@@ -80,13 +62,8 @@ def _is_number(value) -> bool:
 
 @dataclass(frozen=True)
 class Mistake:
-    """A known wrong answer and what to say about it.
-
-    ``answer`` is that wrong answer as a student would write it: a function with the
-    reference's signature (recognised by returning what it returns on the cases) or a value
-    (recognised by equality). ``message`` is an English id marked with ``N_``; its fields are
-    those :func:`compare` fills in (``{case}``, ``{got}``, ``{want}``) or a checker's own.
-    """
+    """A known wrong ``answer`` (a function with the reference's signature, recognised by its results on
+    the cases, or a value, by equality) and its ``message`` (an ``N_`` id), with ``fields`` of its own."""
 
     answer: Any
     message: str
@@ -95,9 +72,8 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Exercise:
-    """What the one parametrized test needs of a checker: the solution (passes) and the
-    mistakes (each fails with its message). ``wrap`` turns a table's answer into what the
-    checker takes, for checkers whose answer is not itself a function or value."""
+    """A checker's solution (passes) and mistakes (each fails with its message); ``wrap`` turns a table's
+    answer into what the checker takes."""
 
     checker: Callable
     solution: Any
@@ -134,8 +110,7 @@ def register(name: str, solution: Any, mistakes: Sequence[Mistake] = (), wrap: C
 
 
 def call(func: Callable, *args, shown: str | None = None):
-    """``func(*args)``, turning a crash of the student's code into a message; ``shown`` stands for
-    ``args`` in it (a short description where printing the arguments would flood the page)."""
+    """``func(*args)``, a crash of the student's code said in a message (``shown`` stands for ``args``)."""
     if not callable(func):
         fail(N_("Expected a function, got {kind}."), kind=type(func).__name__)
     try:
@@ -153,9 +128,8 @@ def call(func: Callable, *args, shown: str | None = None):
 
 
 def crash_text(err: BaseException, most: int = 200) -> str:
-    """A library error as a message quotes it: its kind and the first line of what it says, without
-    TensorFlow's ``{{function_node …}}`` prefix, cut at ``most`` characters (Keras puts whole tensors
-    in some of its messages)."""
+    """A library error as a message quotes it: its kind and first line, without TensorFlow's
+    ``{{function_node …}}`` prefix, cut at ``most`` characters (Keras puts whole tensors in some)."""
     said = re.sub(r"^\{\{function_node [^}]*\}\}\s*", "", str(err).strip())
     said = said.splitlines()[0] if said else ""
     said = said if len(said) <= most else said[: most - 1].rstrip() + "…"
@@ -182,8 +156,7 @@ def scalar(value) -> float:
 
 
 def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
-    """True if ``got`` equals ``want``: numbers and arrays to within the tolerances (same shape),
-    anything else by ``==``."""
+    """``got`` equals ``want``: numbers and arrays to within the tolerances (same shape), else by ``==``."""
     if isinstance(got, (str, bytes)) != isinstance(want, (str, bytes)):
         return False  # "1467137" is not the number 1467137
     try:
@@ -193,33 +166,24 @@ def same(got, want, rtol: float = 1e-4, atol: float = 1e-5) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
 
 
-def recognise(
-    result, mistakes: Sequence[Mistake], args: tuple = (), fields: dict | None = None, **tolerance
-) -> None:
-    """Fail with the message of the first mistake whose answer gives ``result`` (called on
-    ``args`` if it is a function, else compared as it is; ``tolerance`` as for :func:`same`);
-    ``fields`` fill in its message."""
+def recognise(result, mistakes: Sequence[Mistake], args=(), fields=None, **tolerance) -> None:
+    """Fail with the message of the first mistake whose answer gives ``result`` (called on ``args`` if a
+    function; ``tolerance`` as for :func:`same`); ``fields`` fill in its message."""
     for mistake in mistakes:
         wrong = mistake.answer(*args) if callable(mistake.answer) else mistake.answer
         if same(result, wrong, **tolerance):
             fail(mistake.message, **{**(fields or {}), **mistake.fields})
 
 
+_OTHERWISE = N_("For {case} the answer should be {want}, got {got}.")
+
+
 def compare(
-    answer: Callable,
-    reference: Callable,
-    cases: Sequence[tuple],
-    mistakes: Sequence[Mistake] = (),
-    otherwise: str = N_("For {case} the answer should be {want}, got {got}."),
-    describe: Callable[[tuple], str] = lambda case: ", ".join(map(repr, case)),
-    shown: Callable[[Any], str] | None = None,
-    **tolerance,
+    answer, reference, cases, mistakes=(), otherwise=_OTHERWISE, describe=None, shown=_shown, **tolerance
 ):
-    """The common check: ``answer(*case)`` must give ``reference(*case)`` on every case. At the
-    first case where it does not, a known mistake giving the same result gets its message, else
-    ``otherwise`` (fields ``{case}``, ``{got}``, ``{want}``). Returns the answers, case by case."""
-    shown = shown or _shown
-    results = []
+    """``answer(*case)`` must give ``reference(*case)`` on every case; at the first that differs, a known
+    mistake's message, else ``otherwise`` (fields ``{case}``, ``{got}``, ``{want}``). Returns the answers."""
+    describe, results = describe or (lambda case: ", ".join(map(repr, case))), []
     for case in cases:
         got = call(answer, *case)
         want = reference(*case)
@@ -229,88 +193,6 @@ def compare(
             fail(otherwise, **fields)
         results.append(got)
     return results
-
-
-# Checking a training step (chapters 05 and 10): optimizers that record what they are given.
-def recording_optimizer(optimizer_class: type, log: list, who: str, **settings):
-    """An ``optimizer_class`` (a Keras optimizer) built with ``settings`` that also appends
-    ``(who, gradients, variables)`` to ``log`` for every set of gradients it is asked to apply."""
-
-    class Recording(optimizer_class):
-        def build(self, variables):
-            self.built_for = list(variables)  # what apply(grads) without variables updates
-            super().build(variables)
-
-        def apply(self, grads, trainable_variables=None):
-            given = self.built_for if trainable_variables is None else trainable_variables
-            log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
-            return super().apply(grads, trainable_variables)
-
-    return Recording(**settings)
-
-
-def optimizer_owners(log: list, generator, discriminator) -> list[tuple[str, set[str]]]:
-    """For each apply in ``log``: who applied it, and whose weights it was given ("G", "D", or "?"
-    for weights of neither network)."""
-    owner = {id(v): "G" for v in generator.trainable_variables}
-    owner |= {id(v): "D" for v in discriminator.trainable_variables}
-    return [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
-
-
-_ONE_OPTIMIZER = N_(
-    "{name} was given the weights of both networks: a Keras 3 optimizer works only with the variables it "
-    "first updated. Apply the discriminator's gradients with d_optimizer and the generator's with "
-    "g_optimizer."
-)
-_SHARED_OPTIMIZER = N_(
-    "One optimizer was used for both networks: a Keras 3 optimizer works only with the variables it first "
-    "updated. Apply the discriminator's gradients with d_optimizer and the generator's with g_optimizer "
-    "(do not make your own optimizer)."
-)
-_MISFIT = N_(
-    "{name} was given a gradient of shape {got} for a weight of shape {want}: the gradients were paired "
-    "with another network's weights. Apply each loss's gradients to the weights they were taken of: "
-    "grads = tape.gradient(loss, weights), then {name}.apply_gradients(zip(grads, weights))."
-)
-_NAMES = {"d": "d_optimizer", "g": "g_optimizer"}
-
-
-def explain_step_crash(err: BaseException, log: list, generator, discriminator) -> None:
-    """Known library errors raised inside a student's training step, said in the checker's words
-    instead of Keras' (which dumps whole tensors): gradients paired with weights of another shape, one
-    of the given optimizers used for both networks, one optimizer of the student's own for both.
-    ``log`` is what the optimizers of :func:`recording_optimizer` were given before the crash.
-    Returns if the crash is none of these."""
-    for who, grads, variables in log:
-        for grad, variable in zip(grads, variables):
-            if grad is not None and tuple(grad.shape) != tuple(variable.shape):
-                fail(_MISFIT, name=_NAMES[who], got=tuple(grad.shape), want=tuple(variable.shape))
-    for who, owners in _owners_by_optimizer(log, generator, discriminator).items():
-        if owners >= {"G", "D"}:
-            fail(_ONE_OPTIMIZER, name=_NAMES[who])
-    if isinstance(err, ValueError) and "can only be called for the variables it was" in str(err):
-        fail(_SHARED_OPTIMIZER)
-
-
-def _owners_by_optimizer(log: list, generator, discriminator) -> dict[str, set[str]]:
-    """For each optimizer in ``log``: whose weights it was given over all its calls."""
-    owners: dict[str, set[str]] = {}
-    for who, given in optimizer_owners(log, generator, discriminator):
-        owners.setdefault(who, set()).update(given)
-    return owners
-
-
-def check_own_weights(calls: list[tuple[str, set[str]]], both: dict[str, str]) -> None:
-    """Fail unless the optimizer "d" was given only the discriminator's weights and "g" only the
-    generator's; ``both[who]`` is the message for an optimizer given both networks' weights."""
-    for who, owners in calls:
-        if owners >= {"G", "D"}:
-            fail(both[who])
-        if owners != ({"D"} if who == "d" else {"G"}):
-            fail(
-                "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
-                "g_optimizer only the generator's."
-            )
 
 
 NO_MODEL = N_("The function returns nothing (None): return the model you build.")
@@ -329,10 +211,100 @@ def built_model(func: Callable, *args):
     return model
 
 
-def run_step(train_step: Callable, args: tuple, log: list, generator, discriminator, detached=None):
-    """The student's training step called with ``args`` (Keras' warnings hushed: a missing gradient is
-    named by the checker); a crash is said in the checker's words (:func:`explain_step_crash`), or
-    with ``detached`` where the generator's optimizer was given a gradient of None before it."""
+# Checking a training step (chapters 05 and 10): the student's step beside right and wrong ones, replayed.
+def recording_optimizer(optimizer_class: type, log: list, who: str, **settings):
+    """An ``optimizer_class`` (a Keras optimizer) built with ``settings`` that also appends
+    ``(who, gradients, variables)`` to ``log`` for every set of gradients it is asked to apply."""
+
+    class Recording(optimizer_class):
+        def build(self, variables):
+            self.built_for = list(variables)  # what apply(grads) without variables updates
+            super().build(variables)
+
+        def apply(self, grads, trainable_variables=None):
+            given = self.built_for if trainable_variables is None else trainable_variables
+            log.append((who, [None if g is None else np.array(g) for g in grads], list(given)))
+            return super().apply(grads, trainable_variables)
+
+    return Recording(**settings)
+
+
+def optimizer_owners(log: list, generator, discriminator) -> list[tuple[str, set[str]]]:
+    """For each apply in ``log``: who applied it, and whose weights it was given ("G", "D", or "?")."""
+    owner = {id(v): "G" for v in generator.trainable_variables}
+    owner |= {id(v): "D" for v in discriminator.trainable_variables}
+    return [(who, {owner.get(id(v), "?") for v in variables}) for who, _, variables in log]
+
+
+def check_own_weights(calls: list[tuple[str, set[str]]], both: dict[str, str]) -> None:
+    """Fail unless the optimizer "d" was given only the discriminator's weights and "g" only the
+    generator's; ``both[who]`` is the message for an optimizer given both networks' weights."""
+    for who, owners in calls:
+        if owners >= {"G", "D"}:
+            fail(both[who])
+        if owners != ({"D"} if who == "d" else {"G"}):
+            fail(
+                "The optimizers are mixed up: d_optimizer updates only the discriminator's weights, "
+                "g_optimizer only the generator's."
+            )
+
+
+def small_pair(batch_norm: bool = True, sigmoid: bool = False):
+    """A small generator (noise 4 → images 4×4×1) and discriminator, with the same weights every time."""
+    import keras
+    from keras import layers
+    from keras.initializers import GlorotUniform, RandomNormal
+
+    def dense(units, seed, **settings):
+        return layers.Dense(units, kernel_initializer=GlorotUniform(seed), **settings)
+
+    norm = [layers.BatchNormalization()] if batch_norm else []
+    generator = keras.Sequential(
+        [keras.Input((4,)), dense(8, 1), *norm, layers.LeakyReLU(0.2), dense(16, 2, activation="tanh")]
+        + [layers.Reshape((4, 4, 1))]
+    )
+    discriminator = keras.Sequential(
+        [keras.Input((4, 4, 1)), layers.Flatten(), dense(8, 3, bias_initializer=RandomNormal(seed=4))]
+        + [layers.LeakyReLU(0.2), dense(1, 5, activation="sigmoid" if sigmoid else None)]
+    )
+    return generator, discriminator
+
+
+_NAMES = {"d": "d_optimizer", "g": "g_optimizer"}
+_MISFIT = N_(
+    "{name} was given a gradient of shape {got} for a weight of shape {want}: the gradients were paired "
+    "with another network's weights. Apply each loss's gradients to the weights they were taken of: "
+    "grads = tape.gradient(loss, weights), then {name}.apply_gradients(zip(grads, weights))."
+)
+_ONE_OPTIMIZER = N_(
+    "{name} was given the weights of both networks: a Keras 3 optimizer works only with the variables it "
+    "first updated. Apply the discriminator's gradients with d_optimizer and the generator's with "
+    "g_optimizer."
+)
+_SHARED_OPTIMIZER = N_(
+    "One optimizer was used for both networks: a Keras 3 optimizer works only with the variables it first "
+    "updated. Apply the discriminator's gradients with d_optimizer and the generator's with g_optimizer "
+    "(do not make your own optimizer)."
+)
+_NONE = {
+    "d": N_("Some of the discriminator's gradients are None: call it inside the GradientTape block."),
+    "g": N_("The generator's gradients are missing or zero: make the fakes inside its tape."),
+}
+_BOTH = {
+    "d": N_("The discriminator phase took gradients for both networks: the generator must not change."),
+    "g": N_("The generator phase took gradients for the discriminator too: only the generator learns."),
+}
+_ONCE = N_("Apply d_optimizer once and g_optimizer once per step (yours: {order}).")
+TWO_LOSSES = N_("train_step must return the two losses: return d_loss, g_loss.")
+WRONG_LOSSES = N_(
+    "The updates are right but the returned losses are not: return the two losses you took gradients of, "
+    "as (d_loss, g_loss), one number each."
+)
+
+
+def run_step(train_step: Callable, args: tuple, log: list, generator, discriminator):
+    """The student's ``train_step(*args)``, Keras' warnings hushed; a crash is said in the checker's words
+    where it is a known one: a None gradient, another network's weights, one optimizer for both networks."""
     import warnings
 
     with warnings.catch_warnings():
@@ -344,9 +316,18 @@ def run_step(train_step: Callable, args: tuple, log: list, generator, discrimina
         except ExerciseError:
             raise
         except Exception as err:  # noqa: BLE001 - report any crash of the student's code helpfully
-            if detached and any(who == "g" and any(g is None for g in grads) for who, grads, _ in log):
-                fail(detached)
-            explain_step_crash(err, log, generator, discriminator)
+            for who, grads, variables in log:
+                if any(g is None for g in grads):
+                    fail(_NONE[who])
+                for grad, variable in zip(grads, variables):
+                    if tuple(grad.shape) != tuple(variable.shape):
+                        fail(_MISFIT, name=_NAMES[who], got=tuple(grad.shape), want=tuple(variable.shape))
+            calls = optimizer_owners(log, generator, discriminator)
+            for who in "dg":  # over all its calls, one optimizer given both networks' weights
+                if set().union(*(owners for w, owners in calls if w == who)) >= {"G", "D"}:
+                    fail(_ONE_OPTIMIZER, name=_NAMES[who])
+            if isinstance(err, ValueError) and "can only be called for the variables it was" in str(err):
+                fail(_SHARED_OPTIMIZER)
             fail(N_("train_step raised an error: {error}"), error=crash_text(err))
 
 
@@ -360,8 +341,115 @@ def step_losses(out) -> list[float]:
         return [float("nan")] * 2
 
 
-TWO_LOSSES = N_("train_step must return the two losses: return d_loss, g_loss.")
-WRONG_LOSSES = N_(
-    "The updates are right but the returned losses are not: return the two losses you took gradients of, "
-    "as (d_loss, g_loss), one number each."
-)
+def flat(arrays) -> np.ndarray:
+    """Arrays (gradients, weights) as one vector."""
+    return np.concatenate([np.ravel(np.array(a)) for a in arrays])
+
+
+def reference_step(targets=(1.0, 0.0, 1.0), scales=(1, 1), logits=True, modes=(1, 1), reuse=0, stale=0):
+    """A training step, one cross-entropy per network (``noise``: an array, or draw_noise called per phase).
+    The switches make known mistakes: ``targets`` (real, fake; the generator's), loss ``scales`` (−1: ascent,
+    n: summed), probabilities for logits, the generator's ``modes``, reused noise, its loss taken early."""
+    import keras
+    import tensorflow as tf
+
+    def bce(value, out):  # against targets of value
+        return keras.losses.BinaryCrossentropy(from_logits=logits)(keras.ops.full_like(out, value), out)
+
+    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
+        d_w, g_w = discriminator.trainable_variables, generator.trainable_variables
+        z = (noise(len(real)), noise(len(real))) if callable(noise) else (noise, noise)
+        z = (z[0], z[0]) if reuse else z
+        with tf.GradientTape() as tape:
+            fake = generator(z[0], training=bool(modes[0]))
+            real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
+            d_loss = scales[0] * (bce(targets[0], real_out) + bce(targets[1], fake_out)) / 2
+        d_grads = tape.gradient(d_loss, d_w)
+
+        def generator_phase():
+            with tf.GradientTape() as tape:
+                judged = discriminator(generator(z[1], training=bool(modes[1])), training=True)
+                g_loss = scales[1] * bce(targets[2], judged)
+            return g_loss, tape.gradient(g_loss, g_w)
+
+        early = generator_phase() if stale else None
+        d_optimizer.apply_gradients(zip(d_grads, d_w))
+        g_loss, g_grads = early or generator_phase()
+        g_optimizer.apply_gradients(zip(g_grads, g_w))
+        return d_loss, g_loss
+
+    return train_step
+
+
+def draw_noise(seed: int, noise_dim: int = 4):
+    """draw_noise(n) for a student's step: the normal noise ganlib's GAN(seed=seed) draws, each draw kept."""
+    import keras
+
+    generator, draws = keras.random.SeedGenerator(seed), []
+
+    def draw(batch):
+        draws.append(keras.random.normal((int(batch), noise_dim), seed=generator))
+        return draws[-1]
+
+    draw.draws = draws
+    return draw
+
+
+@dataclass(frozen=True)
+class Step:
+    """A training-step exercise: fresh ``networks()``, the ``inputs()`` after the optimizers (a Keras class
+    and its settings), right steps and known wrong ones."""
+
+    networks: Callable
+    inputs: Callable
+    optimizer: tuple[type, dict]
+    rights: Sequence[Callable]
+    mistakes: Sequence[Mistake]
+
+
+def replay_step(step: Step, train_step) -> tuple:
+    """``train_step`` on fresh networks and optimizers: (networks, optimizers' log, result, args)."""
+    log, networks = [], step.networks()
+    kind, settings = step.optimizer
+    optimizers = (recording_optimizer(kind, log, who, **settings) for who in "dg")
+    args = (*networks, *optimizers, *step.inputs())
+    return networks, log, run_step(train_step, args, log, *networks), args
+
+
+def check_step(train_step, step: Step, words: dict) -> tuple:
+    """The student's step: two losses, noise drawn once per phase (else ``words["draws"]``, ``["batch"]``),
+    each optimizer given its own network's weights once (first d's, else ``words["order"]``, if given), the
+    gradients (a known mistake's named, else ``words[who]``) and losses of a right step."""
+    if not callable(train_step):
+        fail(N_("Expected a function, got {kind}."), kind=type(train_step).__name__)
+    networks, log, out, args = run = replay_step(step, train_step)
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        fail(TWO_LOSSES)
+    if callable(args[-1]) and len(args[-1].draws) != 2:
+        fail(words["draws"], count=len(args[-1].draws))
+    if callable(args[-1]) and (drawn := [len(z) for z in args[-1].draws if len(z) != len(args[-2])]):
+        fail(words["batch"], n=len(args[-2]), drawn=drawn[0])
+    calls = optimizer_owners(log, *networks)
+    check_own_weights(calls, _BOTH)
+    order = ", ".join(who for who, _ in calls) or "—"
+    if sorted(who for who, _ in calls) != ["d", "g"]:
+        fail(_ONCE, order=order)
+    if "order" in words and order != "d, g":
+        fail(words["order"], order=order)
+    for who, grads, _given in log:
+        if any(g is None for g in grads) or not any(np.any(g) for g in grads):
+            fail(_NONE[who])
+    got, rights = _gradients(log), [replay_step(step, right) for right in step.rights]
+    for who in "dg":
+        if not any(same(got[who], _gradients(r[1]).get(who), rtol=1e-4, atol=1e-6) for r in rights):
+            for mistake in step.mistakes:
+                if same(got[who], _gradients(replay_step(step, mistake.answer)[1]).get(who), 1e-4, 1e-6):
+                    fail(mistake.message, **mistake.fields)
+            fail(words[who])
+    if not any(same(step_losses(out), step_losses(r[2]), rtol=1e-4, atol=1e-6) for r in rights):
+        fail(WRONG_LOSSES)
+    return run
+
+
+def _gradients(log) -> dict:
+    return {who: flat(grads) for who, grads, _ in log}

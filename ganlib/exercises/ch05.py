@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+
+import keras
 import numpy as np
 
 from ganlib import fmt
-from ganlib.exercises._core import (
-    N_,
-    TWO_LOSSES,
-    WRONG_LOSSES,
-    Mistake,
-    check_own_weights,
-    checker,
-    fail,
-    ok,
-    optimizer_owners,
-    recognise,
-    recording_optimizer,
-    register,
-    run_step,
-    same,
-    scalar,
-    step_losses,
-)
+from ganlib.exercises import _core
+from ganlib.exercises._core import N_, Mistake, check_step, fail, ok
 
 __all__ = ["check_train_step", "check_loss_floor", "check_never_seen"]
 
+
+# The chapter's train_step (ganlib's GAN.train_step written out); its switches make the known mistakes.
+_train_step = functools.partial(_core.reference_step, targets=(0.9, 0.0, 1.0), logits=False)
+_SUMMED = {
+    "d": N_("The discriminator's gradient is {factor} times ganlib's: take the mean over the 2n images."),
+    "g": N_("The generator's gradient is {factor} times ganlib's: take the mean over the n fakes."),
+}
 _UNSMOOTHED = N_("The discriminator was trained without smoothing (real targets 1): real targets are 0.9.")
 _FAKES = N_("The fakes' target was smoothed too (0.1): smoothing is one-sided, fakes stay at 0.")
 _TARGETS = N_("The targets do not follow concat([real, fake]): first n times 0.9, then n times 0.")
@@ -34,177 +28,63 @@ _G_SMOOTHED = N_("The generator's target was smoothed (0.9): it wants its fakes 
 _G_ZERO = N_("The generator's target is 0: the generator wants its fakes called real, target 1.")
 _SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use −log D(G(z)), cross-entropy against 1.")
 _STALE = N_("The generator's loss was taken before the discriminator's update: take it after d_optimizer's.")
-_NONE = {
-    "d": N_("Some of the discriminator's gradients are None: call it inside the GradientTape block."),
-    "g": N_("Some of the generator's gradients are None: make the fakes inside the GradientTape block."),
-}
-_SUMMED = {
-    "d": N_("The discriminator's gradient is {factor} times ganlib's: take the mean over the 2n images."),
-    "g": N_("The generator's gradient is {factor} times ganlib's: take the mean over the n fakes."),
-}
-_DIFFERS = {
+_D_ASCENT = N_("The discriminator's update raises its loss: give the optimizer the loss's own gradients.")
+_G_ASCENT = N_("The generator's update raises its loss: minimise −log D(G(z)) (targets 1), not its negative.")
+_MISTAKES = [
+    Mistake(_train_step(targets=(1.0, 0.0, 1.0)), _UNSMOOTHED),
+    Mistake(_train_step(targets=(0.9, 0.1, 1.0)), _FAKES),
+    Mistake(_train_step(targets=(0.0, 0.9, 1.0)), _TARGETS),
+    Mistake(_train_step(reuse=True), _SAME_NOISE),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.9)), _G_SMOOTHED),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.0)), _G_ZERO),
+    Mistake(_train_step(targets=(0.9, 0.0, 0.0), scales=(1, -1)), _SATURATING),
+    Mistake(_train_step(stale=True), _STALE),
+    Mistake(_train_step(scales=(-1, 1)), _D_ASCENT),
+    Mistake(_train_step(scales=(1, -1)), _G_ASCENT),
+    Mistake(_train_step(scales=(8, 1)), _SUMMED["d"], {"factor": 8}),
+    Mistake(_train_step(scales=(1, 4)), _SUMMED["g"], {"factor": 4}),
+]
+_SEED, _REAL = 3, np.random.default_rng(7).uniform(-1, 1, (4, 4, 4, 1)).astype(np.float32)
+
+
+_WORDS = {  # what the step check says where the student's differs from every right step
     "d": N_("The discriminator's gradient differs from ganlib's: first noise, targets 0.9 then 0, mean BCE."),
     "g": N_("The generator's gradient differs from ganlib's: second noise in the tape, targets 1, mean BCE."),
+    "order": N_("First the discriminator's update, then the generator's; your order: {order}."),
+    "draws": N_("draw_noise was called {count} times: draw fresh noise for each phase, draw_noise(n) twice."),
+    "batch": N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn})."),
 }
-_ASCENT = {
-    "d": N_("The discriminator's update raises its loss: give the optimizer the loss's own gradients."),
-    "g": N_("The generator's update raises its loss: minimise −log D(G(z)) (targets 1), not its negative."),
-}
-_BOTH = {
-    "d": N_("The discriminator phase took gradients for both networks: the generator must not change."),
-    "g": N_("The generator phase took gradients for the discriminator too: only the generator learns."),
-}
-_DRAWS = {
-    0: N_("draw_noise was never called: draw the noise with draw_noise(n), seeded by the checker."),
-    1: N_("Noise was drawn only once: draw fresh noise for each phase (draw_noise twice)."),
-    3: N_("draw_noise was called {count} times: draw once per phase, twice in all."),
-}
-_BATCH = N_("The real batch has {n} images; draw {n} noise vectors per phase, not draw_noise({drawn}).")
-_OPTIMIZERS = N_("Apply each phase's gradients with its own optimizer: d_optimizer, then g_optimizer.")
-_ORDER = N_("First the discriminator's update, then the generator's; your order: {order}.")
 _WEIGHTS = N_("After step {step} the weights differ from ganlib's: apply each phase's gradients once.")
-_STEP_RIGHT = N_(
-    "Right: after two steps both networks' weights match ganlib's GAN.train_step (fresh noise, targets "
-    "0.9/0, target 1, one network per phase)."
+_STEP = _core.Step(
+    lambda: _core.small_pair(batch_norm=False, sigmoid=True),
+    lambda: (_REAL, _core.draw_noise(_SEED)),
+    (keras.optimizers.Adam, {"learning_rate": 2e-4, "beta_1": 0.5}),
+    [_train_step()],
+    _MISTAKES,
 )
-_NOISE, _SHAPE, _SEED, _TOL = 4, (4, 4, 1), 3, {"rtol": 1e-4, "atol": 1e-6}
 
 
-def _networks():
-    """A small generator and discriminator, always with the same starting weights (and no dropout)."""
-    import keras
-    from keras import layers
-    from keras.initializers import GlorotUniform as Glorot
-    from keras.initializers import RandomNormal as Normal
-
-    def net(shape, units, activation, seed, first=(), last=()):
-        hidden = layers.Dense(8, kernel_initializer=Glorot(seed), bias_initializer=Normal(seed=seed + 1))
-        out = layers.Dense(units, activation, kernel_initializer=Glorot(seed + 2))
-        return keras.Sequential([keras.Input(shape), *first, hidden, layers.LeakyReLU(0.2), out, *last])
-
-    generator = net((_NOISE,), 16, "tanh", 1, last=[layers.Reshape(_SHAPE)])
-    return generator, net(_SHAPE, 1, "sigmoid", 4, first=[layers.Flatten()])
-
-
-def _flat(arrays) -> np.ndarray:
-    return np.concatenate([np.ravel(np.array(a)) for a in arrays])
-
-
-def _train_step(smoothing=0.9, fake_target=0.0, g_target=1.0, sign=1.0, g_noise=1, stale=False):
-    """The chapter's train_step (ganlib's GAN.train_step written out); the switches make known mistakes."""
-
-    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, draw_noise):
-        import keras
-        import tensorflow as tf
-
-        n, bce = len(real), keras.losses.BinaryCrossentropy()
-        noise = [draw_noise(n), draw_noise(n)]
-        images = tf.concat([real, generator(noise[0])], axis=0)
-        targets = np.repeat([[smoothing], [fake_target]], n, axis=0).astype(np.float32)
-        with tf.GradientTape() as tape:
-            d_loss = bce(targets, discriminator(images))
-        d_grads = tape.gradient(d_loss, discriminator.trainable_variables)
-
-        def generator_phase():
-            with tf.GradientTape() as tape:
-                judged = discriminator(generator(noise[g_noise]))
-                g_loss = sign * bce(np.full((n, 1), g_target, np.float32), judged)
-            return g_loss, tape.gradient(g_loss, generator.trainable_variables)
-
-        early = generator_phase() if stale else None  # the generator's loss before the discriminator's update
-        d_optimizer.apply_gradients(zip(d_grads, discriminator.trainable_variables))
-        g_loss, g_grads = early or generator_phase()
-        g_optimizer.apply_gradients(zip(g_grads, generator.trainable_variables))
-        return d_loss, g_loss
-
-    return train_step
-
-
-_MISTAKES = [
-    Mistake(_train_step(smoothing=1.0), _UNSMOOTHED),
-    Mistake(_train_step(fake_target=0.1), _FAKES),
-    Mistake(_train_step(smoothing=0.0, fake_target=0.9), _TARGETS),
-    Mistake(_train_step(g_noise=0), _SAME_NOISE),
-    Mistake(_train_step(g_target=0.9), _G_SMOOTHED),
-    Mistake(_train_step(g_target=0.0), _G_ZERO),
-    Mistake(_train_step(g_target=0.0, sign=-1.0), _SATURATING),
-    Mistake(_train_step(stale=True), _STALE),
-]
-
-
-def _run(train_step, real, draw_noise):
-    """``train_step`` on fresh networks and optimizers: the networks, the optimizers' log, result, args."""
-    from keras.optimizers import Adam
-
-    log, networks = [], _networks()
-    optimizers = [recording_optimizer(Adam, log, who, learning_rate=2e-4, beta_1=0.5) for who in "dg"]
-    args = (*networks, *optimizers, real, draw_noise)
-    return networks, log, run_step(train_step, args, log, *networks), args
-
-
-def _phase(train_step, real, draws, phase):
-    """The gradients ``train_step`` gives in ``phase`` (0: the discriminator's, 1: the generator's)."""
-    noise = iter(draws)
-    return _flat(_run(train_step, real, lambda n: next(noise))[1][phase][1])
-
-
-@register("check_train_step", _train_step(), _MISTAKES)
-@checker
+@_core.register("check_train_step", _train_step(), _MISTAKES)
+@_core.checker
 def check_train_step(train_step) -> None:
     """``train_step(...)`` beside ganlib's GAN.train_step: the same noise, gradients, losses and weights."""
-    import keras
-
     from ganlib.training import GAN
 
-    if not callable(train_step):
-        fail("Expected a function, got {kind}.", kind=type(train_step).__name__)
-    real = np.random.default_rng(7).uniform(-1, 1, (4, *_SHAPE)).astype(np.float32)
-    draws, seed = [], keras.random.SeedGenerator(_SEED)  # the noise ganlib's GAN(seed=_SEED) draws
-
-    def draw_noise(batch):
-        draws.append(keras.random.normal((int(batch), _NOISE), seed=seed))
-        return draws[-1]
-
-    theirs, log, out, args = _run(train_step, real, draw_noise)
-    if not isinstance(out, (tuple, list)) or len(out) != 2:
-        fail(TWO_LOSSES)
-    if len(draws) != 2:
-        fail(_DRAWS[min(len(draws), 3)], count=len(draws))
-    if drawn := [len(z) for z in draws if len(z) != len(real)]:
-        fail(_BATCH, n=len(real), drawn=drawn[0])
-    calls = optimizer_owners(log, *theirs)
-    if {who for who, _ in calls} != {"d", "g"}:
-        fail(_OPTIMIZERS)
-    check_own_weights(calls, _BOTH)
-    if [who for who, _ in calls] != ["d", "g"]:
-        fail(_ORDER, order=", ".join(who for who, _ in calls))
-    for phase, (who, grads, _) in enumerate(log):  # against the chapter's step and its known mistakes
-        if any(g is None for g in grads):
-            fail(_NONE[who])
-        got, want = _flat(grads), _phase(_train_step(), real, draws, phase)
-        if not same(got, want, **_TOL):
-            replayed = [Mistake(_phase(m.answer, real, draws, phase), m.message) for m in _MISTAKES]
-            recognise(got, replayed, **_TOL)
-            if np.allclose(got, -want, rtol=1e-3, atol=1e-7):  # the loss's negative: gradient ascent
-                fail(_ASCENT[who])
-            k = float(got @ want / max(want @ want, 1e-30))  # got = k · want: a summed, not averaged, loss
-            if abs(k - 1) > 1e-3 and k > 0 and np.allclose(got, k * want, rtol=1e-3, atol=1e-7):
-                fail(_SUMMED[who], factor=fmt.localize(f"{k:.3g}"))
-            fail(_DIFFERS[who])
-    noise = iter(draws)
-    if not same(step_losses(out), step_losses(_run(_train_step(), real, lambda n: next(noise))[2]), **_TOL):
-        fail(WRONG_LOSSES)
-    gan = GAN(*_networks(), smoothing=0.9, seed=_SEED)
+    theirs, log, _, args = check_step(train_step, _STEP, _WORDS)
+    gan = GAN(*_STEP.networks(), smoothing=0.9, seed=_SEED)
     gan.compile()
     for step in (1, 2):  # the weights of both networks, after one step and after a second one
-        gan.train_step(real)
+        gan.train_step(_REAL)
         if step == 2:
-            run_step(train_step, args, log, *theirs)
-        ours = gan.generator.trainable_variables + gan.discriminator.trainable_variables
-        mine = theirs[0].trainable_variables + theirs[1].trainable_variables
-        if not same(_flat(mine), _flat(ours), **_TOL):
+            _core.run_step(train_step, args, log, *theirs)
+        mine = _core.flat(theirs[0].trainable_variables + theirs[1].trainable_variables)
+        ours = _core.flat(gan.generator.trainable_variables + gan.discriminator.trainable_variables)
+        if not _core.same(mine, ours, rtol=1e-4, atol=1e-6):
             fail(_WEIGHTS, step=step)
-    ok(_STEP_RIGHT)
+    ok(
+        "Right: after two steps both networks' weights match ganlib's GAN.train_step (fresh noise, targets "
+        "0.9/0, target 1, one network per phase)."
+    )
 
 
 _HALF = N_("That is the real half's floor alone: d_loss averages 2n images, and a fake's loss can reach 0.")
@@ -220,14 +100,14 @@ _FLOOR_MISTAKES = [Mistake(_REAL_FLOOR, _HALF), Mistake(0.0, _ZERO), Mistake(np.
 _FLOOR_MISTAKES += [Mistake(-np.log(0.9), _TARGET_ONE), Mistake(-np.log(0.9) / 2, _HALF_ONE)]
 
 
-@register("check_loss_floor", _FLOOR, _FLOOR_MISTAKES)
-@checker
+@_core.register("check_loss_floor", _FLOOR, _FLOOR_MISTAKES)
+@_core.checker
 def check_loss_floor(floor) -> None:
     """The smallest d_loss a discriminator can report with targets 0.9 (real) and 0 (fake)."""
-    value = scalar(floor)
+    value = _core.scalar(floor)
     if abs(value - _FLOOR) < 2e-3:
         return ok(_FLOOR_RIGHT, value=fmt.number(_FLOOR, 3))
-    recognise(value, _FLOOR_MISTAKES, rtol=0, atol=2e-3)
+    _core.recognise(value, _FLOOR_MISTAKES, rtol=0, atol=2e-3)
     fail(_NOT_FLOOR)
 
 
@@ -244,11 +124,11 @@ _NEVER = (1 - 1 / 60_000) ** ((60_000 // 128) * 128)  # the post's epoch: 468 ba
 _NEVER_MISTAKES = [Mistake(0.0, _EPOCH), Mistake(96 / 60_000, _EPOCH), Mistake(1 - _NEVER, _SEEN)]
 
 
-@register("check_never_seen", _NEVER, _NEVER_MISTAKES)
-@checker
+@_core.register("check_never_seen", _NEVER, _NEVER_MISTAKES)
+@_core.checker
 def check_never_seen(fraction) -> None:
     """The share of the 60,000 images the post's epoch never draws: exact, or estimated to within 0.02."""
-    value = scalar(fraction)
+    value = _core.scalar(fraction)
     if abs(value - _NEVER) < 5e-3:
         return ok(_NEVER_RIGHT, share=fmt.number(100 * _NEVER, 1))
     if abs(value - _NEVER) < 2e-2:
@@ -256,5 +136,5 @@ def check_never_seen(fraction) -> None:
         return ok(_ESTIMATE, value=fmt.number(value, 3), tolerance=tolerance, exact=exact)
     if 1 < value <= 100:
         fail(_PERCENT)
-    recognise(value, _NEVER_MISTAKES, rtol=8e-3, atol=5e-4)  # 1 − never within about 0.005
+    _core.recognise(value, _NEVER_MISTAKES, rtol=8e-3, atol=5e-4)  # 1 − never within about 0.005
     fail(_NOT_NEVER)

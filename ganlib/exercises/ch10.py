@@ -6,21 +6,14 @@ import keras
 import numpy as np
 import tensorflow as tf
 from keras import layers
-from keras.initializers import GlorotUniform, RandomNormal
 from keras.optimizers import SGD, Adam, Optimizer
 
 from ganlib import config, data, fmt, metrics, models
 from ganlib.exercises import _core
-from ganlib.exercises._core import N_, TWO_LOSSES, WRONG_LOSSES, Mistake, check_own_weights, fail, run_step
+from ganlib.exercises._core import N_, Mistake, Step, check_step, fail, reference_step, run_step, small_pair
 
-__all__ = [
-    "check_dcgan_generator",
-    "check_dcgan_discriminator",
-    "check_gan_step",
-    "check_training_loop",
-    "check_frechet_distance",
-    "check_own_gan",
-]
+__all__ = ["check_dcgan_generator", "check_dcgan_discriminator", "check_gan_step", "check_training_loop"]
+__all__ += ["check_frechet_distance", "check_own_gan"]
 
 
 def _run(model, x, training=False) -> np.ndarray:
@@ -31,6 +24,24 @@ def _kinds(model) -> list[str]:
     """The class names of every layer, nested models opened up."""
     nested = (_kinds(x) if isinstance(x, keras.Model) else [type(x).__name__] for x in model.layers)
     return [kind for kinds in nested for kind in kinds]
+
+
+_INPUT = N_("Inputs must be {want}, not {shape}: give keras.Input that shape (noise_dim for the generator).")
+
+
+def _model(build, args, x, out_shape, shape_message, needs):
+    """The student's model from ``args``: takes ``x``, gives ``out_shape`` in training, has each layer kind in
+    ``needs`` ({kind: message}). Returns it, its layers' kinds and its output for 50·x (the moving averages'
+    view: unless the last layer squashes, it grows)."""
+    model = _core.built_model(build, *args)
+    if tuple(model.input_shape) != (None, *x.shape[1:]):
+        fail(_INPUT, want=(None, *x.shape[1:]), shape=model.input_shape)
+    if (shape := _run(model, x, training=True).shape) != out_shape:
+        fail(shape_message, shape=shape)
+    kinds = _kinds(model)
+    for kind in (kind for kind in needs if kind not in kinds):
+        fail(needs[kind])
+    return model, kinds, _run(model, 50 * x)
 
 
 def reference_generator(noise_dim, strides=(1, 2, 2), last="tanh", batch_norm=True):
@@ -50,17 +61,20 @@ def reference_generator(noise_dim, strides=(1, 2, 2), last="tanh", batch_norm=Tr
 
 _G_SHAPE = N_('Images must be (n, 28, 28, 1), not {shape}: strides 1, 2, 2, padding="same", 1 filter last.')
 _G_RANGE = N_('Your generator\'s pixels span {low} … {high}, the digits [-1, 1]: end with activation="tanh".')
-_G_NO_BN = N_("There is no BatchNormalization layer: put one before each LeakyReLU.")
-_G_NO_TRANSPOSE = N_("There is no Conv2DTranspose layer: upsample with it (strides=2), not UpSampling2D.")
-_G_NOISE_DIM = N_("The input must be (None, {noise_dim}), not {shape}: give keras.Input noise_dim.")
+_G_NEEDS = {
+    "Conv2DTranspose": N_(
+        "There is no Conv2DTranspose layer: upsample with it (strides=2), not UpSampling2D."
+    ),
+    "BatchNormalization": N_("There is no BatchNormalization layer: put one before each LeakyReLU."),
+}
 _G_MISTAKES = [
     Mistake(lambda d: reference_generator(d, last=None), _G_RANGE),
     Mistake(lambda d: reference_generator(d, last="sigmoid"), _G_RANGE),
     Mistake(lambda d: reference_generator(d, strides=(2, 2, 2)), _G_SHAPE),
     Mistake(lambda d: reference_generator(d, strides=(1, 1, 2)), _G_SHAPE),
-    Mistake(lambda d: reference_generator(d, batch_norm=False), _G_NO_BN),
-    Mistake(models.build_generator, _G_NO_TRANSPOSE),  # the post's: UpSampling2D, then Conv2D
-    Mistake(lambda d: reference_generator(100), _G_NOISE_DIM),
+    Mistake(lambda d: reference_generator(d, batch_norm=False), _G_NEEDS["BatchNormalization"]),
+    Mistake(models.build_generator, _G_NEEDS["Conv2DTranspose"]),  # the post's: UpSampling2D, then Conv2D
+    Mistake(lambda d: reference_generator(100), _INPUT),
     Mistake(lambda d: None, _core.NO_MODEL),
     Mistake(lambda d: reference_generator(d).layers, _core.NOT_A_MODEL),
 ]
@@ -71,21 +85,10 @@ _G_MISTAKES = [
 def check_dcgan_generator(build_generator) -> None:
     """Noise (n, noise_dim) → images (n, 28, 28, 1) in [-1, 1], made with Conv2DTranspose and BatchNorm."""
     for noise_dim in (100, 37):
-        model = _core.built_model(build_generator, noise_dim)
-        if tuple(model.input_shape) != (None, noise_dim):
-            fail(_G_NOISE_DIM, noise_dim=noise_dim, shape=model.input_shape)
         z = np.random.default_rng(0).standard_normal((8, noise_dim)).astype(np.float32)
-        if (shape := _run(model, z, training=True).shape) != (8, 28, 28, 1):
-            fail(_G_SHAPE, shape=shape)
-        loud = _run(model, 50 * z)  # the moving averages' view: unless the last layer squashes, pixels grow
-        if not np.all(np.isfinite(loud)):
-            fail("Your generator's output contains NaN or infinity.")
-        if loud.min() < -1 - 1e-6 or loud.max() > 1 + 1e-6 or loud.min() >= 0:
+        _, kinds, loud = _model(build_generator, (noise_dim,), z, (8, 28, 28, 1), _G_SHAPE, _G_NEEDS)
+        if not (-1 - 1e-6 <= loud.min() < 0 and loud.max() <= 1 + 1e-6):  # NaN fails too
             fail(_G_RANGE, low=fmt.number(float(loud.min()), 2), high=fmt.number(float(loud.max()), 2))
-        kinds = _kinds(model)
-        for kind, message in (("Conv2DTranspose", _G_NO_TRANSPOSE), ("BatchNormalization", _G_NO_BN)):
-            if kind not in kinds:
-                fail(message)
     _core.ok(
         "Right: noise (n, 100) → images (n, 28, 28, 1) in [-1, 1], with {convs} transposed convolutions and "
         "{norms} batch normalizations. Your generator has {count} parameters (the TensorFlow tutorial's: "
@@ -120,148 +123,54 @@ _D_MISTAKES = [
 @_core.checker
 def check_dcgan_discriminator(build_discriminator) -> None:
     """Images (n, 28, 28, 1) → one logit per image (n, 1), a convolutional network."""
-    model = _core.built_model(build_discriminator)
-    if tuple(model.input_shape) != (None, 28, 28, 1):
-        fail("The discriminator must take images (None, 28, 28, 1), got {shape}.", shape=model.input_shape)
     x = np.random.default_rng(1).uniform(-1, 1, (8, 28, 28, 1)).astype(np.float32)
-    out = _run(model, x)
-    if out.shape != (8, 1):
-        fail(_D_SHAPE, shape=out.shape)
-    if all(np.all((y > 0) & (y < 1)) for y in (out, _run(model, 50 * x))):
+    model, kinds, loud = _model(build_discriminator, (), x, (8, 1), _D_SHAPE, {"Conv2D": _D_DENSE})
+    if all(np.all((y > 0) & (y < 1)) for y in (_run(model, x), loud)):
         fail(_D_SIGMOID)
-    if "Conv2D" not in _kinds(model):
-        fail(_D_DENSE)
     _core.ok(
         "Right: images (n, 28, 28, 1) → one logit per image (n, 1), with {convs} convolutions and {count} "
         "parameters (the tutorial's: {tutorial}).",
-        convs=_kinds(model).count("Conv2D"),
+        convs=kinds.count("Conv2D"),
         count=model.count_params(),
         tutorial=reference_discriminator().count_params(),
     )
 
 
-def _small_pair():
-    """A small generator (BatchNormalization: training= matters) and discriminator, with fixed weights."""
-
-    def dense(units, seed, **settings):
-        return layers.Dense(units, kernel_initializer=GlorotUniform(seed), **settings)
-
-    generator = keras.Sequential(
-        [keras.Input((4,)), dense(8, 1), layers.BatchNormalization(), layers.LeakyReLU(0.2)]
-        + [dense(16, 2, activation="tanh"), layers.Reshape((4, 4, 1))]
-    )
-    discriminator = keras.Sequential(
-        [keras.Input((4, 4, 1)), layers.Flatten(), dense(8, 3, bias_initializer=RandomNormal(seed=4))]
-        + [layers.LeakyReLU(0.2), dense(1, 5)]
-    )
-    return generator, discriminator
-
-
-def _gan_step(real_target=1.0, fake_target=0.0, target=1.0, sign=1, d_train=True, g_train=True, logits=True):
-    """The chapter's step (each phase in turn), or with one thing changed (a known mistake)."""
-
-    def bce(value, out):  # against targets of value
-        return keras.losses.BinaryCrossentropy(from_logits=logits)(keras.ops.full_like(out, value), out)
-
-    def train_step(generator, discriminator, d_optimizer, g_optimizer, real, noise):
-        d_w, g_w = discriminator.trainable_variables, generator.trainable_variables
-        with tf.GradientTape() as tape:
-            fake = generator(noise, training=d_train)
-            real_out, fake_out = discriminator(real, training=True), discriminator(fake, training=True)
-            d_loss = (bce(real_target, real_out) + bce(fake_target, fake_out)) / 2
-        d_optimizer.apply_gradients(zip(tape.gradient(d_loss, d_w), d_w))
-        with tf.GradientTape() as tape:
-            g_loss = sign * bce(target, discriminator(generator(noise, training=g_train), training=True))
-        g_optimizer.apply_gradients(zip(tape.gradient(g_loss, g_w), g_w))
-        return d_loss, g_loss
-
-    return train_step
-
-
-def _replays(train_step, real, noise, then) -> list:
-    """Gradients and losses of ``train_step`` on fresh networks: the discriminator as built, or ``then``."""
-    out = []
-    for weights in (None, then):
-        generator, discriminator, log = *_small_pair(), []
-        if weights is not None:  # what the generator's phase sees after the discriminator's update
-            discriminator.set_weights(weights)
-        optimizers = (_core.recording_optimizer(SGD, log, who, learning_rate=0.0) for who in "dg")
-        losses = [float(x) for x in train_step(generator, discriminator, *optimizers, real, noise)]
-        out.append(({who: np.concatenate([np.ravel(g) for g in grads]) for who, grads, _ in log}, losses))
-    return out
-
-
-_TOL = {"rtol": 1e-4, "atol": 1e-6}
 _D_TARGETS = N_("The discriminator's targets are wrong (swapped, or 1 for fakes): real → 1, fakes → 0.")
 _TRAINING = N_("The generator ran without training=True in a phase: call generator(noise, training=True).")
 _LOGITS = N_("The loss takes logits for probabilities: use BinaryCrossentropy(from_logits=True).")
 _SAY_0 = N_("The generator is trained to make the discriminator say 0 (fake): its target is 1.")
 _SATURATING = N_("That is the saturating loss log(1 − D(G(z))): use targets of 1.")
 _STEP_MISTAKES = [
-    Mistake(_gan_step(real_target=0.0, fake_target=1.0), _D_TARGETS),
-    Mistake(_gan_step(fake_target=1.0), _D_TARGETS),
-    Mistake(_gan_step(d_train=False), _TRAINING),
-    Mistake(_gan_step(logits=False), _LOGITS),
-    Mistake(_gan_step(target=0.0), _SAY_0),
-    Mistake(_gan_step(target=0.0, sign=-1.0), _SATURATING),
-    Mistake(_gan_step(g_train=False), _TRAINING),
+    Mistake(reference_step((0.0, 1.0, 1.0)), _D_TARGETS),
+    Mistake(reference_step((1.0, 1.0, 1.0)), _D_TARGETS),
+    Mistake(reference_step(modes=(0, 1)), _TRAINING),
+    Mistake(reference_step(logits=False), _LOGITS),
+    Mistake(reference_step((1.0, 0.0, 0.0)), _SAY_0),
+    Mistake(reference_step((1.0, 0.0, 0.0), scales=(1, -1)), _SATURATING),
+    Mistake(reference_step(modes=(1, 0)), _TRAINING),
 ]
-_BOTH = dict.fromkeys("dg", N_("An optimizer got both networks' weights: one tape and loss per network."))
-_DETACHED = N_("The generator's gradients are missing or zero: make the fakes inside its tape.")
+_RNG = np.random.default_rng(0)
+_REAL = np.tanh(_RNG.standard_normal((6, 4, 4, 1)) + 0.5).astype(np.float32)
+_NOISE = _RNG.standard_normal((6, 4)).astype(np.float32)
 _DIFFERS = {
     "d": N_("The discriminator's gradient is not that of its loss: from_logits=True, real → 1, fakes → 0."),
     "g": N_("The generator's gradient is not that of its loss: from_logits=True, fakes → 1, mean over n."),
 }
+_RIGHT = [reference_step(), reference_step(scales=(2, 1))]  # the tutorial adds the two halves' losses
+_SGD = (SGD, {"learning_rate": 0.0})  # the generator's gradient the same before and after the other's update
+_STEP = Step(small_pair, lambda: (_REAL, _NOISE), _SGD, _RIGHT, _STEP_MISTAKES)
 
 
-@_core.register("check_gan_step", _gan_step(), _STEP_MISTAKES)
+@_core.register("check_gan_step", reference_step(), _STEP_MISTAKES)
 @_core.checker
 def check_gan_step(train_step) -> None:
-    """Each optimizer gets its own network's weights and the right gradients; the losses are those."""
-    rng = np.random.default_rng(0)
-    real = np.tanh(rng.standard_normal((6, 4, 4, 1)) + 0.5).astype(np.float32)
-    noise = rng.standard_normal((6, 4)).astype(np.float32)
-    generator, discriminator, log = *_small_pair(), []
-    d_opt, g_opt = (_core.recording_optimizer(SGD, log, who, learning_rate=0.05) for who in "dg")
-
-    def run(*args):
-        return run_step(train_step, args, log, generator, discriminator, detached=_DETACHED)
-
-    if not callable(train_step):
-        fail("Expected a function, got {kind}.", kind=type(train_step).__name__)
-    out = run(generator, discriminator, d_opt, g_opt, real, noise)
-    if not isinstance(out, (tuple, list)) or len(out) != 2:
-        fail(TWO_LOSSES)
-    calls = _core.optimizer_owners(log, generator, discriminator)
-    check_own_weights(calls, _BOTH)
-    if sorted(who for who, _ in calls) != ["d", "g"]:
-        order = ", ".join(who for who, _ in calls) or "—"
-        fail(N_("Apply d_optimizer once and g_optimizer once per step (yours: {order})."), order=order)
-    grads = {who: g for who, g, _ in log}
-    if any(g is None for g in grads["g"]) or not any(np.any(g) for g in grads["g"]):
-        fail(_DETACHED)
-    if any(g is None for g in grads["d"]):
-        fail("Some of the discriminator's gradients are None: call the discriminator inside the tape.")
-    grads = {who: np.concatenate([np.ravel(g) for g in given]) for who, given in grads.items()}
-    then = discriminator.get_weights()
-
-    def agrees(who, replayed) -> bool:  # the discriminator's may be twice the mean (the tutorial's sum)
-        variants, scales = (replayed[:1], (1, 2)) if who == "d" else (replayed, (1,))
-        return any(_core.same(grads[who], k * r[who], **_TOL) for r, _ in variants for k in scales)
-
-    right = _replays(_gan_step(), real, noise, then)
-    for who in "dg":
-        if not agrees(who, right):
-            known = (m.message for m in _STEP_MISTAKES if agrees(who, _replays(m.answer, real, noise, then)))
-            fail(next(known, _DIFFERS[who]))
-    losses = _core.step_losses(out)
-    right_d = any(_core.same(losses[0], k * right[0][1][0], **_TOL) for k in (1, 2))
-    if not (right_d and any(_core.same(losses[1], r[1][1], **_TOL) for r in right)):
-        fail(WRONG_LOSSES)
-    generator, discriminator = _small_pair()  # 40 steps of an easy problem: the losses stay finite
-    d_opt, g_opt = Adam(0.01), Adam(0.01)
+    """Each optimizer given its network's weights, a right step's gradients and losses; 40 steps finite."""
+    check_step(train_step, _STEP, _DIFFERS)
+    generator, discriminator = small_pair()  # 40 steps of an easy problem with Adam: the losses stay finite
+    args = (generator, discriminator, Adam(0.01), Adam(0.01), _REAL)
     draws = (np.random.default_rng(100 + k).standard_normal((6, 4)).astype(np.float32) for k in range(40))
-    trace = [_core.step_losses(run(generator, discriminator, d_opt, g_opt, real, z)) for z in draws]
+    trace = [_core.step_losses(run_step(train_step, (*args, z), [], generator, discriminator)) for z in draws]
     if not np.all(np.isfinite(trace)):
         fail("On 40 steps of a small problem your losses became NaN or infinite.")
     _core.ok(
