@@ -87,7 +87,8 @@ def test_a_checker_gives_its_table_then_its_other_fail_messages_in_source_order(
 
 
 def test_messages_are_shown_in_the_pages_language_with_markup_escaped():
-    message = next(m for m, _ in guide.checker_mistakes("check_steps_to_forget") if "decay**k" in m and "{" in m)
+    messages = [m for m, _ in guide.checker_mistakes("check_steps_to_forget")]
+    message = next(m for m in messages if "decay**k" in m and "{" in m)
     en, tr = guide.shown(message, "en"), guide.shown(message, "tr")
     assert "decay\\*\\*k" in en and "{" not in en and "…" in en
     assert tr != en and "\\*\\*" in tr
