@@ -107,7 +107,9 @@ def quality(name: str = "post") -> dict:
 
 def comparison() -> dict:
     """Chapter 08's table (``tools/compare_recipes.py``): ``{"steps", "rows": [...], "real"}``,
-    each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1])."""
+    each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1]);
+    a table made since rows record their seed also has ``"recipes"``: each recipe's measures over
+    its seeds (values, mean, lowest, highest)."""
     from ganlib.data import scale_images
 
     base = reference_dir()

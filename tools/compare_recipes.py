@@ -1,12 +1,14 @@
 """Chapter 08's table: the post's recipe and its improvements, measured the same way.
 
     python tools/compare_recipes.py runs/post runs/bn runs/bn-ttur
+    python tools/compare_recipes.py runs/post runs/post-s1 runs/post-s2 runs/bn runs/bn-s1 …
 
-Each run folder comes from ``tools/train_recipes.sh`` (same seed, data and number of steps; every run
-keeps the moving average of its generator, which takes no part in training, so each run
-gives two rows: its generator and that average). For each row: chapter 07's measures on
-2,000 samples against the evaluation digits at the last epoch, a quality curve every
-``--every`` epochs, and a fixed-noise grid. Writes ``ganlib/reference/comparison.json``
+Each run folder comes from ``tools/train_recipes.sh`` or ``tools/train_queue.sh`` (same data and number
+of steps; every run keeps the moving average of its generator, which takes no part in training, so each
+run gives two rows: its generator and that average). A run named ``NAME-sK`` is recipe ``NAME`` trained
+from seed K; the table's ``recipes`` gives each recipe's rows over its seeds (mean, lowest, highest).
+For each row: chapter 07's measures on 2,000 samples against the evaluation digits at the last epoch, a
+quality curve every ``--every`` epochs, and a fixed-noise grid. Writes ``ganlib/reference/comparison.json``
 and ``comparison.npz``; curves are cached in each run folder (``curve-<prefix>.json``).
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +29,43 @@ from ganlib.runs import completed_epochs
 from ganlib.sampling import generate, noise, to_uint8
 from ganlib.training import load_settings
 
-RECIPES = {  # run folder name → what it adds, in the order of the chapter
+RECIPES = {  # recipe (run folder name without its -sK) → what it adds, in the order of the chapter
     "post": "the post's recipe",
+    "post-aug": "+ augmentation (translation, cutout)",
     "bn": "+ BatchNorm in the generator",
+    "bn-aug": "+ BatchNorm + augmentation (translation, cutout)",
     "bn-ttur": "+ BatchNorm + two learning rates (D 4e-4, G 1e-4)",
 }
+MEASURES = ("classifier_score", "frechet_distance")
+
+
+def recipe_of(run_name: str) -> str:
+    """The recipe a run folder trained: its name without a seed suffix (``bn-s2`` → ``bn``)."""
+    return re.sub(r"-s\d+$", "", run_name)
+
+
+def summarise(rows: list[dict]) -> list[dict]:
+    """One entry per recipe and generator (the generator, or its moving average), in the order the
+    rows first name them: the seeds, and each measure's per-seed values, mean, lowest and highest."""
+    groups: dict[tuple[str, bool], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((recipe_of(row["run"]), row["ema"]), []).append(row)
+    out = []
+    for (recipe, ema), members in groups.items():
+        seeds = [row["seed"] for row in members]
+        if len(set(seeds)) != len(seeds):
+            raise SystemExit(f"error: recipe {recipe} has two runs from the same seed: {sorted(seeds)}")
+        entry = {"recipe": recipe, "label": RECIPES.get(recipe, recipe), "ema": ema, "seeds": seeds}
+        for measure in MEASURES:
+            values = [float(row[measure]) for row in members]
+            entry[measure] = {
+                "values": values,
+                "mean": float(np.mean(values)),
+                "low": min(values),
+                "high": max(values),
+            }
+        out.append(entry)
+    return out
 
 
 def curve(run: Path, prefix: str, epochs: int, every: int, n: int) -> list[dict]:
@@ -51,6 +86,22 @@ def curve(run: Path, prefix: str, epochs: int, every: int, n: int) -> list[dict]
     return sorted(done.values(), key=lambda r: r["epoch"])
 
 
+def kept_rows(folder: Path, epochs: int, replaced: set[str]) -> tuple[list[dict], dict]:
+    """The rows and grids of an earlier table in ``folder`` (runs whose folders may be gone), less
+    those of the runs in ``replaced``; refused if that table's runs trained another number of epochs."""
+    table = json.loads((folder / "comparison.json").read_text())
+    if table["epochs"] != epochs:
+        raise SystemExit(
+            f"error: {folder}/comparison.json has runs of {table['epochs']} epochs, these {epochs}"
+        )
+    rows = [row for row in table["rows"] if row["run"] not in replaced]
+    for row in rows:  # tables older than the seeds column: tools/train_recipes.sh trains from seed 0
+        row.setdefault("seed", 0)
+        row.setdefault("augment", None)
+    with np.load(folder / "comparison.npz") as saved:
+        return rows, {row["key"]: saved[row["key"]] for row in rows}
+
+
 def main(argv=None) -> int:
     quiet_tensorflow()
     p = argparse.ArgumentParser()
@@ -63,13 +114,19 @@ def main(argv=None) -> int:
         default=None,
         help="folder for comparison.json/.npz (default: ganlib/reference, the table chapter 08 shows)",
     )
+    p.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="folder of an earlier comparison.json/.npz whose rows (runs not given here) stay in the table",
+    )
     args = p.parse_args(argv)
     epochs = {completed_epochs(run) for run in args.runs}
     if len(epochs) != 1:
         raise SystemExit(f"error: the runs must have the same number of epochs, got {sorted(epochs)}")
     epochs = epochs.pop()
     z_grid = noise(16, NOISE_DIM, seed=0)
-    rows, grids = [], {}
+    rows, grids = kept_rows(args.keep, epochs, {run.name for run in args.runs}) if args.keep else ([], {})
     for run in args.runs:
         config = load_settings(run)
         for prefix, ema in (("generator", False), ("generator-ema", True)):
@@ -83,7 +140,7 @@ def main(argv=None) -> int:
                 {
                     "key": key,
                     "run": run.name,
-                    "recipe": RECIPES.get(run.name, run.name),
+                    "recipe": RECIPES.get(recipe_of(run.name), run.name),
                     "ema": ema,
                     "seed": config["seed"],
                     "augment": config["augment"],
@@ -105,6 +162,7 @@ def main(argv=None) -> int:
         "grid_noise": f"noise(16, {NOISE_DIM}, seed=0)",
         "real": metrics.real_reference(args.n),
         "rows": rows,
+        "recipes": summarise(rows),
     }
     out = args.out or reference_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -115,6 +173,13 @@ def main(argv=None) -> int:
         print(
             f"{row['key']:12s} score {row['classifier_score']:.2f}  FD {row['frechet_distance']:.2f}  "
             f"classes {share.min():.1%}–{share.max():.1%}"
+        )
+    for entry in table["recipes"]:
+        score, fd = (entry[m] for m in MEASURES)
+        print(
+            f"{entry['recipe'] + (' ema' if entry['ema'] else ''):12s} seeds {entry['seeds']}  "
+            f"score {score['mean']:.2f} ({score['low']:.2f}–{score['high']:.2f})  "
+            f"FD {fd['mean']:.2f} ({fd['low']:.2f}–{fd['high']:.2f})"
         )
     return 0
 
