@@ -48,7 +48,7 @@ WRONG = [
     (lambda n, c1=128, c2=64: generator_params(n, c1, c2) - 1, "Keras 1.467.137", "Keras counts 1,467,137"),
     (lambda n, c1=128, c2=64: generator_params(n, c2, c1), "838.465 verdi", "gave 838,465"),
     # ganlib's generator counted by Keras: right only at the chapter's widths
-    (counted_by_keras, "c1=128, c2=64 için sayı", "the count for c1=128, c2=64"),
+    (counted_by_keras, "c1=128, c2=64 iken çıkan sayı", "the count for c1=128, c2=64"),
     (lambda n, c1=128, c2=64: n / 0, "ZeroDivisionError", "ZeroDivisionError"),
 ]
 

@@ -240,15 +240,15 @@ def after(n=200):
 
 
 BN_WRONG = [
-    (build_generator, "hemen önünde BatchNormalization yok", "no BatchNormalization right before each"),
-    (after, "hemen önünde BatchNormalization yok", "no BatchNormalization right before each"),
+    (build_generator, "önce bir BatchNormalization gelmiyor", "no BatchNormalization right before each"),
+    (after, "önce bir BatchNormalization gelmiyor", "no BatchNormalization right before each"),
     (
         lambda n=200: generator(n, output=[L.BatchNormalization(), L.Activation("tanh")]),
         "çıkışını normalleştirmez",
         "DCGAN leaves the output unnormalised",
     ),
-    (lambda n=200: generator(n, second=[L.LeakyReLU(0.2)]), "hemen önünde", "right before each LeakyReLU"),
-    (lambda n=200: generator(n, first=[L.LeakyReLU(0.2)]), "hemen önünde", "right before each LeakyReLU"),
+    (lambda n=200: generator(n, second=[L.LeakyReLU(0.2)]), "hemen önce", "right before each LeakyReLU"),
+    (lambda n=200: generator(n, first=[L.LeakyReLU(0.2)]), "hemen önce", "right before each LeakyReLU"),
     (
         lambda n=200: generator(n, first=[L.BatchNormalization(), L.ReLU()]),
         r"3. katman ReLU → \(None, 6272\); .* LeakyReLU\(0.2\)",
@@ -266,7 +266,7 @@ BN_WRONG = [
     ),
     (
         lambda n=200: generator(n, k2=3),
-        "1.492.481 değil 1.361.409 parametre",
+        "1.492.481 değil, 1.361.409 parametre",
         "1,361,409 parameters, not 1,492,481",
     ),
     (
