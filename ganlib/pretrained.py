@@ -108,8 +108,8 @@ def quality(name: str = "post") -> dict:
 def comparison() -> dict:
     """Chapter 08's table (``tools/compare_recipes.py``): ``{"steps", "rows": [...], "real"}``,
     each row with its recipe, measures and a fixed-noise grid (``row["grid"]``, images in [-1, 1]);
-    a table made since rows record their seed also has ``"recipes"``: each recipe's measures over
-    its seeds (values, mean, lowest, highest)."""
+    each row also records the seed its run trained from, and ``"recipes"`` gives each recipe's
+    measures over its seeds (``seeds.summarise``: values, mean, lowest, highest, class shares)."""
     from ganlib.data import scale_images
 
     base = reference_dir()

@@ -6,7 +6,7 @@ import shlex
 import numpy as np
 import pytest
 
-from ganlib import cli, metrics, pretrained
+from ganlib import cli, metrics, pretrained, seeds
 from ganlib.data import scale_images
 from ganlib.models import ARCHITECTURE, architecture_of, is_conditional
 from ganlib.sampling import generate, noise
@@ -88,6 +88,13 @@ def test_improved_is_the_best_row_of_the_comparison():
     assert post["classifier_score"] == pytest.approx(rows[0]["classifier_score"], abs=0.01)
     for row in rows:
         assert row["grid"].shape == (16, 28, 28, 1) and -1 <= row["grid"].min() < row["grid"].max() <= 1
+
+
+def test_the_comparison_records_each_rows_seed_and_summarises_each_recipe_over_them():
+    table = pretrained.comparison()
+    assert all(isinstance(row["seed"], int) for row in table["rows"])
+    stored = [{k: v for k, v in entry.items() if k != "label"} for entry in table["recipes"]]
+    assert stored == seeds.summarise(table["rows"])  # one seed per run, the summary up to date
 
 
 def test_unknown_name_is_explained():

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +26,7 @@ from ganlib.models import generator_for_weights
 from ganlib.pretrained import reference_dir
 from ganlib.runs import completed_epochs
 from ganlib.sampling import generate, noise, to_uint8
+from ganlib.seeds import MEASURES, recipe_of, summarise
 from ganlib.training import load_settings
 
 RECIPES = {  # recipe (run folder name without its -sK) → what it adds, in the order of the chapter
@@ -36,36 +36,16 @@ RECIPES = {  # recipe (run folder name without its -sK) → what it adds, in the
     "bn-aug": "+ BatchNorm + augmentation (translation, cutout)",
     "bn-ttur": "+ BatchNorm + two learning rates (D 4e-4, G 1e-4)",
 }
-MEASURES = ("classifier_score", "frechet_distance")
 
 
-def recipe_of(run_name: str) -> str:
-    """The recipe a run folder trained: its name without a seed suffix (``bn-s2`` → ``bn``)."""
-    return re.sub(r"-s\d+$", "", run_name)
-
-
-def summarise(rows: list[dict]) -> list[dict]:
-    """One entry per recipe and generator (the generator, or its moving average), in the order the
-    rows first name them: the seeds, and each measure's per-seed values, mean, lowest and highest."""
-    groups: dict[tuple[str, bool], list[dict]] = {}
-    for row in rows:
-        groups.setdefault((recipe_of(row["run"]), row["ema"]), []).append(row)
-    out = []
-    for (recipe, ema), members in groups.items():
-        seeds = [row["seed"] for row in members]
-        if len(set(seeds)) != len(seeds):
-            raise SystemExit(f"error: recipe {recipe} has two runs from the same seed: {sorted(seeds)}")
-        entry = {"recipe": recipe, "label": RECIPES.get(recipe, recipe), "ema": ema, "seeds": seeds}
-        for measure in MEASURES:
-            values = [float(row[measure]) for row in members]
-            entry[measure] = {
-                "values": values,
-                "mean": float(np.mean(values)),
-                "low": min(values),
-                "high": max(values),
-            }
-        out.append(entry)
-    return out
+def recipes(rows: list[dict]) -> list[dict]:
+    """``seeds.summarise``'s entries, each with its recipe's label."""
+    try:
+        return [
+            {**entry, "label": RECIPES.get(entry["recipe"], entry["recipe"])} for entry in summarise(rows)
+        ]
+    except ValueError as error:
+        raise SystemExit(f"error: {error}") from None
 
 
 def curve(run: Path, prefix: str, epochs: int, every: int, n: int) -> list[dict]:
@@ -162,7 +142,7 @@ def main(argv=None) -> int:
         "grid_noise": f"noise(16, {NOISE_DIM}, seed=0)",
         "real": metrics.real_reference(args.n),
         "rows": rows,
-        "recipes": summarise(rows),
+        "recipes": recipes(rows),
     }
     out = args.out or reference_dir()
     out.mkdir(parents=True, exist_ok=True)
