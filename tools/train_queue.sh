@@ -8,8 +8,8 @@
 # runs/NAME.done; a killed one (or the whole queue, killed) resumes from its last complete epoch
 # when the queue is started again; a run that fails with an error is marked runs/NAME.failed and
 # skipped (delete that file to retry it).
-# About 90 minutes per run on this 2-core CPU with nothing else running (about 41 s per epoch of 62
-# steps, checkpoints included; 129 epochs, 7,998 steps).
+# About an hour per run on this 2-core CPU with nothing else running (25 s per epoch of 62 steps,
+# checkpoints included; 129 epochs, 7,998 steps), up to twice that beside other work.
 cd "$(dirname "$0")/.."
 export GANLIB_DATA=bundled TF_CPP_MIN_LOG_LEVEL=3
 PY=${PYTHON:-.venv/bin/python}
