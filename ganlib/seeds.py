@@ -16,8 +16,10 @@ import numpy as np
 MEASURES = ("classifier_score", "frechet_distance")
 
 #: What ``verdict`` answers: a difference beyond the spread between seeds (``HIGHER``, ``LOWER``), none
-#: beyond it (``WITHIN_NOISE``), or too few seeds on one side to tell (``ONE_SEED``).
-HIGHER, LOWER, WITHIN_NOISE, ONE_SEED = "higher", "lower", "within noise", "one seed"
+#: beyond it (``WITHIN_NOISE``), or too few seeds on one side to tell (``TOO_FEW_SEEDS``).
+HIGHER, LOWER, WITHIN_NOISE, TOO_FEW_SEEDS = "higher", "lower", "within noise", "too few seeds"
+#: The fewest seeds per recipe for a verdict: two seeds give a range, but one from two draws only.
+MIN_SEEDS = 3
 
 
 def recipe_of(run_name: str) -> str:
@@ -60,11 +62,11 @@ def summarise(rows: list[dict]) -> list[dict]:
 
 def verdict(entry: dict, other: dict, measure: str) -> str:
     """How ``entry``'s ``measure`` stands against ``other``'s (two ``summarise`` entries): ``HIGHER``
-    or ``LOWER`` only if both have at least two seeds and their ranges over the seeds do not overlap,
-    ``WITHIN_NOISE`` if the ranges overlap, ``ONE_SEED`` if either recipe has a single seed."""
+    or ``LOWER`` only if both have at least ``MIN_SEEDS`` seeds and their ranges over the seeds do not
+    overlap, ``WITHIN_NOISE`` if the ranges overlap, ``TOO_FEW_SEEDS`` if either has fewer seeds."""
     a, b = entry[measure], other[measure]
-    if min(len(a["values"]), len(b["values"])) < 2:
-        return ONE_SEED
+    if min(len(a["values"]), len(b["values"])) < MIN_SEEDS:
+        return TOO_FEW_SEEDS
     if a["low"] > b["high"]:
         return HIGHER
     if a["high"] < b["low"]:

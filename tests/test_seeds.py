@@ -67,21 +67,21 @@ def entry(*scores):
 @pytest.mark.parametrize(
     "mine, other, expected",
     [
-        ((8.3, 8.4), (8.0, 8.2), seeds.HIGHER),  # ranges apart
-        ((8.0, 8.2), (8.3, 8.4), seeds.LOWER),
-        ((8.0, 8.3), (8.2, 8.4), seeds.WITHIN_NOISE),  # overlap
-        ((8.2, 8.4, 8.0), (8.1, 8.15), seeds.WITHIN_NOISE),  # one range inside the other
-        ((8.2, 8.2), (8.2, 8.2), seeds.WITHIN_NOISE),  # touching counts as overlapping
-        ((9.0,), (8.0, 8.1), seeds.ONE_SEED),  # far apart, but one seed shows no spread
-        ((8.0, 8.1), (9.0,), seeds.ONE_SEED),
+        ((8.3, 8.4, 8.35), (8.0, 8.2, 8.1), seeds.HIGHER),  # ranges apart
+        ((8.0, 8.2, 8.1), (8.3, 8.4, 8.35), seeds.LOWER),
+        ((8.0, 8.3, 8.1), (8.2, 8.4, 8.3), seeds.WITHIN_NOISE),  # overlap
+        ((8.2, 8.4, 8.0), (8.1, 8.15, 8.12), seeds.WITHIN_NOISE),  # one range inside the other
+        ((8.2, 8.2, 8.2), (8.2, 8.2, 8.2), seeds.WITHIN_NOISE),  # touching counts as overlapping
+        ((9.0, 9.1), (8.0, 8.1, 8.05), seeds.TOO_FEW_SEEDS),  # far apart, but two seeds are two draws
+        ((8.0, 8.1, 8.05, 8.02), (9.0,), seeds.TOO_FEW_SEEDS),
     ],
 )
-def test_a_difference_is_claimed_only_beyond_the_spread_between_seeds(mine, other, expected):
+def test_a_difference_is_claimed_only_beyond_the_spread_between_enough_seeds(mine, other, expected):
     assert seeds.verdict(entry(*mine), entry(*other), "classifier_score") == expected
 
 
 def test_the_verdict_reads_the_measure_asked_for():
-    a, b = entry(8.3, 8.4), entry(8.0, 8.2)  # Fréchet 20 - score: a's is the lower one
+    a, b = entry(8.3, 8.4, 8.35), entry(8.0, 8.2, 8.1)  # Fréchet 20 - score: a's is the lower one
     assert seeds.verdict(a, b, "frechet_distance") == seeds.LOWER
     assert seeds.verdict(b, a, "frechet_distance") == seeds.HIGHER
 
