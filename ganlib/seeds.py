@@ -4,7 +4,8 @@ A run folder ``NAME-sK`` trained recipe ``NAME`` from seed K (a folder without t
 ``summarise`` groups the rows of ``tools/compare_recipes.py``'s table by recipe and generator (the
 generator itself, or its moving average) and gives each measure's values over the seeds with their
 mean, lowest and highest; ``verdict`` says whether one recipe's measure is above or below another's
-by more than their spreads, or within noise; ``band`` gives a recipe's quality curve over its seeds.
+by more than their spreads, or within noise; ``band`` gives a recipe's quality curve over its seeds;
+``best`` picks the recipe with the highest mean and ``typical_seed`` the run that stands for it.
 """
 
 from __future__ import annotations
@@ -85,3 +86,22 @@ def band(rows: list[dict], recipe: str, ema: bool, measure: str) -> tuple[np.nda
         raise ValueError(f"the runs of recipe {recipe!r} were measured at different steps")
     values = np.array([[point[measure] for point in curve] for curve in curves])
     return np.array(steps[0]), values.mean(axis=0), values.min(axis=0), values.max(axis=0)
+
+
+def best(entries: list[dict]) -> dict:
+    """The ``summarise`` entry (a recipe and generator) with the highest mean classifier score among
+    those with at least ``MIN_SEEDS`` seeds: chosen by the mean over seeds, not by one lucky run."""
+    judged = [entry for entry in entries if len(entry["seeds"]) >= MIN_SEEDS]
+    if not judged:
+        raise ValueError(f"no recipe has {MIN_SEEDS} seeds yet")
+    return max(judged, key=lambda entry: entry["classifier_score"]["mean"])
+
+
+def typical_seed(entry: dict, measure: str = "classifier_score", among=None) -> int:
+    """The seed of ``entry`` whose ``measure`` lies nearest the mean over all its seeds (only the seeds
+    in ``among``, if given, can be chosen): the run that stands for the recipe, not its luckiest."""
+    values = dict(zip(entry["seeds"], entry[measure]["values"]))
+    candidates = [seed for seed in entry["seeds"] if among is None or seed in among]
+    if not candidates:
+        raise ValueError(f"none of the seeds {sorted(among)} trained recipe {entry['recipe']!r}")
+    return min(candidates, key=lambda seed: abs(values[seed] - entry[measure]["mean"]))

@@ -107,3 +107,31 @@ def test_a_recipes_band_is_its_mean_and_range_over_seeds_at_each_step():
     rows.append(row("bn-s2", 2, False, 0, 0, curve(1.0)))
     with pytest.raises(ValueError, match="measured at different steps"):
         seeds.band(rows, "bn", False, "classifier_score")
+
+
+def test_the_best_recipe_is_chosen_by_its_mean_over_enough_seeds():
+    rows = [
+        row("post", 0, False, 8.1, 19.0),
+        row("post-s1", 1, False, 8.4, 12.0),
+        row("post-s2", 2, False, 8.2, 15.0),
+        row("bn", 0, False, 8.5, 16.0),  # the luckiest run, of a recipe with a lower mean
+        row("bn-s1", 1, False, 8.0, 19.0),
+        row("bn-s2", 2, False, 8.0, 15.0),
+        row("lucky", 0, False, 9.0, 10.0),  # one seed: not judged
+    ]
+    entries = seeds.summarise(rows)
+    assert seeds.best(entries)["recipe"] == "post"
+    with pytest.raises(ValueError, match="no recipe has 3 seeds yet"):
+        seeds.best(entries[-1:])
+
+
+def test_the_typical_seed_is_the_one_nearest_the_mean():
+    post = seeds.summarise(
+        [row("post", 0, False, 8.1, 19.0), row("post-s1", 1, False, 8.4, 12.0)]
+        + [row("post-s2", 2, False, 8.2, 15.0)]
+    )[0]
+    assert seeds.typical_seed(post) == 2  # mean 8.233: seed 2's 8.2 is nearest
+    assert seeds.typical_seed(post, "frechet_distance") == 2  # mean 15.33
+    assert seeds.typical_seed(post, among={0, 1}) == 0  # 8.1 is nearer 8.233 than 8.4
+    with pytest.raises(ValueError, match=r"none of the seeds \[5\] trained recipe 'post'"):
+        seeds.typical_seed(post, among={5})
