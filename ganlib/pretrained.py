@@ -5,7 +5,8 @@ Four runs, each in its own folder of ``ganlib/reference/``:
 - ``"post"``: the post's recipe (chapters 05–07); what ``load_generator()`` returns.
 - ``"quick"``: ``python -m ganlib train --quick`` (``training.QUICK``), about 10 minutes on a
   laptop CPU (chapter 05), its moving average.
-- ``"improved"``: the best recipe of chapter 08 (the post's plus its improvements).
+- ``"improved"``: chapter 08's recipe with the best mean score over its seeds, its typical run
+  (``seeds.best``, ``seeds.typical_seed``).
 - ``"conditional"``: chapter 09's conditional GAN (``load_conditional_generator()``).
 
 Each folder holds ``generator.weights.h5`` (final weights, stored as float16),

@@ -97,11 +97,17 @@ def best(entries: list[dict]) -> dict:
     return max(judged, key=lambda entry: entry["classifier_score"]["mean"])
 
 
-def typical_seed(entry: dict, measure: str = "classifier_score", among=None) -> int:
-    """The seed of ``entry`` whose ``measure`` lies nearest the mean over all its seeds (only the seeds
-    in ``among``, if given, can be chosen): the run that stands for the recipe, not its luckiest."""
-    values = dict(zip(entry["seeds"], entry[measure]["values"]))
-    candidates = [seed for seed in entry["seeds"] if among is None or seed in among]
-    if not candidates:
-        raise ValueError(f"none of the seeds {sorted(among)} trained recipe {entry['recipe']!r}")
-    return min(candidates, key=lambda seed: abs(values[seed] - entry[measure]["mean"]))
+def typical_seed(entry: dict) -> int:
+    """The seed of ``entry`` (a ``summarise`` entry) whose run lies nearest the recipe's means in both
+    measures at once, each distance counted in that measure's range over the seeds: the run that
+    stands for the recipe, not its luckiest."""
+
+    def distance(i: int) -> float:
+        total = 0.0
+        for measure in MEASURES:
+            m = entry[measure]
+            span = m["high"] - m["low"]
+            total += abs(m["values"][i] - m["mean"]) / span if span else 0.0
+        return total
+
+    return entry["seeds"][min(range(len(entry["seeds"])), key=distance)]

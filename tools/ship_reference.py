@@ -1,7 +1,7 @@
 """Ship a finished run as one of ganlib's generators: weights, history, grids, quality, provenance.
 
     python tools/ship_reference.py runs/post --name post
-    python tools/ship_reference.py runs/bn --name improved --ema
+    python tools/ship_reference.py runs/post-s2 --name improved --ema   # seeds.best, seeds.typical_seed
     python tools/ship_reference.py runs/conditional --name conditional --ema
     python tools/ship_reference.py runs/quick-1 --name quick --ema --every 2 --note "..."
 
