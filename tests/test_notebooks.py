@@ -363,3 +363,29 @@ def undescribed_figures(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
 def test_every_figure_is_described(path):
     assert undescribed_figures(path) == []
+
+
+def comment_lines(path: Path) -> list[str]:
+    """Markdown lines that MyST reads as comments and drops from the page: those starting with
+    "%" (a Turkish percentage, "%7–13", wrapped to the start of a line)."""
+    cells = nbformat.read(path, as_version=4).cells
+    return [
+        f"cell {i}: {line.strip()!r}"
+        for i, cell in enumerate(cells)
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.lstrip().startswith("%")
+    ]
+
+
+@pytest.mark.parametrize("path", TR + EN, ids=lambda p: f"{p.parent.name}-{p.stem[:2]}")
+def test_no_prose_line_is_lost_as_a_comment(path):
+    assert comment_lines(path) == []
+
+
+def test_the_comment_check_can_fail(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("her rakamın payı\n  %7–13 arasında")]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    assert comment_lines(path) == ["cell 0: '%7–13 arasında'"]
